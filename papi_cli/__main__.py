@@ -1,0 +1,3 @@
+from papi_cli.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""One module per command: ``run(paths, …) -> exit code``, testable without the CLI."""

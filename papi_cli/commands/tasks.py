@@ -1,0 +1,91 @@
+"""``papi tasks``: the plan's catalogue, whole or for one agency or dimension."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import IO
+
+from papi_cli.commands.common import check_agency, check_dimension, plan_or_none
+from papi_cli.load import Paths
+from papi_cli.model.plan import Indicator, Plan, Task
+
+
+def run(paths: Paths, *, agency: str | None = None, dimension: str | None = None, fmt: str = "table",
+        lang: str = "vi", out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+    out = out or sys.stdout
+    plan = plan_or_none(paths, lang, err)
+    if plan is None:
+        return 1
+    check_agency(plan, agency)
+    check_dimension(plan, dimension)
+    rows = select(plan, agency, dimension)
+    if fmt == "json":
+        json.dump(as_json(plan, rows, agency), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        from papi_cli.render.tasks_table import render_table
+
+        render_table(plan, rows, agency, lang, out)
+    return 0
+
+
+def select(plan: Plan, agency: str | None, dimension: str | None) -> list[tuple[Task, bool | None]]:
+    """The tasks to show, each with True/False for "agency leads it" (None without --agency)."""
+    if agency is not None:
+        rows: list[tuple[Task, bool | None]] = list(plan.tasks_of(agency))
+    else:
+        rows = [(task, None) for task in plan.tasks]
+    return [(task, leads) for task, leads in rows if dimension is None or task.dimension == dimension]
+
+
+def indicator_json(indicator: Indicator) -> dict:
+    data: dict = {"code": indicator.code, "name": indicator.name, "kind": indicator.kind}
+    if indicator.population:
+        data["population"] = indicator.population
+    if indicator.aggregate:
+        data["aggregate"] = indicator.aggregate
+    if indicator.op:
+        data["op"] = indicator.op
+    if indicator.threshold is not None:
+        target = indicator.target
+        data["threshold"] = int(target) if target.denominator == 1 else float(target)
+    data["due"] = indicator.due.isoformat()
+    data["ongoing"] = indicator.ongoing
+    if indicator.window_start:
+        data["window_start"] = indicator.window_start.isoformat()
+    return data
+
+
+def as_json(plan: Plan, rows: list[tuple[Task, bool | None]], agency: str | None) -> dict:
+    tasks = []
+    for task, leads in rows:
+        item = {
+            "code": task.code,
+            "dimension": task.dimension,
+            "title": task.title,
+            "short": task.short,
+            "items": [{"number": i.number, "text": i.text} for i in task.items],
+            "target_text": task.target_text,
+            "lead": plan.leads(task),
+            "implementers": plan.implementers(task),
+            "lead_text": task.lead_text,
+            "implementers_text": task.implementers_text,
+            "timeframe": task.timeframe,
+            "outputs": task.outputs,
+            "indicators": [indicator_json(ind) for ind in task.indicators],
+        }
+        if agency is not None:
+            item["role"] = "lead" if leads else "implementer"
+        tasks.append(item)
+    dims = {task.dimension for task, _ in rows}
+    return {
+        "plan": plan.decision.number,
+        "year": plan.year,
+        "agency": agency,
+        "dimensions": [
+            {"code": d.code, "papi": d.papi, "name": d.name, "name_en": d.name_en}
+            for d in plan.dimensions if d.code in dims
+        ],
+        "tasks": tasks,
+    }

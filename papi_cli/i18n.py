@@ -1,0 +1,59 @@
+"""User-facing labels in Vietnamese (default) and English (``--lang en``).
+
+Data from the plan (task texts, agency names) stays as the decision wrote it; these are the
+words papi itself puts around it.
+"""
+
+from __future__ import annotations
+
+LANGS = ("vi", "en")
+
+LABELS: dict[str, tuple[str, str]] = {
+    # catalogue (papi tasks)
+    "code": ("Mã", "Code"),
+    "task": ("Nhiệm vụ", "Task"),
+    "target": ("Chỉ tiêu", "Target"),
+    "lead": ("Chủ trì", "Lead"),
+    "implementers": ("Thực hiện", "Implementers"),
+    "due": ("Hạn", "Due"),
+    "kind": ("Loại", "Kind"),
+    "dimension": ("Lĩnh vực", "Dimension"),
+    "ongoing": ("thường xuyên", "ongoing"),
+    "leads_mark": ("chủ trì", "lead"),
+    "implements_mark": ("phối hợp", "implementer"),
+    "tasks_title": ("Danh mục nhiệm vụ — {plan} ({year})", "Task catalogue — {plan} ({year})"),
+    "tasks_of": ("Nhiệm vụ của {agency}", "Tasks of {agency}"),
+    "tasks_count": ("{tasks} nhiệm vụ, {indicators} chỉ tiêu", "{tasks} tasks, {indicators} indicators"),
+    "kind.coverage": ("độ phủ", "coverage"),
+    "kind.ratio": ("tỷ lệ", "ratio"),
+    "kind.percent": ("phần trăm", "percent"),
+    "kind.count": ("số lần", "count"),
+    "kind.milestone": ("mốc", "milestone"),
+    "population.communes": ("xã", "communes"),
+    "population.districts": ("huyện", "districts"),
+    # validate
+    "checked": (
+        "Đã kiểm tra {files} tệp ({plan} tệp kế hoạch, {submissions} tệp báo cáo, {results} kết quả): {errors} lỗi, {warnings} cảnh báo.",
+        "Checked {files} files ({plan} plan files, {submissions} submissions, {results} results): {errors} errors, {warnings} warnings.",
+    ),
+    "error": ("lỗi", "error"),
+    "warning": ("cảnh báo", "warning"),
+    # failures
+    "internal_error": (
+        "papi: lỗi nội bộ (đây là lỗi của chương trình, không phải của dữ liệu). Chi tiết đã ghi vào {log}; xin gửi tệp này khi báo lỗi.",
+        "papi: internal error (a bug in papi, not in your data). Details were written to {log}; please attach it to a bug report.",
+    ),
+    "plan_invalid": (
+        "Kế hoạch có lỗi; chạy 'papi validate' để xem chi tiết.",
+        "The plan has errors; run 'papi validate' for details.",
+    ),
+}
+
+
+def t(key: str, lang: str = "vi", **args: object) -> str:
+    """The label ``key`` in ``lang``, formatted with ``args``."""
+    pair = LABELS.get(key)
+    if pair is None:
+        return key
+    text = pair[1 if lang == "en" else 0]
+    return text.format(**args) if args else text

@@ -1,0 +1,1 @@
+"""Pure data models of the plan and of submissions (no I/O)."""

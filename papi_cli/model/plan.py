@@ -1,0 +1,328 @@
+"""The plan: decision metadata, PAPI dimensions, tasks with their indicators, agencies and units.
+
+These models mirror ``plan/2020.yaml`` field by field (strict types, unknown fields refused).
+``Plan`` adds what the rest of papi asks of a plan: agencies by code (People's Committees are
+generated from the administrative units as ``ubnd-<slug>``), groups expanded to their members,
+indicators by code. Building the indexes is pure; reading the files is ``load.py``'s job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+Kind = Literal["coverage", "ratio", "percent", "count", "milestone"]
+Population = Literal["communes", "districts"]
+Aggregate = Literal["flow", "stock"]
+Op = Literal[">=", ">"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Decision(_Model):
+    number: str
+    date: dt.date
+    title: str
+    issuer: str
+    signer: str
+    signer_title: str
+
+
+class ImplementationDocumentRule(_Model):
+    """Section III.1.1: each body issues its own implementing document within 30 days."""
+
+    due: dt.date
+    source: str = ""
+
+
+class Reporting(_Model):
+    deadline_day: int = Field(ge=1, le=28)
+    holidays: list[dt.date] = []
+    owners_pattern: str | None = None
+
+
+class Signer(_Model):
+    on_behalf: str = ""
+    title: str
+    name: str
+
+
+class ReportSettings(_Model):
+    parent_body: str
+    issuing_body: str
+    number: str
+    place: str
+    signer: Signer
+    recipients: list[str] = []
+
+
+class Dimension(_Model):
+    code: str
+    papi: str = Field(pattern=r"^D[1-8]$")
+    heading: str
+    name: str
+    name_en: str
+
+
+class Agency(_Model):
+    code: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    name: str
+    name_en: str | None = None
+    level: Literal["province", "district", "commune"] = "province"
+    unit: str | None = None  # the administrative unit of a People's Committee
+    owners: list[str] = []
+
+    @property
+    def is_committee(self) -> bool:
+        return self.unit is not None
+
+
+class Group(_Model):
+    code: str
+    name: str
+    members: list[str] = []
+    committees_of: Population | None = None
+
+
+class Item(_Model):
+    number: str
+    text: str
+
+
+class Indicator(_Model):
+    code: str
+    name: str
+    name_en: str | None = None
+    kind: Kind
+    population: Population | None = None
+    aggregate: Aggregate | None = None
+    op: Op | None = None
+    threshold: int | float | None = None
+    due: dt.date
+    ongoing: bool = False
+    window_start: dt.date | None = None
+    numerator: str | None = None
+    denominator: str | None = None
+    counts: str | None = None
+
+    @property
+    def target(self) -> Fraction | None:
+        """The threshold as an exact number (a percent, or a count for ``count``)."""
+        return None if self.threshold is None else Fraction(str(self.threshold))
+
+
+class Task(_Model):
+    code: str
+    dimension: str
+    stt: int
+    title: str
+    items: list[Item] = []
+    short: str
+    short_en: str
+    target_text: str
+    lead_text: str
+    lead: list[str] = Field(min_length=1)
+    implementers_text: str
+    implementers: list[str] = []
+    timeframe: str
+    outputs: str
+    indicators: list[Indicator] = Field(min_length=1)
+
+
+class PlanFile(_Model):
+    """``plan/<year>.yaml`` as written."""
+
+    schema_version: Literal[1]
+    decision: Decision
+    year: int
+    province: str
+    coordinator: str
+    units: str
+    implementation_document: ImplementationDocumentRule
+    reporting: Reporting
+    report: ReportSettings
+    dimensions: list[Dimension] = Field(min_length=1)
+    agencies: list[Agency] = Field(min_length=1)
+    groups: list[Group] = []
+    tasks: list[Task] = Field(min_length=1)
+
+
+class Commune(_Model):
+    code: str
+    name: str
+    kind: str
+    slug: str
+    gso_name: str | None = None
+    aliases: list[str] = []
+    note: str | None = None
+
+
+class District(_Model):
+    code: str
+    name: str
+    kind: str
+    slug: str
+    gso_name: str | None = None
+    aliases: list[str] = []
+    note: str | None = None
+    communes: list[Commune] = Field(min_length=1)
+
+
+class UnitsFile(_Model):
+    """``plan/units-<year>.yaml``: the administrative units with their official (GSO) codes."""
+
+    model_config = ConfigDict(extra="ignore", strict=True, frozen=True)
+    as_of: str | int
+    province: dict
+    districts: list[District] = Field(min_length=1)
+
+
+class Unit(_Model):
+    """A district- or commune-level unit, flattened for lookups."""
+
+    code: str
+    slug: str
+    name: str
+    level: Literal["district", "commune"]
+    district: str  # the district's slug (a district's own slug for a district)
+
+
+class Plan(BaseModel):
+    """A checked plan with its indexes. Build it with ``Plan.build`` (see ``planfile.py``)."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    file: PlanFile
+    units_file: UnitsFile
+
+    _agencies: dict[str, Agency] = PrivateAttr(default_factory=dict)
+    _groups: dict[str, Group] = PrivateAttr(default_factory=dict)
+    _units: dict[str, Unit] = PrivateAttr(default_factory=dict)
+    _unit_by_code: dict[str, Unit] = PrivateAttr(default_factory=dict)
+    _indicators: dict[str, tuple[Task, Indicator]] = PrivateAttr(default_factory=dict)
+    _tasks: dict[str, Task] = PrivateAttr(default_factory=dict)
+    _expanded: dict[tuple[str, ...], list[str]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, __context: object) -> None:
+        for district in self.units_file.districts:
+            self._add_unit(Unit(code=district.code, slug=district.slug, name=district.name,
+                                level="district", district=district.slug))
+            for commune in district.communes:
+                self._add_unit(Unit(code=commune.code, slug=commune.slug, name=commune.name,
+                                    level="commune", district=district.slug))
+        for unit in self._units.values():
+            code = f"ubnd-{unit.slug}"
+            self._agencies[code] = Agency(code=code, name=f"UBND {unit.name}", level=unit.level, unit=unit.slug)
+        for agency in self.file.agencies:
+            self._agencies.setdefault(agency.code, agency)
+            if agency.unit is not None:  # a plan entry may add owners to a generated committee
+                self._agencies[agency.code] = agency
+        self._groups.update((g.code, g) for g in self.file.groups)
+        for task in self.file.tasks:
+            self._tasks.setdefault(task.code, task)
+            for indicator in task.indicators:
+                self._indicators.setdefault(indicator.code, (task, indicator))
+
+    def _add_unit(self, unit: Unit) -> None:
+        self._units.setdefault(unit.slug, unit)
+        self._unit_by_code.setdefault(unit.code, unit)
+
+    # --- lookups -------------------------------------------------------------------------------
+    @property
+    def year(self) -> int:
+        return self.file.year
+
+    @property
+    def decision(self) -> Decision:
+        return self.file.decision
+
+    @property
+    def dimensions(self) -> list[Dimension]:
+        return self.file.dimensions
+
+    @property
+    def tasks(self) -> list[Task]:
+        return self.file.tasks
+
+    @property
+    def agencies(self) -> dict[str, Agency]:
+        return self._agencies
+
+    @property
+    def groups(self) -> dict[str, Group]:
+        return self._groups
+
+    @property
+    def units(self) -> dict[str, Unit]:
+        """Units by slug."""
+        return self._units
+
+    def unit(self, name: str | int) -> Unit | None:
+        """A unit by slug or official code (an int code is read as its digits)."""
+        key = str(name)
+        return self._units.get(key) or self._unit_by_code.get(key)
+
+    def population(self, population: Population) -> list[Unit]:
+        level = "commune" if population == "communes" else "district"
+        return [u for u in self._units.values() if u.level == level]
+
+    def communes_of(self, district_slug: str) -> list[Unit]:
+        return [u for u in self._units.values() if u.level == "commune" and u.district == district_slug]
+
+    def task(self, code: str) -> Task | None:
+        return self._tasks.get(code)
+
+    def indicator(self, code: str) -> tuple[Task, Indicator] | None:
+        return self._indicators.get(code)
+
+    def indicators(self) -> list[tuple[Task, Indicator]]:
+        return list(self._indicators.values())
+
+    def dimension(self, code: str) -> Dimension | None:
+        return next((d for d in self.file.dimensions if d.code == code), None)
+
+    # --- groups ----------------------------------------------------------------------------------
+    def expand(self, codes: list[str]) -> list[str]:
+        """Agency and group codes to agency codes, groups expanded, order kept, no repeats."""
+        key = tuple(codes)
+        cached = self._expanded.get(key)
+        if cached is None:
+            out: dict[str, None] = {}
+            self._expand(codes, out, ())
+            cached = self._expanded[key] = list(out)
+        return cached
+
+    def _expand(self, codes: list[str], out: dict[str, None], trail: tuple[str, ...]) -> None:
+        for code in codes:
+            group = self._groups.get(code)
+            if group is None:
+                out.setdefault(code, None)
+            elif code not in trail:
+                if group.committees_of is not None:
+                    for unit in self.population(group.committees_of):
+                        out.setdefault(f"ubnd-{unit.slug}", None)
+                self._expand(group.members, out, trail + (code,))
+
+    def leads(self, task: Task) -> list[str]:
+        return self.expand(task.lead)
+
+    def implementers(self, task: Task) -> list[str]:
+        return self.expand(task.implementers)
+
+    def tasks_of(self, agency: str) -> list[tuple[Task, bool]]:
+        """The tasks an agency leads or implements, with True where it leads."""
+        result = []
+        for task in self.file.tasks:
+            leads = agency in self.leads(task)
+            if leads or agency in self.implementers(task):
+                result.append((task, leads))
+        return result
+
+    def window(self, indicator: Indicator) -> tuple[dt.date, dt.date]:
+        """From the decision date (or the timeframe's month/quarter) to the due date."""
+        return indicator.window_start or self.file.decision.date, indicator.due

@@ -1,0 +1,196 @@
+"""From the parsed plan and units documents to a checked ``Plan`` (pure: no file access).
+
+The models check each field's type; the cross-checks here check what spans fields: codes are
+unique, every agency or group a task names exists, each indicator carries the fields of its kind
+and a threshold in range, groups do not contain themselves, the units registry is consistent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from pydantic import ValidationError
+
+from papi_cli.model.errors import problems_from
+from papi_cli.model.plan import Indicator, Plan, PlanFile, UnitsFile
+from papi_cli.problems import Problem
+from papi_cli.yamlsafe import Document
+
+# The fields each indicator kind requires and the ones it must not carry.
+KIND_FIELDS: dict[str, tuple[set[str], set[str]]] = {
+    "coverage": ({"population", "op", "threshold"}, {"aggregate", "numerator", "denominator", "counts"}),
+    "ratio": ({"aggregate", "op", "threshold"}, {"population", "counts"}),
+    "percent": ({"op", "threshold"}, {"population", "aggregate", "numerator", "denominator", "counts"}),
+    "count": ({"op", "threshold"}, {"population", "aggregate", "numerator", "denominator"}),
+    "milestone": (set(), {"population", "aggregate", "op", "threshold", "numerator", "denominator", "counts"}),
+}
+
+
+def build_plan(plan_doc: Document, units_doc: Document) -> tuple[Plan | None, list[Problem]]:
+    """Validate both documents and cross-check them. The plan is None when it cannot be built."""
+    problems: list[Problem] = []
+    units = plan_file = None
+    try:
+        units = UnitsFile.model_validate(units_doc.data)
+    except ValidationError as err:
+        problems += problems_from(units_doc, UnitsFile, err)
+    try:
+        plan_file = PlanFile.model_validate(plan_doc.data)
+    except ValidationError as err:
+        problems += problems_from(plan_doc, PlanFile, err)
+    if units is None or plan_file is None:
+        return None, problems
+    problems += _check_units(units_doc, units)
+    plan = Plan(file=plan_file, units_file=units)
+    problems += _Checker(plan, plan_doc).run()
+    return plan, problems
+
+
+def _check_units(doc: Document, units: UnitsFile) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[str, Any] = {}
+
+    def unique(value: str, path: tuple) -> None:
+        if value in first:
+            problems.append(Problem.at(doc.file, doc.mark(path), "duplicate-code", value=value,
+                                       first_line=doc.mark(first[value]).line))
+        else:
+            first[value] = path
+
+    for i, district in enumerate(units.districts):
+        unique(district.slug, ("districts", i, "slug"))
+        unique(district.code, ("districts", i, "code"))
+        if not re.fullmatch(r"\d{3}", district.code):
+            problems.append(Problem.at(doc.file, doc.mark(("districts", i, "code")), "units-invalid",
+                                       detail=f"mã huyện '{district.code}' phải gồm 3 chữ số"))
+        for j, commune in enumerate(district.communes):
+            path = ("districts", i, "communes", j)
+            unique(commune.slug, path + ("slug",))
+            unique(commune.code, path + ("code",))
+            if not re.fullmatch(r"\d{5}", commune.code):
+                problems.append(Problem.at(doc.file, doc.mark(path + ("code",)), "units-invalid",
+                                           detail=f"mã xã '{commune.code}' phải gồm 5 chữ số"))
+    return problems
+
+
+class _Checker:
+    def __init__(self, plan: Plan, doc: Document) -> None:
+        self.plan = plan
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    def add(self, path: tuple, code: str, **args: Any) -> None:
+        self.problems.append(Problem.at(self.doc.file, self.doc.mark(path), code, **args))
+
+    def unique(self, seen: dict[str, tuple], value: str, path: tuple) -> None:
+        if value in seen:
+            self.add(path, "duplicate-code", value=value, first_line=self.doc.mark(seen[value]).line)
+        else:
+            seen[value] = path
+
+    def run(self) -> list[Problem]:
+        pf = self.plan.file
+        dims: dict[str, tuple] = {}
+        for i, dim in enumerate(pf.dimensions):
+            self.unique(dims, dim.code, ("dimensions", i, "code"))
+        self._check_agencies()
+        self._check_groups()
+        if pf.coordinator not in self.plan.agencies:
+            self.add(("coordinator",), "unknown-agency", value=pf.coordinator)
+        year_start, year_end = _year(pf.year)
+        if not year_start.replace(year=pf.year - 1) <= pf.implementation_document.due <= year_end:
+            self.add(("implementation_document", "due"), "bad-window", start=pf.decision.date,
+                     due=pf.implementation_document.due)
+        tasks: dict[str, tuple] = {}
+        indicators: dict[str, tuple] = {}
+        for i, task in enumerate(pf.tasks):
+            path = ("tasks", i)
+            self.unique(tasks, task.code, path + ("code",))
+            if task.dimension not in dims:
+                self.add(path + ("dimension",), "unknown-dimension", value=task.dimension,
+                         allowed=", ".join(dims))
+            expected = f"{task.dimension}.{task.stt}"
+            if task.code != expected:
+                self.add(path + ("code",), "bad-task-code", value=task.code, expected=expected)
+            for field in ("lead", "implementers"):
+                for j, code in enumerate(getattr(task, field)):
+                    if code not in self.plan.agencies and code not in self.plan.groups:
+                        self.add(path + (field, j), "unknown-agency", value=code)
+            for j, indicator in enumerate(task.indicators):
+                ipath = path + ("indicators", j)
+                self.unique(indicators, indicator.code, ipath + ("code",))
+                if not indicator.code.startswith(task.code):
+                    self.add(ipath + ("code",), "bad-indicator-code", value=indicator.code, task=task.code)
+                self._check_indicator(indicator, ipath)
+        return self.problems
+
+    def _check_agencies(self) -> None:
+        seen: dict[str, tuple] = {}
+        for i, agency in enumerate(self.plan.file.agencies):
+            path = ("agencies", i)
+            self.unique(seen, agency.code, path + ("code",))
+            if agency.unit is not None:
+                unit = self.plan.units.get(agency.unit)
+                if unit is None:
+                    self.add(path + ("unit",), "units-invalid", detail=f"không có đơn vị '{agency.unit}'")
+                elif agency.code != f"ubnd-{unit.slug}":
+                    self.add(path + ("code",), "units-invalid", detail=f"mã UBND phải là 'ubnd-{unit.slug}'")
+            elif agency.code.startswith("ubnd-") and agency.code[5:] in self.plan.units:
+                self.add(path + ("code",), "duplicate-code", value=agency.code, first_line=0)
+
+    def _check_groups(self) -> None:
+        seen: dict[str, tuple] = {}
+        for i, group in enumerate(self.plan.file.groups):
+            path = ("groups", i)
+            self.unique(seen, group.code, path + ("code",))
+            if group.code in self.plan.agencies:
+                self.add(path + ("code",), "duplicate-code", value=group.code, first_line=0)
+            for j, member in enumerate(group.members):
+                if member not in self.plan.agencies and member not in self.plan.groups:
+                    self.add(path + ("members", j), "unknown-agency", value=member)
+            if self._contains(group.code, group.code, set()):
+                self.add(path + ("code",), "group-cycle", value=group.code)
+
+    def _contains(self, root: str, code: str, visited: set[str]) -> bool:
+        group = self.plan.groups.get(code)
+        if group is None or code in visited:
+            return False
+        visited.add(code)
+        return any(m == root or self._contains(root, m, visited) for m in group.members)
+
+    def _check_indicator(self, ind: Indicator, path: tuple) -> None:
+        required, forbidden = KIND_FIELDS[ind.kind]
+        for field in sorted(required):
+            if getattr(ind, field) is None:
+                self.add(path, "indicator-field-missing", kind=ind.kind, field=field)
+        for field in sorted(forbidden):
+            if getattr(ind, field) is not None:
+                self.add(path + (field,), "indicator-field-extra", kind=ind.kind, field=field)
+        if ind.threshold is not None:
+            self._check_threshold(ind, path + ("threshold",))
+        if ind.kind == "coverage" and ind.population and not self.plan.population(ind.population):
+            self.add(path + ("population",), "unknown-population", value=ind.population)
+        start, end = _year(self.plan.year)
+        window_start, due = self.plan.window(ind)
+        if not (start <= due <= end) or not (window_start <= due) or not (start <= window_start):
+            self.add(path + ("window_start" if ind.window_start else "due",), "bad-window",
+                     start=window_start, due=due)
+
+    def _check_threshold(self, ind: Indicator, path: tuple) -> None:
+        value = ind.target
+        assert value is not None
+        if ind.kind == "count":
+            ok = value >= 0 and value.denominator == 1
+            allowed = "số nguyên ≥ 0"
+        elif ind.op == ">":
+            ok, allowed = 0 <= value < 100, "0 ≤ ngưỡng < 100 với phép so sánh '>'"
+        else:
+            ok, allowed = 0 < value <= 100, "0 < ngưỡng ≤ 100 (%)"
+        if not ok:
+            self.add(path, "threshold-out-of-range", value=ind.threshold, allowed=allowed)
+
+
+def _year(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)

@@ -1,0 +1,1 @@
+"""Presentation: terminal (rich), Markdown/HTML (jinja2), JSON. Nothing here computes results."""

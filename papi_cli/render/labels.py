@@ -1,0 +1,35 @@
+"""Short human labels for plan values, shared by the terminal, Markdown and HTML renderers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from papi_cli.i18n import t
+from papi_cli.model.plan import Indicator
+from papi_cli.numbers import number_text
+
+_OPS = {">=": "≥", ">": ">"}
+
+
+def target_label(indicator: Indicator, lang: str = "vi") -> str:
+    """``≥ 30 % xã``, ``> 90 %``, ``≥ 1``, ``hoàn thành``."""
+    if indicator.kind == "milestone":
+        return "hoàn thành" if lang == "vi" else "done"
+    op = _OPS[indicator.op or ">="]
+    value = number_text(indicator.threshold or 0, lang)
+    if indicator.kind == "count":
+        return f"{op} {value}"
+    pct = f"{value} %" if lang == "vi" else f"{value}%"
+    if indicator.kind == "coverage" and indicator.population:
+        return f"{op} {pct} {t('population.' + indicator.population, lang)}"
+    return f"{op} {pct}"
+
+
+def date_label(day: dt.date, lang: str = "vi") -> str:
+    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+
+
+def due_label(indicator: Indicator, lang: str = "vi") -> str:
+    """The due date, with "thường xuyên" for ongoing indicators (final at the due date)."""
+    text = date_label(indicator.due, lang)
+    return f"{t('ongoing', lang)} ({text})" if indicator.ongoing else text

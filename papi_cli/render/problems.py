@@ -1,0 +1,65 @@
+"""Problems as text (``file:line:col: error[code]: message`` with the source line and a caret),
+as JSON (the CONTRACT shape) and as GitHub workflow-command annotations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from papi_cli.i18n import t
+from papi_cli.problems import Problem
+
+
+def location(problem: Problem) -> str:
+    parts = [problem.file]
+    if problem.line is not None:
+        parts.append(str(problem.line))
+        if problem.column is not None:
+            parts.append(str(problem.column))
+    return ":".join(parts)
+
+
+def text_lines(problems: Iterable[Problem], lang: str = "vi",
+               sources: Mapping[str, str] | None = None) -> list[str]:
+    """Each problem on one line, followed by its source line and a caret when the text is known."""
+    lines: list[str] = []
+    for problem in problems:
+        severity = t(problem.severity, lang) if lang == "vi" else problem.severity
+        lines.append(f"{location(problem)}: {severity}[{problem.code}]: {problem.message(lang)}")
+        source = (sources or {}).get(problem.file)
+        if source is not None and problem.line is not None:
+            all_lines = source.splitlines()
+            if 0 < problem.line <= len(all_lines):
+                text = all_lines[problem.line - 1].replace("\t", " ")
+                lines.append(f"    {text}")
+                lines.append("    " + " " * ((problem.column or 1) - 1) + "^")
+    return lines
+
+
+def as_json(problem: Problem, lang: str = "vi") -> dict:
+    return {
+        "file": problem.file,
+        "line": problem.line,
+        "column": problem.column,
+        "severity": problem.severity,
+        "code": problem.code,
+        "message": problem.message(lang),
+    }
+
+
+def github_line(problem: Problem, lang: str = "vi") -> str:
+    """A workflow command: ``::error file=…,line=…,col=…,title=…::message``."""
+    props = [f"file={_escape_property(problem.file)}"]
+    if problem.line is not None:
+        props.append(f"line={problem.line}")
+        if problem.column is not None:
+            props.append(f"col={problem.column}")
+    props.append(f"title={_escape_property('papi ' + problem.code)}")
+    return f"::{problem.severity} {','.join(props)}::{_escape_data(problem.message(lang))}"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
