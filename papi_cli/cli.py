@@ -93,6 +93,94 @@ def validate(
     raise typer.Exit(command.run(_paths(root, plan, submissions), files=files or [], fmt=fmt, lang=lang))
 
 
+Period = Annotated[Optional[str], typer.Option("--period", help="2020-Q1…Q4, 2020-H1, 2020-9M or 2020.")]
+
+
+@app.command()
+def status(
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of this date (YYYY-MM-DD; default today, capped at the plan year's end).")] = None,
+    period: Period = None,
+    agency: Annotated[Optional[str], typer.Option("--agency", help="Only the indicators of tasks this agency leads or implements.")] = None,
+    dimension: Annotated[Optional[str], typer.Option("--dimension", help="Only this dimension (I … VII, IX).")] = None,
+    fmt: Annotated[Literal["table", "json", "md"], typer.Option("--format", help="table, json or md.")] = "table",
+    fail_on: Annotated[Optional[Literal["missed", "at_risk"]], typer.Option("--fail-on", help="Exit 1 when an indicator is in this state (missed or at_risk).")] = None,
+    root: Root = None,
+    plan: PlanPath = None,
+    submissions: SubmissionsPath = None,
+    lang: Lang = "vi",
+) -> None:
+    """Every indicator: value, target, progress, status, due, lead; who has not reported."""
+    from papi_cli.commands import status as command
+
+    raise typer.Exit(command.run(_paths(root, plan, submissions), as_of=as_of, period=period, agency=agency,
+                                 dimension=dimension, fmt=fmt, fail_on=fail_on, lang=lang))
+
+
+@app.command()
+def report(
+    period: Annotated[str, typer.Option("--period", help="2020-Q1…Q4, 2020-H1, 2020-9M or 2020.")],
+    fmt: Annotated[Literal["md", "html", "json"], typer.Option("--format", help="md, html or json.")] = "md",
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the report into.")] = Path("reports"),
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Override the period's evaluation date (YYYY-MM-DD).")] = None,
+    templates: Annotated[Optional[Path], typer.Option("--templates", help="Use report templates from this folder.")] = None,
+    root: Root = None,
+    plan: PlanPath = None,
+    submissions: SubmissionsPath = None,
+    lang: Lang = "vi",
+) -> None:
+    """Write the report of a period (bao-cao-papi-<P>.<md|html|json>)."""
+    from papi_cli.commands import report as command
+
+    raise typer.Exit(command.run(_paths(root, plan, submissions), period=period, fmt=fmt, out_dir=out_dir,
+                                 as_of=as_of, templates=templates, lang=lang))
+
+
+@app.command()
+def new(
+    agency: Annotated[str, typer.Option("--agency", help="The agency code, e.g. so-ldtbxh.")],
+    period: Annotated[str, typer.Option("--period", help="The quarter, e.g. 2020-Q2.")],
+    root: Root = None,
+    plan: PlanPath = None,
+    submissions: SubmissionsPath = None,
+    lang: Lang = "vi",
+) -> None:
+    """Write a skeleton submission for an agency and quarter (never overwrites)."""
+    from papi_cli.commands import new as command
+
+    raise typer.Exit(command.run(_paths(root, plan, submissions), agency=agency, period=period, lang=lang))
+
+
+@app.command()
+def codeowners(root: Root = None, plan: PlanPath = None, lang: Lang = "vi") -> None:
+    """Print a CODEOWNERS file: each agency's submissions to its owners."""
+    from papi_cli.commands import codeowners as command
+
+    raise typer.Exit(command.run(_paths(root, plan, None), lang=lang))
+
+
+@app.command()
+def schema(root: Root = None, plan: PlanPath = None, lang: Lang = "vi") -> None:
+    """Print the JSON Schema of a submission file, with the plan's codes as enums."""
+    from papi_cli.commands import schema as command
+
+    raise typer.Exit(command.run(_paths(root, plan, None), lang=lang))
+
+
+@app.command()
+def outcome(
+    year: Annotated[int, typer.Option("--year", help="The PAPI survey year, e.g. 2020.")],
+    scores: Annotated[Optional[Path], typer.Option("--scores", help="CSV of scores (default: plan/papi-scores-<year>.csv).")] = None,
+    fmt: Annotated[Literal["table", "json"], typer.Option("--format", help="table or json.")] = "table",
+    root: Root = None,
+    plan: PlanPath = None,
+    lang: Lang = "vi",
+) -> None:
+    """The province's published PAPI scores against goal 1.3; exit 1 when the goal is not met."""
+    from papi_cli.commands import outcome as command
+
+    raise typer.Exit(command.run(_paths(root, plan, None), year=year, scores=scores, fmt=fmt, lang=lang))
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``papi`` script: one-line usage errors (exit 2), no tracebacks."""
     from papi_cli.errors import UsageError

@@ -1,0 +1,34 @@
+"""Shared fixtures: the repository's own plan, and a scratch project copied from it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+CONTRACT = REPO / "tests" / "contract"
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def plan():
+    """The bundled plan/2020.yaml, loaded and checked once per session."""
+    from papi_cli.load import Paths, load_plan
+
+    result = load_plan(Paths.resolve(REPO))
+    assert result.plan is not None and not result.problems, result.problems
+    return result.plan
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A scratch project with the bundled plan and an empty submissions/ folder."""
+    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    (tmp_path / "submissions").mkdir()
+    return tmp_path
