@@ -38,6 +38,30 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "error": ("lỗi", "error"),
     "warning": ("cảnh báo", "warning"),
+    # outcome (papi outcome, annual report)
+    "outcome_title": (
+        "Kết quả Chỉ số PAPI {year} của tỉnh {province} so với mục tiêu 1.3 (trung bình cao trở lên)",
+        "PAPI {year} results of {province} against goal 1.3 (high-average or above)",
+    ),
+    "score": ("Điểm", "Score"),
+    "rank": ("Xếp hạng", "Rank"),
+    "group": ("Nhóm", "Group"),
+    "median": ("Trung vị", "Median"),
+    "meets_goal": ("Đạt mục tiêu", "Meets goal"),
+    "aggregate": ("Chỉ số tổng hợp", "Aggregate"),
+    "yes": ("có", "yes"),
+    "no": ("không", "no"),
+    "group.highest": ("cao nhất", "highest"),
+    "group.high_average": ("trung bình cao", "high-average"),
+    "group.low_average": ("trung bình thấp", "low-average"),
+    "group.lowest": ("thấp nhất", "lowest"),
+    "outcome_summary": (
+        "{met}/{total} lĩnh vực đạt trung bình cao trở lên: mục tiêu 1.3 {verdict}.",
+        "{met}/{total} dimensions are high-average or above: goal 1.3 {verdict}.",
+    ),
+    "goal_met": ("đã đạt", "is met"),
+    "goal_not_met": ("chưa đạt", "is not met"),
+    "scores_source": ("Nguồn điểm: {file}", "Scores from: {file}"),
     # failures
     "internal_error": (
         "papi: lỗi nội bộ (đây là lỗi của chương trình, không phải của dữ liệu). Chi tiết đã ghi vào {log}; xin gửi tệp này khi báo lỗi.",

@@ -65,6 +65,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The date '{value}' is not valid; use YYYY-MM-DD.",
     ),
     "unreadable": ("Không đọc được tệp: {detail}.", "The file cannot be read: {detail}."),
+    # --- PAPI scores CSV (papi outcome) --------------------------------------------------------
+    "scores-missing": (
+        "Không có tệp điểm PAPI {path}; dùng --scores TỆP để chỉ tệp khác.",
+        "There is no PAPI scores file {path}; use --scores FILE to name another.",
+    ),
+    "scores-columns": (
+        "Dòng tiêu đề thiếu cột {missing}; tiêu đề phải là: {expected}.",
+        "The header row lacks the column(s) {missing}; the header must read: {expected}.",
+    ),
+    "scores-row-length": (
+        "Dòng có {found} ô, cần đúng {expected} ô như dòng tiêu đề.",
+        "The row has {found} cells; it needs {expected}, like the header.",
+    ),
+    "scores-unknown-dimension": (
+        "Lĩnh vực '{value}' không khớp tên tiếng Anh (name_en) của lĩnh vực nào trong kế hoạch; các tên: {allowed}.",
+        "The dimension '{value}' matches no dimension's English name (name_en) in the plan; names: {allowed}.",
+    ),
+    "scores-bad-score": (
+        "Điểm '{value}' không hợp lệ: cần một số thập phân từ 1 đến 10 (dấu chấm thập phân, ví dụ 4.9243).",
+        "The score '{value}' is not valid: it must be a decimal number from 1 to 10 (decimal point, e.g. 4.9243).",
+    ),
+    "scores-duplicate": (
+        "Điểm của {province} ở lĩnh vực '{dimension}' bị lặp lại (đã có ở dòng {first_line}).",
+        "{province} has a second score for '{dimension}' (first at line {first_line}).",
+    ),
+    "scores-incomplete": (
+        "Lĩnh vực {dimension} thiếu điểm của: {provinces}; mỗi tỉnh cần đủ điểm 8 lĩnh vực.",
+        "Dimension {dimension} lacks the scores of: {provinces}; every province needs all 8 dimensions.",
+    ),
+    "scores-no-province": (
+        "Tệp không có điểm của tỉnh {province} (so tên không dấu, ví dụ 'Dak Nong').",
+        "The file has no scores for {province} (names are compared without diacritics, e.g. 'Dak Nong').",
+    ),
     # --- structure (shared by plan and submissions) ---------------------------------------------
     "missing-field": ("Thiếu trường bắt buộc '{field}'.", "The required field '{field}' is missing."),
     "unknown-field": (

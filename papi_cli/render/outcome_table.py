@@ -1,0 +1,51 @@
+"""``papi outcome`` as a terminal table: one row per dimension, then the aggregate."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import IO
+
+from rich.markup import escape
+from rich.table import Table
+
+from papi_cli.i18n import t
+from papi_cli.model.plan import Plan
+from papi_cli.outcome import Outcome, Standing
+from papi_cli.render.console import console_for
+
+
+def decimal_text(value: Decimal | Fraction, lang: str = "vi") -> str:
+    """A score or percentile exactly as it is (they have finite decimals): ``4,9243``, ``4,65485``."""
+    if isinstance(value, Fraction):
+        value = Decimal(value.numerator) / Decimal(value.denominator)
+    value = value.normalize()
+    if value.as_tuple().exponent > -4:  # at least the 4 decimals scores are given to
+        value = value.quantize(Decimal("0.0001"))
+    text = format(value, "f")
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def render_table(plan: Plan, result: Outcome, source: str, lang: str, out: IO[str]) -> None:
+    console = console_for(out)
+    table = Table(title=escape(t("outcome_title", lang, year=result.year, province=result.province)),
+                  title_justify="left")
+    for key in ("code", "dimension", "score", "rank", "group", "median", "meets_goal"):
+        table.add_column(t(key, lang), justify="right" if key in ("score", "rank", "median") else "left")
+    for item in result.dimensions:
+        dim = plan.dimension(item.code)
+        name = dim.name if lang == "vi" else dim.name_en
+        mark = t("yes" if item.standing.meets_goal else "no", lang)
+        table.add_row(f"{item.code} ({item.papi})", escape(name), *_cells(item.standing, lang), mark)
+    table.add_section()
+    table.add_row("", t("aggregate", lang), *_cells(result.aggregate, lang), "")
+    console.print(table)
+    verdict = t("goal_met" if result.goal_met else "goal_not_met", lang)
+    console.print(t("outcome_summary", lang, met=result.dimensions_meeting_goal, total=len(result.dimensions),
+                    verdict=verdict))
+    console.print(escape(t("scores_source", lang, file=source)))
+
+
+def _cells(standing: Standing, lang: str) -> list[str]:
+    return [decimal_text(standing.score, lang), f"{standing.rank}/{standing.provinces}",
+            t(f"group.{standing.group}", lang), decimal_text(standing.quartiles[1], lang)]
