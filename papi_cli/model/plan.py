@@ -109,6 +109,7 @@ class Indicator(_Model):
     numerator: str | None = None
     denominator: str | None = None
     counts: str | None = None
+    inspection: bool = False  # an inspection (II.3, V.3): no agency reports its own unit as inspected
 
     @property
     def target(self) -> Fraction | None:
