@@ -51,6 +51,11 @@ class Period:
         return tuple(f"{self.year}-Q{q}" for q in self.quarters)
 
     @property
+    def quarters_to_date(self) -> tuple[str, ...]:
+        """The year's quarters up to and including its last: what ``--period`` counts (Q1–Q2 for Q2)."""
+        return tuple(f"{self.year}-Q{q}" for q in range(1, self.quarters[-1] + 1))
+
+    @property
     def data_window(self) -> tuple[dt.date, dt.date]:
         """The 15th of the month before its first month to the 14th of its last month."""
         first_month = 3 * self.quarters[0] - 2

@@ -33,6 +33,9 @@ def test_the_decree_09_table(code, kind, quarters, window, end):
 def test_longer_periods_are_built_from_their_quarters():
     assert parse("2020-H1").quarter_codes == ("2020-Q1", "2020-Q2")
     assert parse("2020").quarter_codes == ("2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4")
+    assert parse("2020-Q3").quarter_codes == ("2020-Q3",)
+    assert parse("2020-Q3").quarters_to_date == ("2020-Q1", "2020-Q2", "2020-Q3")
+    assert parse("2020-H1").quarters_to_date == ("2020-Q1", "2020-Q2")
     assert [p.code for p in quarters_of(2021)] == ["2021-Q1", "2021-Q2", "2021-Q3", "2021-Q4"]
 
 

@@ -31,6 +31,7 @@ class Contribution:
     percent: float | None = None
     count: int | None = None
     counted: bool = True  # False for detail only (a non-lead's percent or milestone status)
+    periods: tuple[str, ...] = ()  # the quarters this agency reported the indicator in
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class IndicatorResult:
     done: bool | None = None
     missing_units: tuple[str, ...] = ()  # coverage: slugs not yet covered, in registry order
     contributions: tuple[Contribution, ...] = ()
+    progress: Fraction | None = None  # value / target (milestone: 1 done, 0 not); may exceed 1
+    expected: Fraction | None = None  # cumulative kinds inside their window: share of the window elapsed
+    reported_status: str | None = None  # milestone: the lead's latest status (not_started | in_progress | done)
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class Evaluation:
     implementation_document_deadline: dt.date | None = None
     skipped_files: tuple[str, ...] = ()
     files: int = 0  # valid submission files that were read (before as-of filtering)
+    counted: int = 0  # of those, the ones that count (submitted by the as-of date, periods up to P)
     extra: dict = field(default_factory=dict)
 
     def counts(self, dimension: str | None = None) -> dict[Status, int]:
