@@ -38,6 +38,76 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "error": ("lỗi", "error"),
     "warning": ("cảnh báo", "warning"),
+    # papi new (the comments of a skeleton submission)
+    "new.header": (
+        "Báo cáo {period} ({code}) của {agency} về thực hiện Kế hoạch cải thiện Chỉ số PAPI (Quyết định {decision}).",
+        "Report for {period} ({code}) of {agency} on the PAPI improvement plan (Decision {decision}).",
+    ),
+    "new.howto": (
+        "Cách điền: docs/huong-dan-nop-bao-cao.md. Điền các trường để trống của mỗi chỉ tiêu (chỉ những trường có số liệu), xóa chỉ tiêu không có gì để báo cáo trong quý, rồi kiểm tra: papi validate {file}",
+        "How to fill it in: docs/huong-dan-nop-bao-cao.md. Fill the empty fields of each indicator (only those you have figures for), delete the indicators with nothing to report this quarter, then check: papi validate {file}",
+    ),
+    "new.submitted_on": ("ngày gửi báo cáo, YYYY-MM-DD (không trước {start})", "date the report is sent, YYYY-MM-DD (not before {start})"),
+    "new.implementation_document": (
+        "Văn bản triển khai Kế hoạch của cơ quan (hạn {due}): bỏ dấu # ở ba dòng dưới để khai báo.",
+        "The agency's document implementing the plan (due {due}): remove the # of the three lines below to declare it.",
+    ),
+    "new.leads": ("Chỉ tiêu của nhiệm vụ cơ quan chủ trì", "Indicators of the tasks the agency leads"),
+    "new.implements": ("Chỉ tiêu của nhiệm vụ cơ quan phối hợp thực hiện", "Indicators of the tasks the agency implements"),
+    "new.units": (
+        "{population} đã thực hiện: slug hoặc mã, ví dụ [{example}]; all = mọi {population} cơ quan được báo cáo",
+        "{population} covered: slug or code, e.g. [{example}]; all = every unit you may report",
+    ),
+    "new.no_units": (
+        "Cơ quan không được liệt kê đơn vị nào ở chỉ tiêu này: chỉ báo cáo status, evidence, note.",
+        "The agency may not list any unit for this indicator: report status, evidence and note only.",
+    ),
+    "new.measure": ("Đo", "Measure"),
+    "new.flow": ("số phát sinh trong quý", "this quarter's figure"),
+    "new.stock": ("số tính đến ngày báo cáo", "the figure as it stands now"),
+    "new.percent": ("số từ 0 đến 100, không có dấu %", "a number from 0 to 100, without %"),
+    "new.count": ("{counts}: số lần trong quý", "{counts}: how many this quarter"),
+    "new.status": ("not_started | in_progress | done", "not_started | in_progress | done"),
+    "new.status_milestone": (
+        "not_started | in_progress | done (done cần ít nhất một evidence)",
+        "not_started | in_progress | done (done needs at least one evidence)",
+    ),
+    "new.evidence": ('văn bản minh chứng, ví dụ ["Kế hoạch số …/KH-… ngày …"]', 'evidence, e.g. ["Kế hoạch số …/KH-… ngày …"]'),
+    "new.note": ("ghi chú ngắn (không bắt buộc)", "a short note (optional)"),
+    "new.created": (
+        "Đã tạo {file}: {indicators} chỉ tiêu ({leads} chủ trì, {others} phối hợp). Điền số liệu, rồi kiểm tra: papi validate {file}",
+        "Created {file}: {indicators} indicators ({leads} led, {others} implemented). Fill it in, then check: papi validate {file}",
+    ),
+    "new.exists": (
+        "Tệp {file} đã có; papi new không ghi đè. Hãy sửa chính tệp đó (hoặc xóa nó trước nếu muốn tạo lại).",
+        "The file {file} already exists; papi new never overwrites. Edit that file (or delete it first to start again).",
+    ),
+    # papi schema
+    "schema.title": (
+        "Tệp báo cáo quý thực hiện Quyết định {decision} (năm {year})",
+        "Quarterly report file under Decision {decision} ({year})",
+    ),
+    "schema.agency": ("Mã cơ quan, trùng tên tệp", "The agency code, the same as the file name"),
+    "schema.submitted_on": ("Ngày gửi báo cáo (YYYY-MM-DD)", "The date the report is sent (YYYY-MM-DD)"),
+    "schema.status": ("Tình trạng thực hiện", "Progress"),
+    "schema.evidence": ("Văn bản minh chứng", "Evidence documents"),
+    "schema.units": (
+        "Đơn vị đã thực hiện (slug hoặc mã), hoặc all: mọi đơn vị cơ quan được báo cáo",
+        "Units covered (slug or code), or all: every unit the agency may report",
+    ),
+    # papi codeowners
+    "codeowners.header": (
+        "Tạo bởi 'papi codeowners' từ {plan}; đừng sửa tay: đổi owners trong kế hoạch rồi chạy lại lệnh.",
+        "Written by 'papi codeowners' from {plan}; do not edit by hand: change the owners in the plan and run it again.",
+    ),
+    "codeowners.missing": (
+        "Không có người duyệt (owners) cho: {agencies}",
+        "No owners for: {agencies}",
+    ),
+    "submissions_not_checked": (
+        "Chưa kiểm tra các tệp báo cáo vì kế hoạch có lỗi; hãy sửa kế hoạch trước.",
+        "The submission files were not checked because the plan has errors; fix the plan first.",
+    ),
     # outcome (papi outcome, annual report)
     "outcome_title": (
         "Kết quả Chỉ số PAPI {year} của tỉnh {province} so với mục tiêu 1.3 (trung bình cao trở lên)",

@@ -114,8 +114,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The plan file {path} was not found.",
     ),
     "unknown-agency": (
-        "Cơ quan '{value}' không có trong danh mục cơ quan của kế hoạch.",
-        "The agency '{value}' is not in the plan's registry of agencies.",
+        "Cơ quan '{value}' không có trong danh mục cơ quan của kế hoạch (mục agencies; UBND huyện, xã có mã ubnd-<tên đơn vị>, ví dụ ubnd-cu-jut; xem 'papi tasks').",
+        "The agency '{value}' is not in the plan's registry of agencies (its agencies list; People's Committees are ubnd-<unit slug>, e.g. ubnd-cu-jut; see 'papi tasks').",
     ),
     "unknown-dimension": (
         "Lĩnh vực '{value}' không có trong kế hoạch; các lĩnh vực: {allowed}.",
@@ -174,6 +174,132 @@ def render(code: str, args: dict[str, Any], lang: str = "vi") -> str:
     if templates is None:
         detail = args.get("detail")
         return f"{code}: {detail}" if detail else code
+    # --- submission files: where they are (papi validate) ---------------------------------------
+    "outside-layout": (
+        "Tệp hoặc thư mục này nằm ngoài cấu trúc báo cáo; mỗi báo cáo phải là {layout} (ví dụ submissions/2020-Q2/so-ldtbxh.yaml).",
+        "This file or folder is outside the submissions layout; each report must be {layout} (e.g. submissions/2020-Q2/so-ldtbxh.yaml).",
+    ),
+    "not-a-file": (
+        "Đây là một thư mục (hoặc không phải tệp thường) ở chỗ cần một tệp báo cáo {layout}.",
+        "This is a folder (or not a regular file) where a report file {layout} is expected.",
+    ),
+    "not-a-folder": (
+        "Thư mục báo cáo phải là một thư mục chứa {layout}, không phải một tệp.",
+        "The submissions folder must be a folder holding {layout}, not a file.",
+    ),
+    "symlink-outside": (
+        "Liên kết tượng trưng (symlink) này trỏ ra ngoài kho dữ liệu ({target}); hãy đặt chính tệp báo cáo vào thư mục.",
+        "This symbolic link leads outside the repository ({target}); put the report file itself in the folder.",
+    ),
+    "duplicate-submission": (
+        "Cùng cơ quan và kỳ báo cáo đã có tệp {other}; mỗi cơ quan chỉ nộp một tệp mỗi quý: hãy xóa một tệp.",
+        "The same agency and period already has the file {other}; one file per agency per quarter: delete one.",
+    ),
+    # --- submission files: what they say ---------------------------------------------------------
+    "field-not-filled-in": (
+        "Trường '{field}' chưa được điền: hãy ghi {expected}.",
+        "The field '{field}' is not filled in: write {expected}.",
+    ),
+    "result-not-filled-in": (
+        "Chỉ tiêu {indicator} chưa được điền: hãy ghi {fields} (chỉ cần những trường có số liệu), hoặc xóa mục này nếu quý này không có gì để báo cáo.",
+        "The indicator {indicator} is not filled in: write {fields} (only those you have figures for), or delete this entry if there is nothing to report this quarter.",
+    ),
+    "agency-mismatch": (
+        "Cơ quan '{value}' không khớp tên tệp: tệp này là của '{expected}'. Hãy sửa agency thành '{expected}' hoặc đổi tên tệp thành {value}.yaml.",
+        "The agency '{value}' does not match the file name: this file belongs to '{expected}'. Set agency to '{expected}' or rename the file to {value}.yaml.",
+    ),
+    "bad-period": (
+        "Kỳ báo cáo {value} không đúng dạng YYYY-Qn (ví dụ 2020-Q2: năm, dấu gạch ngang, Q và số quý 1–4).",
+        "The period {value} is not of the form YYYY-Qn (e.g. 2020-Q2: year, hyphen, Q and the quarter 1–4).",
+    ),
+    "period-mismatch": (
+        "Kỳ báo cáo '{value}' không khớp thư mục chứa tệp ({folder}); hãy sửa period thành {folder} hoặc chuyển tệp sang thư mục {value}.",
+        "The period '{value}' does not match the file's folder ({folder}); set period to {folder} or move the file to the folder {value}.",
+    ),
+    "period-outside-year": (
+        "Kỳ báo cáo '{value}' nằm ngoài năm kế hoạch {year}; chỉ nhận {year}-Q1 đến {year}-Q4.",
+        "The period '{value}' is outside the plan year {year}; only {year}-Q1 to {year}-Q4 are accepted.",
+    ),
+    "submitted-too-early": (
+        "Ngày gửi {value} trước ngày bắt đầu kỳ số liệu của {period} ({start}); hãy ghi ngày thực tế gửi báo cáo.",
+        "The submission date {value} is before the start of the data window of {period} ({start}); write the date the report is actually sent.",
+    ),
+    "submitted-in-future": (
+        "Ngày gửi {value} ở tương lai (hôm nay là {today}, giờ Việt Nam); hãy ghi ngày thực tế gửi báo cáo.",
+        "The submission date {value} is in the future (today is {today}, Vietnam time); write the date the report is actually sent.",
+    ),
+    "implementation-document-late": (
+        "Văn bản triển khai ngày {value} ban hành sau hạn {due} (hạn tính theo ngày làm việc: {deadline}).",
+        "The implementation document dated {value} was issued after the deadline {due} (as a working day: {deadline}).",
+    ),
+    "unknown-indicator": (
+        "Chỉ tiêu '{value}' không có trong kế hoạch; {agency} báo cáo được các chỉ tiêu: {allowed}.",
+        "The indicator '{value}' is not in the plan; {agency} may report: {allowed}.",
+    ),
+    "not-authorised": (
+        "{agency} không chủ trì hay thực hiện nhiệm vụ của chỉ tiêu {value} nên không được báo cáo chỉ tiêu này; {agency} báo cáo được: {allowed}.",
+        "{agency} neither leads nor implements the task of indicator {value}, so it may not report it; {agency} may report: {allowed}.",
+    ),
+    "field-of-other-kind": (
+        "Trường '{field}' dùng cho chỉ tiêu loại {other}; {indicator} là chỉ tiêu loại {kind}, chỉ dùng: {allowed}.",
+        "The field '{field}' belongs to {other} indicators; {indicator} is a {kind} indicator and takes only: {allowed}.",
+    ),
+    "number-as-text": (
+        "'{field}' phải là một số, không phải chuỗi '{value}': bỏ dấu nháy (và dấu %), dùng dấu chấm thập phân, ví dụ 95.5.",
+        "'{field}' must be a number, not the text '{value}': drop the quotes (and the % sign) and use a decimal point, e.g. 95.5.",
+    ),
+    "negative-number": (
+        "'{field}' là {value}: số liệu không được âm.",
+        "'{field}' is {value}: figures cannot be negative.",
+    ),
+    "ratio-incomplete": (
+        "Chỉ tiêu {indicator} là tỷ lệ: cần cả numerator (tử số) và denominator (mẫu số); thiếu '{field}'.",
+        "The indicator {indicator} is a ratio: it needs both numerator and denominator; '{field}' is missing.",
+    ),
+    "zero-denominator": (
+        "Mẫu số (denominator) bằng 0 nhưng tử số (numerator) là {numerator}; tử số không thể lớn hơn mẫu số.",
+        "The denominator is 0 but the numerator is {numerator}; the numerator cannot exceed the denominator.",
+    ),
+    "numerator-exceeds-denominator": (
+        "Tử số (numerator) {numerator} lớn hơn mẫu số (denominator) {denominator}; tử số là phần đã đạt trong tổng số nên không thể lớn hơn.",
+        "The numerator {numerator} exceeds the denominator {denominator}; the numerator counts part of the total, so it cannot be larger.",
+    ),
+    "percent-out-of-range": (
+        "Phần trăm {value} nằm ngoài khoảng 0–100.",
+        "The percent {value} is outside 0–100.",
+    ),
+    "unknown-unit": (
+        "Không có đơn vị '{value}' trong danh mục; dùng slug hoặc mã chính thức của {population} (xem plan/units-2020.yaml), ví dụ: {examples}.",
+        "There is no unit '{value}' in the registry; use the slug or official code of one of the {population} (see plan/units-2020.yaml), e.g.: {examples}.",
+    ),
+    "wrong-unit-level": (
+        "Đơn vị '{value}' không thuộc loại của chỉ tiêu {indicator}, chỉ tiêu này tính theo {population}.",
+        "The unit '{value}' is not of the level of indicator {indicator}, which counts {population}.",
+    ),
+    "duplicate-unit": (
+        "Đơn vị '{value}' ({slug}) đã được liệt kê ở dòng {first_line}; mỗi đơn vị chỉ ghi một lần (tên và mã là cùng một đơn vị).",
+        "The unit '{value}' ({slug}) is already listed at line {first_line}; list each unit once (its slug and its code are the same unit).",
+    ),
+    "units-all-mixed": (
+        "'all' phải đứng một mình (units: all), không ghi lẫn với các đơn vị khác.",
+        "'all' stands alone (units: all), not mixed with other units.",
+    ),
+    "unit-outside-jurisdiction": (
+        "{agency} không được báo cáo '{value}' ở chỉ tiêu {indicator}: đơn vị này ngoài phạm vi quản lý; được báo cáo: {allowed}.",
+        "{agency} may not report '{value}' for indicator {indicator}: the unit is outside its jurisdiction; it may report: {allowed}.",
+    ),
+    "no-units-allowed": (
+        "{agency} không được liệt kê đơn vị nào ở chỉ tiêu {indicator} (UBND xã chỉ báo cáo chính mình; ở chỉ tiêu kiểm tra không ai tự báo cáo mình); hãy báo cáo bằng status và note.",
+        "{agency} may not list any unit for indicator {indicator} (a commune reports only itself; in an inspection nobody reports itself); report with status and note instead.",
+    ),
+    "inspection-own-unit": (
+        "{indicator} là chỉ tiêu kiểm tra: {agency} không được tự ghi đơn vị của mình ('{value}') là đã được kiểm tra.",
+        "{indicator} is an inspection: {agency} may not list its own unit ('{value}') as inspected.",
+    ),
+    "done-without-evidence": (
+        "Chỉ tiêu {indicator} báo cáo hoàn thành (status: done) nhưng chưa có minh chứng; hãy thêm evidence, ví dụ [\"Quyết định số …/QĐ-UBND ngày …\"].",
+        "The indicator {indicator} is reported done but has no evidence; add evidence, e.g. [\"Decision No. …/QĐ-UBND of …\"].",
+    ),
     template = templates[1 if lang == "en" else 0]
     if lang == "en":  # arguments that carry their own English wording (``expected_en``…)
         args = {**args, **{k[:-3]: v for k, v in args.items() if k.endswith("_en")}}

@@ -1,0 +1,99 @@
+"""``papi schema``: the JSON Schema (draft 2020-12) of a submission file, built from the plan.
+
+Editors (the YAML language server, through the first line ``papi new`` writes) complete and
+check a file as it is typed: the plan's agency, indicator and unit codes are enums, each
+indicator takes the fields of its kind. Who may report what depends on the agency and is
+``papi validate``'s to check; the schema is the same for every agency.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import IO
+
+from papi_cli.authority import RESULT_STATUSES
+from papi_cli.commands.common import plan_or_none
+from papi_cli.i18n import t
+from papi_cli.load import Paths
+from papi_cli.model.plan import Indicator, Plan
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def run(paths: Paths, *, lang: str = "vi", out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+    out = out or sys.stdout
+    plan = plan_or_none(paths, lang, err)
+    if plan is None:
+        return 1
+    json.dump(submission_schema(plan, lang), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return 0
+
+
+def submission_schema(plan: Plan, lang: str = "vi") -> dict:
+    whole = {"type": "integer", "minimum": 0}
+    defs: dict[str, dict] = {
+        "status": {"enum": list(RESULT_STATUSES), "description": t("schema.status", lang)},
+        "evidence": {"type": "array", "items": {"type": "string", "minLength": 1},
+                     "description": t("schema.evidence", lang)},
+        "note": {"type": "string"},
+        "whole": whole,
+    }
+    for population in ("communes", "districts"):
+        defs[f"unit-{population}"] = {"enum": _unit_names(plan, population)}
+        defs[f"units-{population}"] = {
+            "description": t("schema.units", lang),
+            "anyOf": [{"const": "all"},
+                      {"type": "array", "items": {"$ref": f"#/$defs/unit-{population}"}, "uniqueItems": True}],
+        }
+    results = {indicator.code: _result(indicator) for _, indicator in plan.indicators()}
+    return {
+        "$schema": DRAFT,
+        "title": t("schema.title", lang, decision=plan.decision.number, year=plan.year),
+        "type": "object",
+        "required": ["agency", "period", "submitted_on", "results"],
+        "additionalProperties": False,
+        "properties": {
+            "agency": {"enum": sorted(plan.agencies), "description": t("schema.agency", lang)},
+            "period": {"type": "string", "pattern": f"^{plan.year}-Q[1-4]$"},
+            "submitted_on": {"type": "string", "format": "date", "description": t("schema.submitted_on", lang)},
+            "implementation_document": {
+                "type": "object",
+                "required": ["number", "date"],
+                "additionalProperties": False,
+                "properties": {"number": {"type": "string", "minLength": 1},
+                               "date": {"type": "string", "format": "date"}},
+            },
+            "results": {"type": "object", "minProperties": 1, "additionalProperties": False, "properties": results},
+        },
+        "$defs": defs,
+    }
+
+
+def _unit_names(plan: Plan, population: str) -> list[str | int]:
+    """Slugs and official codes, the codes also as numbers (``24612`` unquoted is the same code)."""
+    units = plan.population(population)  # type: ignore[arg-type]
+    names: list[str | int] = [u.slug for u in units] + [u.code for u in units]
+    return names + [int(u.code) for u in units if u.code.isdigit() and str(int(u.code)) == u.code]
+
+
+def _result(indicator: Indicator) -> dict:
+    common = {"status": {"$ref": "#/$defs/status"}, "evidence": {"$ref": "#/$defs/evidence"},
+              "note": {"$ref": "#/$defs/note"}}
+    measures: dict[str, dict] = {}
+    extra: dict = {}
+    if indicator.kind == "coverage":
+        measures["units"] = {"$ref": f"#/$defs/units-{indicator.population}"}
+    elif indicator.kind == "ratio":
+        measures = {"numerator": {"$ref": "#/$defs/whole"}, "denominator": {"$ref": "#/$defs/whole"}}
+        extra["dependentRequired"] = {"numerator": ["denominator"], "denominator": ["numerator"]}
+    elif indicator.kind == "percent":
+        measures["percent"] = {"type": "number", "minimum": 0, "maximum": 100}
+    elif indicator.kind == "count":
+        measures["count"] = {"$ref": "#/$defs/whole"}
+    else:  # milestone: done needs evidence
+        extra["if"] = {"properties": {"status": {"const": "done"}}, "required": ["status"]}
+        extra["then"] = {"required": ["evidence"], "properties": {"evidence": {"minItems": 1}}}
+    return {"type": "object", "description": indicator.name, "minProperties": 1, "additionalProperties": False,
+            "properties": {**measures, **common}, **extra}

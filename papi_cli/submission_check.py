@@ -1,0 +1,409 @@
+"""Checking one submission file (CONTRACT §4). Pure: a parsed document in, a Submission and problems out.
+
+The document's folder gives the period and its file name the agency; both must match what the
+file says. Every value is checked for its type without coercion (``"45"`` is not a number), then
+against the plan: the indicators the agency may report, the units it may list, the measure
+fields of each indicator's kind and their ranges. A result whose fields are all empty (as
+``papi new`` writes them) is "not filled in": an error that names the fields to fill, so an
+unfinished skeleton never passes as a report.
+
+A Submission is returned only when there is no error; warnings (an implementation document
+dated after its deadline) do not make a file invalid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Any
+
+from papi_cli import periods
+from papi_cli.authority import MEASURE_FIELDS, RESULT_STATUSES, allowed_units, reportable_codes, result_fields
+from papi_cli.i18n import t
+from papi_cli.model.plan import Agency, Indicator, Plan
+from papi_cli.model.submission import ImplementationDocument, Result, Submission
+from papi_cli.problems import Problem, Severity, has_errors
+from papi_cli.yamlsafe import Document
+
+TOP_FIELDS = ("agency", "period", "submitted_on", "implementation_document", "results")
+REQUIRED_FIELDS = ("agency", "period", "submitted_on", "results")
+DOCUMENT_FIELDS = ("number", "date")
+QUARTER = re.compile(r"(\d{4})-Q([1-4])\Z")
+_NUMBER_TEXT = re.compile(r"\s*[-+]?\d+([.,]\d+)?\s*%?\s*\Z")
+
+# What a field holds, in the words of a "wrong type" or "not filled in" message: (vi, en).
+_EXPECTED: dict[str, tuple[str, str]] = {
+    "mapping": ("một bảng 'khóa: giá trị'", "a mapping of 'key: value'"),
+    "text": ("một chuỗi văn bản", "text"),
+    "agency": ("mã cơ quan, trùng tên tệp", "the agency code, the same as the file name"),
+    "period": ("quý báo cáo dạng YYYY-Qn, trùng tên thư mục", "the quarter as YYYY-Qn, the same as the folder"),
+    "date": ("một ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD"),
+    "results": ("các chỉ tiêu báo cáo, mỗi chỉ tiêu một mục theo mã", "the indicators reported, one entry per code"),
+    "list": ("một danh sách, ví dụ [\"…\", \"…\"]", "a list, e.g. [\"…\", \"…\"]"),
+    "units": ("danh sách đơn vị [slug hoặc mã, …] hoặc all", "a list of units [slug or code, …] or all"),
+    "whole": ("một số nguyên không âm", "a whole number, not negative"),
+    "number": ("một số từ 0 đến 100", "a number from 0 to 100"),
+    "status": ("một trong: not_started, in_progress, done", "one of: not_started, in_progress, done"),
+}
+
+
+def check_submission(doc: Document, plan: Plan, period: str, agency: str,
+                     today: dt.date) -> tuple[Submission | None, list[Problem]]:
+    """Check ``doc``, found in the folder of ``period`` under the file name ``agency``."""
+    check = _Check(doc, plan, period, agency, today)
+    submission = check.run()
+    return (None if has_errors(check.problems) else submission), check.problems
+
+
+def _expected(kind: str) -> dict[str, str]:
+    vi, en = _EXPECTED[kind]
+    return {"expected": vi, "expected_en": en}
+
+
+def _show(value: Any) -> str:
+    text = f"'{value}'" if isinstance(value, str) else "null" if value is None else repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    """A YAML date, or the same written in quotes (exactly YYYY-MM-DD); never a date-time."""
+    if isinstance(value, dt.datetime):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _population(indicator: Indicator) -> dict[str, str]:
+    key = f"population.{indicator.population}"
+    return {"population": t(key, "vi"), "population_en": t(key, "en")}
+
+
+def _codes(values: list[str]) -> str:
+    return ", ".join(values) if values else "—"
+
+
+class _Check:
+    def __init__(self, doc: Document, plan: Plan, period: str, agency: str, today: dt.date) -> None:
+        self.doc = doc
+        self.plan = plan
+        self.folder_period = period
+        self.file_agency = agency
+        self.today = today
+        self.problems: list[Problem] = []
+
+    def add(self, path: tuple, code: str, *, key: bool = False, severity: Severity = "error", **args: Any) -> None:
+        mark = self.doc.key_mark(path) if key else self.doc.mark(path)
+        self.problems.append(Problem.at(self.doc.file, mark, code, severity, **args))
+
+    def wrong_type(self, path: tuple, field: str, kind: str, value: Any) -> None:
+        self.add(path, "wrong-type", field=field, value=_show(value), **_expected(kind))
+
+    # --- the file ------------------------------------------------------------------------------
+    def run(self) -> Submission | None:
+        data = self.doc.data
+        if not isinstance(data, dict):
+            self.wrong_type((), "(tệp)", "mapping", data)
+            return None
+        for name in data:
+            if name not in TOP_FIELDS:
+                self.add((name,), "unknown-field", key=True, field=name, allowed=", ".join(TOP_FIELDS))
+        for name in REQUIRED_FIELDS:
+            if name not in data:
+                self.add((), "missing-field", field=name)
+            elif data[name] is None:
+                self.add((name,), "field-not-filled-in", field=name, **_expected(name if name != "submitted_on" else "date"))
+        agency = self.agency(data.get("agency"))
+        period = self.period(data.get("period"))
+        submitted_on = self.submitted_on(data.get("submitted_on"))
+        document = self.implementation_document(data.get("implementation_document"))
+        results = self.results(data.get("results"), agency)
+        if agency is None or period is None or submitted_on is None or results is None:
+            return None
+        return Submission(agency=agency.code, period=period.code, submitted_on=submitted_on,
+                          implementation_document=document, results=results, file=self.doc.file)
+
+    def agency(self, value: Any) -> Agency | None:
+        """The agency the results are checked against: the file's, where it is known."""
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.wrong_type(("agency",), "agency", "agency", value)
+            return None
+        if value != self.file_agency:
+            self.add(("agency",), "agency-mismatch", value=value, expected=self.file_agency)
+        known = self.plan.agencies.get(value)
+        if known is None and value == self.file_agency:
+            self.add(("agency",), "unknown-agency", value=value)
+        return known if value == self.file_agency else None
+
+    def period(self, value: Any) -> periods.Period | None:
+        if value is None:
+            return None
+        match = QUARTER.match(value) if isinstance(value, str) else None
+        if match is None:
+            self.add(("period",), "bad-period", value=_show(value))
+            return None
+        if value != self.folder_period:
+            self.add(("period",), "period-mismatch", value=value, folder=self.folder_period)
+            return None
+        if int(match[1]) != self.plan.year:
+            self.add(("period",), "period-outside-year", value=value, year=self.plan.year)
+            return None
+        return periods.quarter(int(match[1]), int(match[2]))
+
+    def submitted_on(self, value: Any) -> dt.date | None:
+        """A date from the start of the folder's period's data window up to today (in Vietnam)."""
+        if value is None:
+            return None
+        day = _as_date(value)
+        if day is None:
+            self.wrong_type(("submitted_on",), "submitted_on", "date", value)
+            return None
+        if day > self.today:
+            self.add(("submitted_on",), "submitted-in-future", value=day.isoformat(), today=self.today.isoformat())
+            return None
+        folder = QUARTER.match(self.folder_period)
+        period = periods.quarter(int(folder[1]), int(folder[2])) if folder else None
+        if period is not None and day < period.data_window[0]:
+            self.add(("submitted_on",), "submitted-too-early", value=day.isoformat(), period=period.code,
+                     start=period.data_window[0].isoformat())
+            return None
+        return day
+
+    def implementation_document(self, value: Any) -> ImplementationDocument | None:
+        path = ("implementation_document",)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.wrong_type(path, "implementation_document", "mapping", value)
+            return None
+        for name in value:
+            if name not in DOCUMENT_FIELDS:
+                self.add(path + (name,), "unknown-field", key=True, field=name, allowed=", ".join(DOCUMENT_FIELDS))
+        number, day = value.get("number"), value.get("date")
+        for name in DOCUMENT_FIELDS:
+            if name not in value:
+                self.add(path, "missing-field", field=f"implementation_document.{name}")
+        if "number" in value and not (isinstance(number, str) and number.strip()):
+            self.wrong_type(path + ("number",), "implementation_document.number", "text", number)
+            number = None
+        if "date" in value:
+            day = _as_date(day)
+            if day is None:
+                self.wrong_type(path + ("date",), "implementation_document.date", "date", value.get("date"))
+        if not isinstance(number, str) or day is None:
+            return None
+        rule = self.plan.file.implementation_document
+        deadline = periods.next_working_day(rule.due, self.plan.file.reporting.holidays)
+        if day > deadline:
+            self.add(path + ("date",), "implementation-document-late", severity="warning",
+                     value=day.isoformat(), due=rule.due.isoformat(), deadline=deadline.isoformat())
+        return ImplementationDocument(number=number, date=day)
+
+    # --- results -------------------------------------------------------------------------------
+    def results(self, value: Any, agency: Agency | None) -> dict[str, Result] | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.wrong_type(("results",), "results", "results", value)
+            return None
+        if not value:
+            self.add(("results",), "field-not-filled-in", field="results", **_expected("results"))
+            return None
+        codes = reportable_codes(self.plan, agency.code) if agency else []
+        allowed = set(codes) if agency else None
+        allowed_text = _codes(codes)
+        results: dict[str, Result] = {}
+        for code, entry in value.items():
+            path = ("results", code)
+            found = self.plan.indicator(code)
+            if found is None:
+                self.add(path, "unknown-indicator", key=True, value=code, agency=self.file_agency,
+                         allowed=allowed_text)
+                continue
+            if allowed is not None and code not in allowed:
+                self.add(path, "not-authorised", key=True, value=code, agency=agency.code, allowed=allowed_text)
+                continue
+            result = self.result(path, found[1], entry, agency)
+            if result is not None:
+                results[code] = result
+        return results if len(results) == len(value) else None
+
+    def result(self, path: tuple, indicator: Indicator, entry: Any, agency: Agency | None) -> Result | None:
+        fields = result_fields(indicator)
+        if not isinstance(entry, dict) or all(v is None for v in entry.values()):
+            if entry is None or isinstance(entry, dict):
+                self.add(path, "result-not-filled-in", key=True, indicator=indicator.code,
+                         fields=", ".join(fields))
+            else:
+                self.wrong_type(path, indicator.code, "mapping", entry)
+            return None
+        before = len(self.problems)
+        for name in entry:
+            if name in fields:
+                continue
+            other = next((kind for kind, names in MEASURE_FIELDS.items() if name in names), None)
+            if other is not None:
+                self.add(path + (name,), "field-of-other-kind", key=True, field=name, indicator=indicator.code,
+                         kind=t(f"kind.{indicator.kind}", "vi"), kind_en=t(f"kind.{indicator.kind}", "en"),
+                         other=t(f"kind.{other}", "vi"), other_en=t(f"kind.{other}", "en"),
+                         allowed=", ".join(fields))
+            else:
+                self.add(path + (name,), "unknown-field", key=True, field=name, allowed=", ".join(fields))
+        values = {name: entry[name] for name in fields if entry.get(name) is not None}
+        checked: dict[str, Any] = {}
+        checked.update(self.common(path, indicator, values))
+        if indicator.kind == "coverage" and "units" in values:
+            checked["units"] = self.units(path + ("units",), indicator, values["units"], agency)
+        elif indicator.kind == "ratio":
+            checked.update(self.ratio(path, indicator, values))
+        elif indicator.kind == "percent" and "percent" in values:
+            checked["percent"] = self.percent(path + ("percent",), values["percent"])
+        elif indicator.kind == "count" and "count" in values:
+            checked["count"] = self.whole(path + ("count",), "count", values["count"])
+        if len(self.problems) > before:
+            return None
+        return Result(**checked)
+
+    def common(self, path: tuple, indicator: Indicator, values: dict[str, Any]) -> dict[str, Any]:
+        checked: dict[str, Any] = {}
+        status = values.get("status")
+        if status is not None:
+            if status in RESULT_STATUSES:
+                checked["status"] = status
+            else:
+                self.wrong_type(path + ("status",), "status", "status", status)
+        if "note" in values:
+            if isinstance(values["note"], str):
+                checked["note"] = values["note"]
+            else:
+                self.wrong_type(path + ("note",), "note", "text", values["note"])
+        evidence: list[str] = []
+        if "evidence" in values:
+            items = values["evidence"]
+            if not isinstance(items, list):
+                self.wrong_type(path + ("evidence",), "evidence", "list", items)
+            else:
+                for i, item in enumerate(items):
+                    if isinstance(item, str) and item.strip():
+                        evidence.append(item)
+                    else:
+                        self.wrong_type(path + ("evidence", i), "evidence", "text", item)
+            checked["evidence"] = tuple(evidence)
+        if indicator.kind == "milestone" and status == "done" and not evidence:
+            self.add(path + ("status",), "done-without-evidence", indicator=indicator.code)
+        return checked
+
+    def whole(self, path: tuple, field: str, value: Any) -> int | None:
+        """A whole number ≥ 0, never coerced from text or a decimal."""
+        if not _is_int(value):
+            self.not_a_number(path, field, value, "whole")
+            return None
+        if value < 0:
+            self.add(path, "negative-number", field=field, value=value)
+            return None
+        return value
+
+    def not_a_number(self, path: tuple, field: str, value: Any, kind: str) -> None:
+        if isinstance(value, str) and _NUMBER_TEXT.match(value):
+            self.add(path, "number-as-text", field=field, value=value)
+        else:
+            self.wrong_type(path, field, kind, value)
+
+    def ratio(self, path: tuple, indicator: Indicator, values: dict[str, Any]) -> dict[str, int]:
+        given = {name: values[name] for name in ("numerator", "denominator") if name in values}
+        checked = {name: self.whole(path + (name,), name, value) for name, value in given.items()}
+        if len(given) == 1:
+            present = next(iter(given))
+            missing = "denominator" if present == "numerator" else "numerator"
+            self.add(path + (present,), "ratio-incomplete", indicator=indicator.code, field=missing)
+            return {}
+        numerator, denominator = checked.get("numerator"), checked.get("denominator")
+        if numerator is None or denominator is None:
+            return {}
+        if denominator == 0 and numerator != 0:
+            self.add(path + ("denominator",), "zero-denominator", numerator=numerator)
+        elif numerator > denominator:
+            self.add(path + ("numerator",), "numerator-exceeds-denominator", numerator=numerator,
+                     denominator=denominator)
+        return {"numerator": numerator, "denominator": denominator}
+
+    def percent(self, path: tuple, value: Any) -> float | None:
+        if not _is_number(value):
+            self.not_a_number(path, "percent", value, "number")
+            return None
+        if not 0 <= value <= 100:
+            self.add(path, "percent-out-of-range", value=value)
+            return None
+        return float(value)
+
+    # --- units ---------------------------------------------------------------------------------
+    def units(self, path: tuple, indicator: Indicator, value: Any, agency: Agency | None) -> tuple[str, ...]:
+        allowed = allowed_units(self.plan, agency, indicator) if agency is not None else None
+        if value == "all" or value == ["all"]:
+            if allowed is not None and not allowed:
+                self.add(path, "no-units-allowed", agency=agency.code, indicator=indicator.code)
+            return tuple(unit.slug for unit in allowed or ())
+        if not isinstance(value, list):
+            self.wrong_type(path, "units", "units", value)
+            return ()
+        allowed_slugs = {unit.slug for unit in allowed} if allowed is not None else None
+        level = "commune" if indicator.population == "communes" else "district"
+        first: dict[str, int] = {}
+        slugs: list[str] = []
+        for i, item in enumerate(value):
+            item_path = path + (i,)
+            if item == "all":
+                self.add(item_path, "units-all-mixed")
+                continue
+            if not (isinstance(item, str) or _is_int(item)):
+                self.wrong_type(item_path, "units", "units", item)
+                continue
+            unit = self.plan.unit(item)
+            if unit is None:
+                self.unknown_unit(item_path, indicator, str(item), allowed)
+                continue
+            if unit.level != level:
+                self.add(item_path, "wrong-unit-level", value=str(item), indicator=indicator.code,
+                         **_population(indicator))
+                continue
+            if unit.slug in first:
+                self.add(item_path, "duplicate-unit", value=str(item), slug=unit.slug,
+                         first_line=self.doc.mark(path + (first[unit.slug],)).line)
+                continue
+            first[unit.slug] = i
+            if allowed_slugs is not None and unit.slug not in allowed_slugs:
+                self.unit_not_allowed(item_path, indicator, str(item), unit.slug, agency, allowed)
+                continue
+            slugs.append(unit.slug)
+        return tuple(slugs)
+
+    def unknown_unit(self, path: tuple, indicator: Indicator, value: str, allowed: list | None) -> None:
+        candidates = [u.slug for u in (allowed if allowed is not None else self.plan.population(indicator.population))]
+        examples = difflib.get_close_matches(value, candidates, n=3, cutoff=0.6) or candidates[:3]
+        self.add(path, "unknown-unit", value=value, examples=_codes(examples), **_population(indicator))
+
+    def unit_not_allowed(self, path: tuple, indicator: Indicator, value: str, slug: str,
+                         agency: Agency, allowed: list) -> None:
+        if indicator.inspection and slug == agency.unit:
+            self.add(path, "inspection-own-unit", value=value, indicator=indicator.code, agency=agency.code)
+        elif not allowed:
+            self.add(path, "no-units-allowed", agency=agency.code, indicator=indicator.code)
+        else:
+            self.add(path, "unit-outside-jurisdiction", value=value, agency=agency.code, indicator=indicator.code,
+                     allowed=_codes([unit.slug for unit in allowed]))

@@ -1,0 +1,206 @@
+"""Finding and loading the submission files: ``submissions/<YYYY-Qn>/<agency>.yaml``.
+
+The folder is the period and the file name the agency. Anything else under ``submissions/`` is
+refused with a problem rather than skipped in silence: a file outside that layout, a folder
+where a file is expected, a symlink that leads out of the repository, and two files for the
+same agency and period (``.yaml`` and ``.yml``). Hidden entries (``.gitkeep``) are ignored.
+
+Each file is read and parsed once; the checks themselves are ``submission_check.py``'s.
+Nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from papi_cli.errors import UsageError
+from papi_cli.load import Paths, read_bytes
+from papi_cli.problems import Problem, has_errors
+from papi_cli.yamlsafe import decode, load
+
+if TYPE_CHECKING:
+    from papi_cli.model.plan import Plan
+    from papi_cli.model.submission import Submission
+
+PERIOD_FOLDER = re.compile(r"\d{4}-Q[1-4]\Z")
+FILE_NAME = re.compile(r"(?P<agency>[^.][^/\\]*)\.(?P<ext>yaml|yml)\Z")
+LAYOUT = "submissions/YYYY-Qn/<agency>.yaml"
+
+
+@dataclass
+class SubmissionSet:
+    """The checked submissions, with what was checked and what was wrong."""
+
+    submissions: list[Submission] = field(default_factory=list)  # valid files only
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # labels of every file checked
+    skipped: list[str] = field(default_factory=list)  # labels of files left out for their errors
+    sources: dict[str, str] = field(default_factory=dict)  # label → text, for the caret display
+    results: int = 0  # results checked, in valid and invalid files
+
+
+@dataclass(frozen=True)
+class Found:
+    """A file in the layout: its path, its label and what its place says."""
+
+    path: Path
+    label: str
+    period: str
+    agency: str
+
+
+def load_submissions(plan: Plan, paths: Paths, files: list[Path] | None = None,
+                     today: dt.date | None = None) -> SubmissionSet:
+    """Check every submission (or only ``files``) against the plan, as of ``today`` in Vietnam."""
+    from papi_cli.clock import today_vn
+    from papi_cli.submission_check import check_submission
+
+    today = today or today_vn()
+    found, problems = discover(paths, files)
+    result = SubmissionSet(problems=problems)
+    bad = {p.file for p in problems if p.severity == "error"}
+    for item in found:
+        raw, file_problems = read_bytes(item.path, item.label)
+        if raw is not None:
+            text, _ = decode(item.label, raw)
+            if text is not None:
+                result.sources[item.label] = text
+            doc, file_problems = load(item.label, raw)
+            if doc is not None:
+                results = doc.data.get("results") if isinstance(doc.data, dict) else None
+                result.results += len(results) if isinstance(results, dict) else 0
+                submission, check_problems = check_submission(doc, plan, item.period, item.agency, today)
+                file_problems += check_problems
+                if submission is not None and item.label not in bad and not has_errors(file_problems):
+                    result.submissions.append(submission)
+        result.problems += file_problems
+        if has_errors(file_problems):
+            bad.add(item.label)
+    result.files = sorted({item.label for item in found} | {p.file for p in problems})
+    result.skipped = sorted(bad)
+    result.problems.sort(key=Problem.sort_key)
+    return result
+
+
+# --- discovery ---------------------------------------------------------------------------------
+def discover(paths: Paths, files: list[Path] | None = None) -> tuple[list[Found], list[Problem]]:
+    """The submission files under the submissions folder (or among ``files``) and the layout problems."""
+    walker = _Walker(paths)
+    if not files:
+        walker.folder(paths.submissions)
+    else:
+        for path in files:
+            walker.argument(Path(path))
+    return walker.found_files(), walker.problems
+
+
+class _Walker:
+    def __init__(self, paths: Paths) -> None:
+        self.paths = paths
+        self.top = Path(os.path.abspath(paths.submissions))
+        self.inside = [os.path.realpath(paths.root), os.path.realpath(paths.submissions)]
+        self.found: dict[str, Found] = {}
+        self.problems: list[Problem] = []
+
+    def refuse(self, path: Path, code: str, **args: object) -> None:
+        self.problems.append(Problem.at(self.paths.label(path), None, code, **args))
+
+    def leaves_repository(self, path: Path) -> bool:
+        """True (after saying so) when a symlink in the path leads outside the repository."""
+        real = os.path.realpath(path)
+        if any(real == base or real.startswith(base.rstrip(os.sep) + os.sep) for base in self.inside):
+            return False
+        self.refuse(path, "symlink-outside", target=real)
+        return True
+
+    def entries(self, folder: Path) -> list[Path]:
+        """The entries of a folder in name order, hidden ones (``.gitkeep``) left out."""
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError as err:
+            self.refuse(folder, "unreadable", detail=err.strerror or str(err))
+            return []
+        return [folder / name for name in names if not name.startswith(".")]
+
+    def folder(self, folder: Path) -> None:
+        """The submissions folder: period folders only."""
+        if not folder.exists():
+            return
+        if not folder.is_dir():
+            self.refuse(folder, "not-a-folder", layout=LAYOUT)
+            return
+        for entry in self.entries(folder):
+            if self.leaves_repository(entry):
+                continue
+            if entry.is_dir() and PERIOD_FOLDER.match(entry.name):
+                self.period_folder(entry)
+            else:
+                self.refuse(entry, "outside-layout", layout=LAYOUT)
+
+    def period_folder(self, folder: Path) -> None:
+        for entry in self.entries(folder):
+            self.file(entry, folder.name)
+
+    def file(self, path: Path, period: str) -> None:
+        if self.leaves_repository(path):
+            return
+        match = FILE_NAME.match(path.name)
+        if path.is_dir() or (match and not path.is_file() and path.exists()):
+            self.refuse(path, "not-a-file", layout=LAYOUT)
+        elif match is None:
+            self.refuse(path, "outside-layout", layout=LAYOUT)
+        else:
+            label = self.paths.label(path)
+            self.found.setdefault(label, Found(path, label, period, match["agency"]))
+
+    def argument(self, path: Path) -> None:
+        """A path given on the command line: a submission file, a period folder or the whole folder."""
+        if not os.path.lexists(path):
+            raise UsageError(f"không có tệp hoặc thư mục '{path}' / no such file or folder '{path}'")
+        where = Path(os.path.abspath(path))
+        if where == self.top:
+            self.folder(path)
+            return
+        try:
+            parts = where.relative_to(self.top).parts
+        except ValueError:
+            parts = ()
+        if len(parts) == 1 and path.is_dir() and PERIOD_FOLDER.match(parts[0]):
+            if not self.leaves_repository(path):
+                self.period_folder(path)
+        elif len(parts) == 2 and PERIOD_FOLDER.match(parts[0]):
+            self.file(path, parts[0])
+            self.sibling_files(path, parts[0])
+        elif path.is_dir():
+            self.refuse(path, "not-a-file", layout=LAYOUT)
+        else:
+            self.refuse(path, "outside-layout", layout=LAYOUT)
+
+    def sibling_files(self, path: Path, period: str) -> None:
+        """The other spelling of a given file (``.yml`` for ``.yaml``), for the duplicate check."""
+        match = FILE_NAME.match(path.name)
+        if match is None:
+            return
+        for ext in ("yaml", "yml"):
+            other = path.with_name(f"{match['agency']}.{ext}")
+            if ext != match["ext"] and other.is_file():
+                self.file(other, period)
+
+    def found_files(self) -> list[Found]:
+        """The files found, in label order; two for one agency and period are both refused."""
+        by_key: dict[tuple[str, str], list[Found]] = defaultdict(list)
+        for item in self.found.values():
+            by_key[(item.period, item.agency)].append(item)
+        for same in by_key.values():
+            for item in same:
+                if len(same) > 1:
+                    others = ", ".join(o.label for o in same if o is not item)
+                    self.problems.append(Problem.at(item.label, None, "duplicate-submission", other=others))
+        return sorted(self.found.values(), key=lambda item: item.label)
+
