@@ -6,7 +6,8 @@ import datetime as dt
 
 from papi_cli.i18n import t
 from papi_cli.model.plan import Indicator
-from papi_cli.numbers import number_text
+from papi_cli.model.results import IndicatorResult
+from papi_cli.numbers import number_text, percent_text
 
 _OPS = {">=": "≥", ">": ">"}
 
@@ -33,3 +34,24 @@ def due_label(indicator: Indicator, lang: str = "vi") -> str:
     """The due date, with "thường xuyên" for ongoing indicators (final at the due date)."""
     text = date_label(indicator.due, lang)
     return f"{t('ongoing', lang)} ({text})" if indicator.ongoing else text
+
+
+def status_label(result: IndicatorResult, lang: str = "vi") -> str:
+    """``đạt``, ``đạt (chậm)`` (met after its due date), ``có nguy cơ không đạt``…"""
+    return t("status.met_late" if result.status == "met" and result.late else f"status.{result.status}", lang)
+
+
+def value_label(result: IndicatorResult, indicator: Indicator, lang: str = "vi") -> str:
+    """The value as counts and percent: ``70/71 xã · 98,6 %``, ``14/15 · 93,3 %``, ``2``, ``đang thực hiện``."""
+    if result.kind == "milestone":
+        return t(f"result.{result.reported_status}", lang) if result.reported_status else "—"
+    if result.kind == "count":
+        return "—" if result.count is None else str(result.count)
+    if result.kind == "percent":
+        return percent_text(result.value, lang)
+    if result.numerator is None:
+        return "—"
+    counts = f"{result.numerator}/{result.denominator}"
+    if indicator.kind == "coverage" and indicator.population:
+        counts += " " + t(f"population.{indicator.population}", lang)
+    return counts if result.value is None else f"{counts} · {percent_text(result.value, lang)}"

@@ -1,0 +1,104 @@
+"""``papi status``: every indicator's value and status, the summary, and who has not reported.
+
+The date: ``--as-of`` as given; else with ``--period P`` the last day of P's last month; else
+today in Vietnam, capped at the plan year's end. ``--period P`` counts the submissions of the
+quarters up to and including P. ``--agency`` shows the indicators of the tasks the agency leads or
+implements and its own reports; ``--dimension`` one dimension; the summary is of what is shown.
+Invalid submission files are left out and named at the top (JSON: ``skipped_files``).
+
+Exit 0; with ``--fail-on missed`` (or ``at_risk``) 1 when a shown indicator is in that state;
+1 when the plan itself is invalid; 2 for a bad option value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from dataclasses import replace
+from typing import IO
+
+from papi_cli.clock import today_vn
+from papi_cli.commands.common import check_agency, check_dimension, plan_or_none
+from papi_cli.errors import UsageError
+from papi_cli.load import Paths
+from papi_cli.model.plan import Plan
+from papi_cli.model.results import Evaluation
+from papi_cli.periods import Period, parse
+
+
+def run(paths: Paths, *, as_of: str | None = None, period: str | None = None, agency: str | None = None,
+        dimension: str | None = None, fmt: str = "table", fail_on: str | None = None, lang: str = "vi",
+        out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+    out = out or sys.stdout
+    plan = plan_or_none(paths, lang, err)
+    if plan is None:
+        return 1
+    check_agency(plan, agency)
+    check_dimension(plan, dimension)
+    chosen = period_option(plan, period)
+    day = as_of_option(plan, as_of, chosen)
+
+    from papi_cli.evaluate import evaluate
+    from papi_cli.submissions import load_submissions
+
+    loaded = load_submissions(plan, paths)
+    evaluation = evaluate(plan, loaded.submissions, day, chosen, skipped_files=loaded.skipped)
+    shown = select(plan, evaluation, agency, dimension)
+    write(plan, shown, fmt, lang, out)
+    if fail_on is not None and any(r.status == fail_on for r in shown.indicators):
+        return 1
+    return 0
+
+
+def period_option(plan: Plan, period: str | None) -> Period | None:
+    if period is None:
+        return None
+    try:
+        chosen = parse(period)
+    except ValueError as error:
+        raise UsageError(f"--period: {error}") from None
+    if chosen.year != plan.year:
+        raise UsageError(f"--period: {period} không thuộc năm kế hoạch {plan.year} / is outside the plan year {plan.year}")
+    return chosen
+
+
+def as_of_option(plan: Plan, as_of: str | None, period: Period | None) -> dt.date:
+    """An explicit date as given; else the period's end; else today, capped at the plan year's end."""
+    if as_of is not None:
+        try:
+            return dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise UsageError(f"--as-of: '{as_of}' không phải ngày YYYY-MM-DD / is not a date YYYY-MM-DD") from None
+    if period is not None:
+        return period.end
+    return min(today_vn(), dt.date(plan.year, 12, 31))
+
+
+def select(plan: Plan, evaluation: Evaluation, agency: str | None, dimension: str | None) -> Evaluation:
+    """What is shown: the agency's tasks (lead or implementer) and its own reports; one dimension."""
+    tasks = None if agency is None else {task.code for task, _ in plan.tasks_of(agency)}
+    return replace(
+        evaluation,
+        indicators=tuple(r for r in evaluation.indicators
+                         if (dimension is None or r.dimension == dimension) and (tasks is None or r.task in tasks)),
+        reporting=tuple(e for e in evaluation.reporting if agency is None or e.agency == agency),
+        implementation_documents=tuple(d for d in evaluation.implementation_documents
+                                       if agency is None or d.agency == agency),
+    )
+
+
+def write(plan: Plan, evaluation: Evaluation, fmt: str, lang: str, out: IO[str]) -> None:
+    if fmt == "json":
+        from papi_cli.render.status_json import as_json
+
+        json.dump(as_json(plan, evaluation), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "md":
+        from papi_cli.render.status_md import render_md
+
+        out.write(render_md(plan, evaluation, lang))
+    else:
+        from papi_cli.render.status_table import render_table
+
+        render_table(plan, evaluation, lang, out)

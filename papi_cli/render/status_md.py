@@ -1,0 +1,89 @@
+"""``papi status --format md``: the same content as the terminal table, as GitHub-flavoured Markdown
+(for a pull-request comment or a wiki page)."""
+
+from __future__ import annotations
+
+from papi_cli.i18n import t
+from papi_cli.model.plan import Plan
+from papi_cli.model.results import STATUSES, Evaluation
+from papi_cli.periods import parse
+from papi_cli.render.labels import date_label, status_label, target_label, value_label
+from papi_cli.render.status_text import (
+    agency_text,
+    bar,
+    documents_counts,
+    header_lines,
+    missing_text,
+    overdue_order,
+    shows_missing,
+    reporting_counts,
+)
+
+
+def render_md(plan: Plan, evaluation: Evaluation, lang: str) -> str:
+    title, *context = header_lines(evaluation, lang)
+    lines = [f"# {_text(title)}", ""]
+    lines += [f"{_text(line)}  " for line in context] + [""]
+    for code in dict.fromkeys(r.dimension for r in evaluation.indicators):
+        dim = plan.dimension(code)
+        lines += [f"## {code}. {_text(dim.name if lang == 'vi' else dim.name_en)} ({dim.papi})", ""]
+        lines += _table(["code", "task", "target", "value", "progress", "status", "due", "lead"], [
+            [r.code, plan.task(r.task).short if lang == "vi" else plan.task(r.task).short_en,
+             target_label(plan.indicator(r.code)[1], lang), value_label(r, plan.indicator(r.code)[1], lang),
+             bar(r), status_label(r, lang), date_label(r.due, lang), ", ".join(plan.task(r.task).lead)]
+            for r in evaluation.indicators if r.dimension == code
+        ], lang)
+        missing = [r for r in evaluation.indicators if r.dimension == code and shows_missing(r)]
+        lines += [f"- {r.code}: {_text(missing_text(plan, r, lang))}" for r in missing]
+        lines += [""] if missing else []
+    lines += [f"## {t('summary_title', lang)}", ""]
+    rows = [[f"{c} {plan.dimension(c).name if lang == 'vi' else plan.dimension(c).name_en}", *_counts(evaluation, c)]
+            for c in dict.fromkeys(r.dimension for r in evaluation.indicators)]
+    rows.append([f"**{t('overall', lang)}**", *_counts(evaluation, None)])
+    header = [t("dimension", lang), *(t(f"status.{s}", lang) for s in STATUSES), t("total", lang)]
+    lines += _rows(header, rows)
+    overdue = [e for e in evaluation.reporting if e.state in ("late", "missing")]
+    lines += [f"## {t('reporting_title', lang)}", ""]
+    if overdue:
+        lines += _table(["agency", "period", "deadline", "submitted_on", "state"], [
+            [agency_text(plan, e.agency, lang), parse(e.period).label(lang), date_label(e.deadline, lang),
+             date_label(e.submitted_on, lang) if e.submitted_on else "—", t(f"state.{e.state}", lang)]
+            for e in sorted(overdue, key=overdue_order)
+        ], lang)
+    lines += [_text(reporting_counts(evaluation, lang)), ""]
+    late_docs = [d for d in evaluation.implementation_documents if d.on_time is False]
+    if late_docs and evaluation.implementation_document_deadline:
+        deadline = date_label(evaluation.implementation_document_deadline, lang)
+        lines += [f"## {t('docs_title', lang, deadline=deadline)}", ""]
+        lines += _table(["agency", "number", "date", "state"], [
+            [agency_text(plan, d.agency, lang), d.number or "—", date_label(d.date, lang) if d.date else "—",
+             t("doc.late" if d.date else "doc.none", lang)]
+            for d in late_docs
+        ], lang)
+    if evaluation.implementation_documents:
+        lines += [_text(documents_counts(evaluation, lang)), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _counts(evaluation: Evaluation, dimension: str | None) -> list[str]:
+    counts = evaluation.counts(dimension)
+    return [str(counts[s]) for s in STATUSES] + [str(sum(counts.values()))]
+
+
+def _table(keys: list[str], rows: list[list[str]], lang: str) -> list[str]:
+    return _rows([t(key, lang) for key in keys], rows)
+
+
+def _rows(header: list[str], rows: list[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines + [""]
+
+
+def _cell(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _text(value: str) -> str:
+    """Plain text outside tables: keep Markdown from reading ``*``, ``_`` or ``#`` as markup."""
+    return value.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")

@@ -1,0 +1,172 @@
+"""``papi status`` in a terminal: indicators by dimension, the summary, then who is late.
+
+Status is always a word as well as a colour (colour alone fails on a monochrome terminal and for
+colour-blind readers). The renderer shows the evaluation; it computes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich import box
+from rich.markup import escape
+from rich.table import Table
+
+from papi_cli.i18n import t
+from papi_cli.model.plan import Plan
+from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult
+from papi_cli.periods import parse
+from papi_cli.render.console import console_for
+from papi_cli.render.labels import date_label, status_label, target_label, value_label
+from papi_cli.render.status_text import (
+    BAR,
+    agency_text,
+    bar,
+    documents_counts,
+    header_lines,
+    missing_text,
+    overdue_order,
+    shows_missing,
+    reporting_counts,
+)
+
+STYLES = {"met": "green", "on_track": "cyan", "at_risk": "yellow", "missed": "bold red", "no_data": "dim"}
+
+
+# From this width on every field has its own column; below it the due date goes under the
+# target and the progress bar under the value, so that the task text keeps room to be read.
+WIDE = 160
+VALUE_COMPACT = 17
+
+
+def render_table(plan: Plan, evaluation: Evaluation, lang: str, out: IO[str]) -> None:
+    console = console_for(out)
+    for line in header_lines(evaluation, lang):
+        console.print(escape(line))
+    console.print()
+    compact = console.width < WIDE
+    for code in dict.fromkeys(r.dimension for r in evaluation.indicators):
+        console.print(indicator_table(plan, [r for r in evaluation.indicators if r.dimension == code], compact, lang))
+    console.print(fit(console, summary_table(plan, evaluation, lang)))
+    reporting = reporting_table(plan, evaluation, lang)
+    if reporting is not None:
+        console.print(reporting)
+    console.print(escape(reporting_counts(evaluation, lang)))
+    documents = documents_table(plan, evaluation, lang)
+    if documents is not None:
+        console.print(documents)
+    if evaluation.implementation_documents:
+        console.print(escape(documents_counts(evaluation, lang)))
+
+
+def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, lang: str) -> Table:
+    """One dimension's indicators; fixed column widths, so the tables of all dimensions line up."""
+    dim = plan.dimension(results[0].dimension)
+    title = f"{dim.code}. {dim.name if lang == 'vi' else dim.name_en} ({dim.papi})"
+    table = Table(title=escape(title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
+                  pad_edge=False, expand=True)
+    table.add_column(t("code", lang), no_wrap=True, style="bold", width=6)
+    table.add_column(t("task", lang), ratio=1, overflow="fold")
+    if compact:
+        table.add_column(f"{t('target', lang)}\n{t('due', lang)}", width=10, overflow="fold")
+        table.add_column(f"{t('value', lang)}\n{t('progress', lang)}", width=VALUE_COMPACT, overflow="fold")
+        table.add_column(t("status", lang), width=12, overflow="fold")
+    else:
+        table.add_column(t("target", lang), width=15, overflow="fold")
+        table.add_column(t("value", lang), width=19, overflow="fold")
+        table.add_column(t("progress", lang), width=BAR, no_wrap=True)
+        table.add_column(t("status", lang), width=20, overflow="fold")
+        table.add_column(t("due", lang), width=10, no_wrap=True)
+    table.add_column(t("lead", lang), width=15 if compact else 24, overflow="fold")
+    for result in results:
+        task = plan.task(result.task)
+        indicator = plan.indicator(result.code)[1]
+        style = STYLES[result.status]
+        target = escape(target_label(indicator, lang))
+        value = escape(value_label(result, indicator, lang))
+        progress = f"[{style}]{bar(result)}[/]"
+        due = date_label(result.due, lang)
+        status = f"[{style}]{escape(status_label(result, lang))}[/]"
+        if compact:
+            if len(value) > VALUE_COMPACT:  # break between the counts and the percent, not inside either
+                value = value.replace(" · ", "\n", 1)
+            cells = [f"{target}\n{due}", f"{value}\n{progress}", status]
+        else:
+            cells = [target, value, progress, status, due]
+        short = task.short if lang == "vi" else task.short_en
+        table.add_row(result.code, escape(short), *cells, escape(", ".join(task.lead)))
+        if shows_missing(result):
+            table.add_row("", f"[dim]{escape(missing_text(plan, result, lang))}[/]")
+    return table
+
+
+def summary_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table:
+    """Counts by status for each dimension shown, then overall; the names shortened to one line."""
+    table = Table(title=escape(t("summary_title", lang)), title_justify="left", title_style="bold",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(t("code", lang), no_wrap=True, style="bold", width=6)
+    table.add_column(t("dimension", lang), no_wrap=True, overflow="ellipsis", ratio=1)
+    for status in STATUSES:
+        table.add_column(f"[{STYLES[status]}]{escape(t(f'status.{status}', lang))}[/]", justify="right", width=10)
+    table.add_column(t("total", lang), justify="right", width=5)
+    for code in dict.fromkeys(r.dimension for r in evaluation.indicators):
+        dim = plan.dimension(code)
+        table.add_row(code, escape(dim.name if lang == "vi" else dim.name_en), *_count_cells(evaluation, code))
+    table.add_section()
+    table.add_row("", f"[bold]{escape(t('overall', lang))}[/]", *_count_cells(evaluation, None))
+    return table
+
+
+def fit(console, table: Table) -> Table:
+    """The table at its natural width, or the console's when narrower: its ratio columns shrink
+    (fixed-width ones would otherwise be squeezed along with them)."""
+    from rich.measure import Measurement
+
+    table.width = min(console.width, Measurement.get(console, console.options, table).maximum)
+    return table
+
+
+def _count_cells(evaluation: Evaluation, dimension: str | None) -> list[str]:
+    counts = evaluation.counts(dimension)
+    return [str(counts[s]) if counts[s] else "·" for s in STATUSES] + [str(sum(counts.values()))]
+
+
+def reporting_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table | None:
+    """The owed reports that are late or missing (on-time and not-yet-due ones are counted below)."""
+    overdue = [e for e in evaluation.reporting if e.state in ("late", "missing")]
+    if not overdue:
+        return None
+    table = Table(title=escape(t("reporting_title", lang)), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(t("agency", lang), ratio=2, min_width=12)
+    table.add_column(t("period", lang), no_wrap=True)
+    table.add_column(t("deadline", lang), no_wrap=True)
+    table.add_column(t("submitted_on", lang), no_wrap=True)
+    table.add_column(t("state", lang), ratio=1, min_width=8)
+    for entry in sorted(overdue, key=overdue_order):
+        style = "bold red" if entry.state == "missing" else "yellow"
+        table.add_row(escape(agency_text(plan, entry.agency, lang)), parse(entry.period).label(lang),
+                      date_label(entry.deadline, lang),
+                      date_label(entry.submitted_on, lang) if entry.submitted_on else "—",
+                      f"[{style}]{escape(t(f'state.{entry.state}', lang))}[/]")
+    return table
+
+
+
+def documents_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table | None:
+    """Implementation documents issued late, or not at all once the deadline passed."""
+    late = [d for d in evaluation.implementation_documents if d.on_time is False]
+    if not late or evaluation.implementation_document_deadline is None:
+        return None
+    deadline = date_label(evaluation.implementation_document_deadline, lang)
+    table = Table(title=escape(t("docs_title", lang, deadline=deadline)), title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(t("agency", lang), ratio=2, min_width=12)
+    table.add_column(t("number", lang), ratio=1, min_width=8)
+    table.add_column(t("date", lang), no_wrap=True)
+    table.add_column(t("state", lang), ratio=1, min_width=8)
+    for doc in late:
+        state = "doc.late" if doc.date else "doc.none"
+        table.add_row(escape(agency_text(plan, doc.agency, lang)), escape(doc.number or "—"),
+                      date_label(doc.date, lang) if doc.date else "—", f"[yellow]{escape(t(state, lang))}[/]")
+    return table
+

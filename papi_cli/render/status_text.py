@@ -1,0 +1,80 @@
+"""Plain-text pieces of ``papi status`` shared by the terminal table and the Markdown output."""
+
+from __future__ import annotations
+
+from papi_cli.i18n import t
+from papi_cli.model.plan import Plan
+from papi_cli.model.results import Evaluation, IndicatorResult, ReportingEntry
+from papi_cli.periods import parse
+from papi_cli.render.labels import date_label
+
+MISSING_SHOWN = 3  # unit names shown under a coverage indicator before "+N"
+BAR = 8
+
+
+def header_lines(evaluation: Evaluation, lang: str) -> list[str]:
+    """Title, period, what was counted and what was skipped: the context of every figure below."""
+    lines = [t("status_title", lang, plan=evaluation.plan, date=date_label(evaluation.as_of, lang))]
+    if evaluation.period:
+        lines.append(t("status_period", lang, period=parse(evaluation.period).label(lang)))
+    lines.append(t("status_counted", lang, counted=evaluation.counted, files=evaluation.files,
+                   date=date_label(evaluation.as_of, lang)))
+    if evaluation.skipped_files:
+        lines.append(t("status_skipped", lang, n=len(evaluation.skipped_files), files=", ".join(evaluation.skipped_files)))
+    return lines
+
+
+def bar(result: IndicatorResult, width: int = BAR) -> str:
+    """A text bar of the progress toward the target: full only when met (90 % against "> 90 %"
+    is at its target yet not met), empty dots without figures."""
+    if result.progress is None:
+        return "·" * width
+    filled = min(width, int(result.progress * width))
+    if filled == width and result.status != "met":
+        filled -= 1
+    return "█" * filled + "░" * (width - filled)
+
+
+def shows_missing(result: IndicatorResult) -> bool:
+    """A coverage indicator not met, with figures: which units are still missing is news (without
+    figures every unit is missing, and the status already says so)."""
+    return result.kind == "coverage" and result.status != "met" and result.numerator is not None \
+        and bool(result.missing_units)
+
+
+def missing_text(plan: Plan, result: IndicatorResult, lang: str) -> str:
+    """``Còn thiếu: Xã Nghĩa Đức, Xã Đắk Buk So, Xã Quảng Tân +40``."""
+    names = [plan.units[slug].name for slug in result.missing_units[:MISSING_SHOWN]]
+    rest = len(result.missing_units) - len(names)
+    return t("missing_units", lang, units=", ".join(names) + (f" +{rest}" if rest else ""))
+
+
+def overdue_order(entry: ReportingEntry) -> tuple:
+    """Late and missing reports by quarter, the missing ones first, then by agency code."""
+    return entry.period, entry.state != "missing", entry.agency
+
+
+def reporting_counts(evaluation: Evaluation, lang: str) -> str:
+    if not evaluation.reporting:
+        return t("reporting_none_owed", lang)
+    counts = {state: 0 for state in ("on_time", "late", "missing", "pending")}
+    for entry in evaluation.reporting:
+        counts[entry.state] += 1
+    return t("reporting_counts", lang, **counts)
+
+
+def documents_counts(evaluation: Evaluation, lang: str) -> str:
+    docs = evaluation.implementation_documents
+    deadline = evaluation.implementation_document_deadline
+    return t("docs_counts", lang, deadline=date_label(deadline, lang) if deadline else "—",
+             on_time=sum(d.on_time is True for d in docs), late=sum(d.on_time is False for d in docs),
+             open=sum(d.on_time is None for d in docs))
+
+
+def agency_text(plan: Plan, code: str, lang: str = "vi") -> str:
+    """``Sở Y tế (so-y-te)``: the name for people, the code for the files."""
+    agency = plan.agencies.get(code)
+    if agency is None:
+        return code
+    name = agency.name_en if lang == "en" and agency.name_en else agency.name
+    return f"{name} ({code})"
