@@ -339,10 +339,11 @@ def _reporting(plan: Plan, on_file: list[Submission], as_of: dt.date) -> list[Re
         key = (s.agency, s.period)
         filed[key] = min(filed.get(key, s.submitted_on), s.submitted_on)
     holidays = plan.file.reporting.holidays
+    owing = owing_agencies(plan)
     entries = []
     for quarter in quarters_of(plan.year):
         deadline = quarter.deadline(plan.file.reporting.deadline_day, holidays)
-        for agency in owing_agencies(plan):
+        for agency in owing:
             submitted = filed.get((agency, quarter.code))
             if submitted is not None:
                 state = "on_time" if submitted <= deadline else "late"

@@ -74,7 +74,7 @@ def test_the_whole_year_on_the_sample_data(capsys):
     assert {r["state"] for r in data["reporting"]} <= {"on_time", "late", "missing"}
 
 
-def test_per_kind_fields_and_targets(tmp_path, capsys, project):
+def test_per_kind_fields_and_targets(capsys, project):
     """One report of each kind: coverage II.3 (22 communes, one named by code), ratio IX.2
     (7099/7100 shows 99.99, never 100), percent VII.1 (90, not above 90), count VI.5 and
     milestone V.1."""
@@ -136,6 +136,34 @@ def test_per_kind_fields_and_targets(tmp_path, capsys, project):
     assert (v1["done"], v1["status"], v1["target"]) == (True, "met", {"done": True})
     assert indicator(data, "VI.3")["done"] is False  # never reported: not done
     assert indicator(data, "I.1")["missing_units"][:1] == [plan.population("communes")[0].slug]
+
+
+def test_a_unit_named_by_slug_in_one_file_and_by_code_in_another_counts_once(project, capsys):
+    """II.3: so-ldtbxh lists Nghĩa Đức by slug in Q1 and by its code (quoted) in Q2, with Đắk
+    Buk So by code unquoted: two communes covered, not three."""
+    from papi_cli.load import load_plan
+
+    plan = load_plan(Paths.resolve(project)).plan
+    nghia_duc, dak_buk_so = plan.unit("nghia-duc").code, plan.unit("dak-buk-so").code
+    write(project, "2020-Q1", "so-ldtbxh", """
+        agency: so-ldtbxh
+        period: 2020-Q1
+        submitted_on: 2020-03-10
+        results:
+          II.3:
+            units: [nghia-duc]
+    """)
+    write(project, "2020-Q2", "so-ldtbxh", f"""
+        agency: so-ldtbxh
+        period: 2020-Q2
+        submitted_on: 2020-06-10
+        results:
+          II.3:
+            units: ['{nghia_duc}', {dak_buk_so}]
+    """)
+    ii3 = indicator(status_json(project, "--as-of", "2020-06-30", capsys=capsys), "II.3")
+    assert (ii3["numerator"], ii3["denominator"]) == (2, 71)
+    assert "nghia-duc" not in ii3["missing_units"] and "dak-buk-so" not in ii3["missing_units"]
 
 
 def test_invalid_files_are_skipped_and_named(project, capsys):
