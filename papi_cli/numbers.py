@@ -26,12 +26,12 @@ def percent_json(value: Fraction | None) -> float | None:
 
 
 def percent_text(value: Fraction | None, lang: str = "vi", decimals: int = 1) -> str:
-    """A percent for people: ``98,6 %`` (vi) or ``98.6%`` (en); whole numbers without decimals."""
+    """A percent for people: ``98,6 %`` (vi) or ``98.6%`` (en); exact whole numbers without decimals."""
     if value is None:
         return "—"
     shown = clamped_round(value, decimals)
-    if shown.denominator == 1:
-        text = str(shown.numerator)
+    if value.denominator == 1:  # only an exact whole number drops its decimals: 44.98 is "45,0 %"
+        text = str(value.numerator)
     else:
         text = f"{float(shown):.{decimals}f}"
     if lang == "en":
