@@ -76,7 +76,8 @@ def load_submissions(plan: Plan, paths: Paths, files: list[Path] | None = None,
                 results = doc.data.get("results") if isinstance(doc.data, dict) else None
                 result.results += len(results) if isinstance(results, dict) else 0
                 submission, check_problems = check_submission(doc, plan, item.period, item.agency, today)
-                file_problems += check_problems
+                flagged = {(p.line, p.column) for p in file_problems}  # one problem per spot: the first cause
+                file_problems += [p for p in check_problems if (p.line, p.column) not in flagged]
                 if submission is not None and item.label not in bad and not has_errors(file_problems):
                     result.submissions.append(submission)
         result.problems += file_problems

@@ -119,7 +119,7 @@ def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as err:
-        return None, [_syntax_problem(file, err)]
+        return None, [_syntax_problem(file, err, text)]
     except yaml.YAMLError as err:  # a reader error: control characters and the like
         return None, [Problem.at(file, _reader_mark(err), "yaml-syntax", detail=str(err).splitlines()[0])]
     if node is None:
@@ -138,10 +138,17 @@ def _reader_mark(err: yaml.YAMLError) -> Mark | None:
     return Mark(1, position + 1) if isinstance(position, int) else None
 
 
-def _syntax_problem(file: str, err: yaml.MarkedYAMLError) -> Problem:
+def _indentation(text: str, line: int) -> str:
+    lines = text.splitlines()
+    row = lines[line - 1] if 0 < line <= len(lines) else ""
+    return row[: len(row) - len(row.lstrip())]
+
+
+def _syntax_problem(file: str, err: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = _mark(err.problem_mark or err.context_mark)
     detail = " ".join(filter(None, [err.context, err.problem]))
-    if "'\\t'" in detail or "\\t" in detail:
+    # libyaml does not name the Tab ("cannot start any token"): look at the line's indentation.
+    if "'\\t'" in detail or "\\t" in detail or "\t" in _indentation(text, mark.line):
         return Problem.at(file, mark, "tab-indent")
     if "expected a single document" in detail:
         return Problem.at(file, mark, "multiple-documents")
@@ -212,7 +219,7 @@ class _Builder:
             return unicodedata.normalize("NFC", value)
         if tag == _NULL:
             return None
-        plain = node.style is None
+        plain = not node.style  # None from the Python parser, "" from libyaml
         if tag == _BOOL:
             if plain and value not in ("true", "false", "True", "False", "TRUE", "FALSE"):
                 self.problems.append(Problem.at(self.file, mark, "yaml-ambiguous", value=value))
