@@ -103,7 +103,7 @@ def status(
     agency: Annotated[Optional[str], typer.Option("--agency", help="Only the indicators of tasks this agency leads or implements.")] = None,
     dimension: Annotated[Optional[str], typer.Option("--dimension", help="Only this dimension (I … VII, IX).")] = None,
     fmt: Annotated[Literal["table", "json", "md"], typer.Option("--format", help="table, json or md.")] = "table",
-    fail_on: Annotated[Optional[Literal["missed", "at_risk"]], typer.Option("--fail-on", help="Exit 1 when an indicator is in this state (missed or at_risk).")] = None,
+    fail_on: Annotated[Optional[Literal["missed", "at_risk"]], typer.Option("--fail-on", help="Exit 1 when an indicator is missed (missed), or at risk or missed (at_risk).")] = None,
     root: Root = None,
     plan: PlanPath = None,
     submissions: SubmissionsPath = None,

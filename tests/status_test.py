@@ -231,7 +231,7 @@ def test_a_dimension_alone(capsys):
 
 @pytest.mark.parametrize(("args", "expected"), [
     (("--as-of", "2020-12-31", "--fail-on", "missed"), 1),   # the sample misses some targets
-    (("--as-of", "2020-12-31", "--fail-on", "at_risk"), 0),  # nothing is "at risk" once all is due
+    (("--as-of", "2020-12-31", "--fail-on", "at_risk"), 1),  # a threshold: missed is worse than at risk
     (("--period", "2020-Q3", "--fail-on", "at_risk"), 1),
     (("--period", "2020-Q3", "--fail-on", "missed", "--dimension", "VI"), 0),
     (("--as-of", "2020-12-31"), 0),

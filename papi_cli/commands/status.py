@@ -46,9 +46,13 @@ def run(paths: Paths, *, as_of: str | None = None, period: str | None = None, ag
     evaluation = evaluate(plan, loaded.submissions, day, chosen, skipped_files=loaded.skipped)
     shown = select(plan, evaluation, agency, dimension)
     write(plan, shown, fmt, lang, out)
-    if fail_on is not None and any(r.status == fail_on for r in shown.indicators):
+    if fail_on is not None and any(r.status in FAIL_ON[fail_on] for r in shown.indicators):
         return 1
     return 0
+
+
+# --fail-on is a threshold, as in linters: at_risk also fails on what is already missed.
+FAIL_ON = {"missed": {"missed"}, "at_risk": {"at_risk", "missed"}}
 
 
 def period_option(plan: Plan, period: str | None) -> Period | None:
