@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-from fractions import Fraction
 from typing import IO
 
 from rich.markup import escape
@@ -11,19 +9,8 @@ from rich.table import Table
 
 from papi_cli.i18n import t
 from papi_cli.model.plan import Plan
-from papi_cli.outcome import Outcome, Standing
+from papi_cli.outcome import Outcome, Standing, decimal_text
 from papi_cli.render.console import console_for
-
-
-def decimal_text(value: Decimal | Fraction, lang: str = "vi") -> str:
-    """A score or percentile exactly as it is (they have finite decimals): ``4,9243``, ``4,65485``."""
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    value = value.normalize()
-    if value.as_tuple().exponent > -4:  # at least the 4 decimals scores are given to
-        value = value.quantize(Decimal("0.0001"))
-    text = format(value, "f")
-    return text if lang == "en" else text.replace(".", ",")
 
 
 def render_table(plan: Plan, result: Outcome, source: str, lang: str, out: IO[str]) -> None:
