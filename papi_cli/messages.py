@@ -98,6 +98,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp không có điểm của tỉnh {province} (so tên không dấu, ví dụ 'Dak Nong').",
         "The file has no scores for {province} (names are compared without diacritics, e.g. 'Dak Nong').",
     ),
+    # --- report templates (papi report --templates) ----------------------------------------------
+    "template-error": (
+        "Lỗi trong mẫu báo cáo: {detail}. Chưa ghi tệp báo cáo nào.",
+        "Error in the report template: {detail}. No report file was written.",
+    ),
+    "template-missing": (
+        "Không tìm thấy mẫu báo cáo '{name}' trong: {folders}. Chưa ghi tệp báo cáo nào.",
+        "The report template '{name}' was not found in: {folders}. No report file was written.",
+    ),
     # --- structure (shared by plan and submissions) ---------------------------------------------
     "missing-field": ("Thiếu trường bắt buộc '{field}'.", "The required field '{field}' is missing."),
     "unknown-field": (
@@ -165,15 +174,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Văn bản chưa ở dạng Unicode NFC.",
         "The text is not in Unicode NFC.",
     ),
-}
-
-
-def render(code: str, args: dict[str, Any], lang: str = "vi") -> str:
-    """The message of a problem code in a language; unknown codes fall back to the code itself."""
-    templates = MESSAGES.get(code)
-    if templates is None:
-        detail = args.get("detail")
-        return f"{code}: {detail}" if detail else code
     # --- submission files: where they are (papi validate) ---------------------------------------
     "outside-layout": (
         "Tệp hoặc thư mục này nằm ngoài cấu trúc báo cáo; mỗi báo cáo phải là {layout} (ví dụ submissions/2020-Q2/so-ldtbxh.yaml).",
@@ -300,6 +300,15 @@ def render(code: str, args: dict[str, Any], lang: str = "vi") -> str:
         "Chỉ tiêu {indicator} báo cáo hoàn thành (status: done) nhưng chưa có minh chứng; hãy thêm evidence, ví dụ [\"Quyết định số …/QĐ-UBND ngày …\"].",
         "The indicator {indicator} is reported done but has no evidence; add evidence, e.g. [\"Decision No. …/QĐ-UBND of …\"].",
     ),
+}
+
+
+def render(code: str, args: dict[str, Any], lang: str = "vi") -> str:
+    """The message of a problem code in a language; unknown codes fall back to the code itself."""
+    templates = MESSAGES.get(code)
+    if templates is None:
+        detail = args.get("detail")
+        return f"{code}: {detail}" if detail else code
     template = templates[1 if lang == "en" else 0]
     if lang == "en":  # arguments that carry their own English wording (``expected_en``…)
         args = {**args, **{k[:-3]: v for k, v in args.items() if k.endswith("_en")}}

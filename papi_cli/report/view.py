@@ -1,0 +1,557 @@
+"""The report of a period as plain values: everything the templates show, decided once.
+
+Built from the evaluation of the period (``papi_cli.evaluate``), never recomputing it: values,
+statuses and reporting states are the evaluation's; this module only selects, orders and words
+them (labels in the report's language, numbers through ``numbers.py``). The same values are the
+report's JSON (``as_json``). Pure: the caller supplies the date of issue and the data version.
+
+The layout follows Decree 30/2020/NĐ-CP, Appendix I (DOMAIN.md): the header block, "BÁO CÁO"
+and the summary line, the body, "Nơi nhận" and the signature, then the annex in the decision's
+own seven columns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+from papi_cli.i18n import t
+from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult
+from papi_cli.numbers import clamped_round, percent_json, percent_text
+from papi_cli.outcome import decimal_text
+from papi_cli.periods import Period, parse, quarter
+from papi_cli.render.status_text import documents_counts, reporting_counts
+from papi_cli.render.labels import date_label, due_label, status_label, target_label, value_label
+
+if TYPE_CHECKING:
+    from papi_cli.model.plan import Plan
+    from papi_cli.outcome import Outcome, Standing
+
+MISSING_UNITS_SHOWN = 10  # a coverage indicator names its missing units when there are this few
+
+
+@dataclass(frozen=True)
+class DataVersion:
+    """The git commit the plan and submissions were read at, and whether they had local changes."""
+
+    commit: str | None = None
+    dirty: bool = False
+
+    def text(self, lang: str) -> str:
+        if self.commit is None:
+            return t("report.version_unknown", lang)
+        return t("report.version_dirty", lang, commit=self.commit) if self.dirty else self.commit
+
+
+@dataclass(frozen=True)
+class Header:
+    parent_body: str
+    issuing_body: str
+    number: str
+    republic: str
+    motto: str
+    date_line: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One status's share of a bar (start and width in percent of the bar)."""
+
+    status: str
+    label: str
+    count: int
+    start: float
+    width: float
+
+
+@dataclass(frozen=True)
+class Summary:
+    counts: dict[str, int]
+    labels: dict[str, str]
+    total: int
+    met_share: float | None  # percent of indicators met, for bars (never shown rounded to 0 or 100)
+    met_share_text: str
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class DimensionSummary:
+    code: str
+    papi: str
+    name: str
+    summary: Summary
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A piece of evidence or a note, with the agencies that gave this same text."""
+
+    text: str
+    agencies: tuple[str, ...]
+    agency_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    code: str
+    name: str
+    kind: str
+    status: str
+    late: bool
+    status_label: str
+    value_text: str
+    target_text: str
+    percent: float | None  # coverage, ratio, percent: the value in percent (2 decimals, clamped)
+    progress: float | None  # value / target in percent, capped at 100, for the bar
+    progress_text: str
+    due: dt.date
+    due_text: str
+    in_period_text: str | None  # what the period's own reports gave (quarters after the first)
+    missing_text: str | None
+    reporters: tuple[str, ...]  # agencies whose reports count toward or detail the value
+    evidence: tuple[Attributed, ...]
+    notes: tuple[Attributed, ...]  # each agency's latest note
+
+
+@dataclass(frozen=True)
+class AnnexRow:
+    """One task in the decision's seven columns; the result column holds its indicators."""
+
+    code: str
+    stt: int
+    title: str
+    items: tuple[tuple[str, str], ...]
+    target_text: str
+    lead_text: str
+    implementers_text: str
+    timeframe: str
+    outputs: str
+    indicators: tuple[IndicatorLine, ...]
+
+
+@dataclass(frozen=True)
+class AnnexSection:
+    code: str
+    papi: str
+    heading: str
+    rows: tuple[AnnexRow, ...]
+
+
+@dataclass(frozen=True)
+class ReportingLine:
+    agency: str
+    agency_name: str
+    period: str
+    period_label: str
+    deadline: dt.date
+    deadline_text: str
+    submitted_on: dt.date | None
+    submitted_text: str
+    state: str
+    state_label: str
+
+
+@dataclass(frozen=True)
+class Reporting:
+    counts: dict[str, int]
+    counts_text: str
+    lines: tuple[ReportingLine, ...]  # the late and missing reports
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    agency: str
+    agency_name: str
+    number: str | None
+    date: dt.date | None
+    date_text: str
+    on_time: bool | None
+    label: str
+
+
+@dataclass(frozen=True)
+class Documents:
+    deadline: dt.date | None
+    deadline_text: str
+    counts: dict[str, int]  # on_time, late (late or none after the deadline), open (none yet, not due)
+    counts_text: str
+    lines: tuple[DocumentLine, ...]  # every document not on time
+
+
+@dataclass(frozen=True)
+class DueItem:
+    code: str
+    task: str
+    name: str
+    due: dt.date
+    due_text: str
+    status: str
+    status_label: str
+    value_text: str
+    target_text: str
+
+
+@dataclass(frozen=True)
+class NextPeriod:
+    code: str | None  # None after the plan year's last quarter
+    label: str
+    data_window_text: str
+    deadline: dt.date | None
+    deadline_text: str
+    due: tuple[DueItem, ...]
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    code: str
+    papi: str
+    name: str
+    score: float
+    score_text: str
+    rank: int
+    of: int
+    group: str
+    group_label: str
+    meets_goal: bool | None  # None for the aggregate
+    meets_label: str
+    indicators_met: int | None
+    indicators_total: int | None
+    indicators_share_text: str
+
+
+@dataclass(frozen=True)
+class OutcomeSection:
+    year: int
+    goal_met: bool
+    dimensions_meeting_goal: int
+    summary_text: str
+    rows: tuple[OutcomeRow, ...]
+    aggregate: OutcomeRow
+
+
+@dataclass(frozen=True)
+class Signer:
+    on_behalf: str
+    title: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ReportView:
+    lang: str
+    plan: str
+    plan_date: dt.date
+    plan_title: str
+    province: str
+    issuer: str
+    coordinator: str  # the agency that issues the report (Sở Nội vụ)
+    period: str
+    period_kind: str
+    period_label: str
+    header: Header
+    title: str
+    summary_line: str
+    basis_line: str
+    data_window: tuple[dt.date, dt.date]
+    data_window_text: str
+    as_of: dt.date
+    as_of_text: str
+    issued_on: dt.date
+    issued_text: str
+    data_version: str
+    commit: str | None
+    dirty: bool
+    files_read: int
+    files_counted: int
+    skipped_files: tuple[str, ...]
+    shows_in_period: bool
+    overall: Summary
+    dimensions: tuple[DimensionSummary, ...]
+    annex: tuple[AnnexSection, ...]
+    reporting: Reporting
+    documents: Documents
+    next_period: NextPeriod
+    outcome: OutcomeSection | None
+    recipients: tuple[str, ...]
+    signer: Signer
+
+
+def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.date, data_version: DataVersion,
+          in_period: Evaluation | None = None, outcome: Outcome | None = None, lang: str = "vi") -> ReportView:
+    """The report of ``period``.
+
+    ``evaluation`` is the cumulative evaluation of the period (its quarters and the earlier ones);
+    ``in_period``, when given, the evaluation of the period's own quarters only, shown beside each
+    value as what the period added. ``outcome`` adds the PAPI results section.
+    """
+    settings = plan.file.report
+    start, end = period.data_window
+    period_label = period.label(lang)
+    return ReportView(
+        lang=lang,
+        plan=plan.decision.number,
+        plan_date=plan.decision.date,
+        plan_title=plan.decision.title,
+        province=plan.file.province,
+        issuer=plan.decision.issuer,
+        coordinator=_agency_name(plan, plan.file.coordinator),
+        period=period.code,
+        period_kind=period.kind,
+        period_label=period_label,
+        header=Header(settings.parent_body, settings.issuing_body, settings.number,
+                      t("report.republic", lang), t("report.motto", lang),
+                      date_line(settings.place, issued_on, lang)),
+        title=t("report.title", lang),
+        summary_line=t("report.summary_line", lang, title=plan.decision.title, period=period_label),
+        basis_line=t("report.basis_line", lang, number=plan.decision.number,
+                     date=date_label(plan.decision.date, lang), issuer=plan.decision.issuer),
+        data_window=(start, end),
+        data_window_text=span_text(start, end, lang),
+        as_of=evaluation.as_of,
+        as_of_text=date_label(evaluation.as_of, lang),
+        issued_on=issued_on,
+        issued_text=date_label(issued_on, lang),
+        data_version=data_version.text(lang),
+        commit=data_version.commit,
+        dirty=data_version.dirty,
+        files_read=evaluation.files,
+        files_counted=evaluation.counted,
+        skipped_files=evaluation.skipped_files,
+        shows_in_period=in_period is not None,
+        overall=summary(evaluation.indicators, lang),
+        dimensions=tuple(
+            DimensionSummary(d.code, d.papi, d.name if lang == "vi" else d.name_en,
+                             summary([r for r in evaluation.indicators if r.dimension == d.code], lang))
+            for d in plan.dimensions
+        ),
+        annex=annex(plan, evaluation, in_period, lang),
+        reporting=reporting(plan, evaluation, lang),
+        documents=documents(plan, evaluation, lang),
+        next_period=next_period(plan, evaluation, period, lang),
+        outcome=None if outcome is None else outcome_section(plan, evaluation, outcome, lang),
+        recipients=tuple(settings.recipients),
+        signer=Signer(settings.signer.on_behalf, settings.signer.title, settings.signer.name),
+    )
+
+
+# --- words for dates and values ----------------------------------------------------------------
+
+def date_line(place: str, day: dt.date, lang: str) -> str:
+    """``Đắk Nông, ngày 05 tháng 01 năm 2021``: a leading zero for days below 10 and for
+    January and February (Decree 30/2020, Appendix I)."""
+    if lang == "en":
+        return f"{place}, {day.day} {day.strftime('%B')} {day.year}"
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def span_text(start: dt.date, end: dt.date, lang: str) -> str:
+    return t("report.span", lang, start=date_label(start, lang), end=date_label(end, lang))
+
+
+def _value(plan: Plan, result: IndicatorResult, lang: str) -> str:
+    return value_label(result, plan.indicator(result.code)[1], lang)
+
+
+def _has_figures(result: IndicatorResult) -> bool:
+    return result.value is not None or result.done is not None or result.reported_status is not None
+
+
+def summary(results: list[IndicatorResult] | tuple[IndicatorResult, ...], lang: str) -> Summary:
+    counts = {status: 0 for status in STATUSES}
+    for result in results:
+        counts[result.status] += 1
+    total = len(results)
+    share = Fraction(100 * counts["met"], total) if total else None
+    segments, start = [], Fraction(0)
+    for status in STATUSES:
+        if counts[status]:
+            width = Fraction(100 * counts[status], total)
+            segments.append(Segment(status, t(f"status.{status}", lang), counts[status],
+                                    float(round(start, 2)), float(round(width, 2))))
+            start += width
+    return Summary(counts, {s: t(f"status.{s}", lang) for s in STATUSES}, total, percent_json(share),
+                   percent_text(share, lang), tuple(segments))
+
+
+# --- the annex ---------------------------------------------------------------------------------
+
+def annex(plan: Plan, evaluation: Evaluation, in_period: Evaluation | None, lang: str) -> tuple[AnnexSection, ...]:
+    results = {r.code: r for r in evaluation.indicators}
+    added = {r.code: r for r in in_period.indicators} if in_period is not None else {}
+    sections = []
+    for dim in plan.dimensions:
+        rows = []
+        for task in plan.tasks:
+            if task.dimension != dim.code:
+                continue
+            lines = tuple(indicator_line(plan, results[ind.code], added.get(ind.code), lang)
+                          for ind in task.indicators)
+            rows.append(AnnexRow(task.code, task.stt, task.title, tuple((i.number, i.text) for i in task.items),
+                                 task.target_text, task.lead_text, task.implementers_text, task.timeframe,
+                                 task.outputs, lines))
+        sections.append(AnnexSection(dim.code, dim.papi, dim.heading, tuple(rows)))
+    return tuple(sections)
+
+
+def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult | None, lang: str) -> IndicatorLine:
+    task, indicator = plan.indicator(result.code)
+    evidence = _attributed(plan, ((c.agency, text) for c in result.contributions for text in c.evidence))
+    notes = _attributed(plan, ((c.agency, c.note) for c in result.contributions if c.note))
+    progress = None
+    if result.progress is not None:
+        progress = float(clamped_round(min(result.progress, Fraction(1)) * 100, 1))
+    in_period_text = None
+    if added is not None:
+        in_period_text = _value(plan, added, lang) if _has_figures(added) else t("report.nothing_new", lang)
+    missing_text = None
+    if result.kind == "coverage" and result.missing_units and result.value is not None:
+        missing = result.missing_units
+        shown = ", ".join(plan.units[slug].name for slug in missing[:MISSING_UNITS_SHOWN])
+        if len(missing) > MISSING_UNITS_SHOWN:
+            missing_text = t("report.missing_many", lang, n=len(missing), units=shown)
+        else:
+            missing_text = t("missing_units", lang, units=shown)
+    return IndicatorLine(
+        code=result.code,
+        name=indicator.name if lang == "vi" or not indicator.name_en else indicator.name_en,
+        kind=result.kind,
+        status=result.status,
+        late=result.late,
+        status_label=status_label(result, lang),
+        value_text=_value(plan, result, lang),
+        target_text=target_label(indicator, lang),
+        percent=percent_json(result.value) if result.kind in ("coverage", "ratio", "percent") else None,
+        progress=progress,
+        progress_text=percent_text(None if result.progress is None else result.progress * 100, lang),
+        due=result.due,
+        due_text=due_label(indicator, lang),
+        in_period_text=in_period_text,
+        missing_text=missing_text,
+        reporters=tuple(c.agency for c in result.contributions),
+        evidence=evidence,
+        notes=notes,
+    )
+
+
+def _attributed(plan: Plan, pairs: Iterable[tuple[str, str]]) -> tuple[Attributed, ...]:
+    """Texts in order of first appearance, each once, with every agency that gave it."""
+    by_text: dict[str, list[str]] = {}
+    for agency, text in pairs:
+        by_text.setdefault(text, []).append(agency)
+    return tuple(Attributed(text, tuple(agencies), tuple(_agency_name(plan, a) for a in agencies))
+                 for text, agencies in by_text.items())
+
+
+def _agency_name(plan: Plan, code: str) -> str:
+    agency = plan.agencies.get(code)
+    return code if agency is None else agency.name
+
+
+# --- reporting compliance ----------------------------------------------------------------------
+
+def reporting(plan: Plan, evaluation: Evaluation, lang: str) -> Reporting:
+    counts = {state: 0 for state in ("on_time", "late", "missing", "pending")}
+    lines = []
+    for entry in evaluation.reporting:
+        counts[entry.state] += 1
+        if entry.state in ("late", "missing"):
+            lines.append(ReportingLine(
+                entry.agency, _agency_name(plan, entry.agency), entry.period,
+                _period_label(entry.period, lang), entry.deadline, date_label(entry.deadline, lang),
+                entry.submitted_on, date_label(entry.submitted_on, lang) if entry.submitted_on else "—",
+                entry.state, t(f"state.{entry.state}", lang)))
+    return Reporting(counts, reporting_counts(evaluation, lang), tuple(lines))
+
+
+def _period_label(code: str, lang: str) -> str:
+    return parse(code).label(lang)
+
+
+def documents(plan: Plan, evaluation: Evaluation, lang: str) -> Documents:
+    deadline = evaluation.implementation_document_deadline
+    deadline_text = date_label(deadline, lang) if deadline else "—"
+    counts = {"on_time": 0, "late": 0, "open": 0}
+    lines = []
+    for entry in evaluation.implementation_documents:
+        key = {True: "on_time", False: "late", None: "open"}[entry.on_time]
+        counts[key] += 1
+        if entry.on_time is not True:
+            if entry.number is not None:
+                label = t("doc.late", lang)
+            else:
+                label = t("doc.none", lang) if entry.on_time is False else t("state.pending", lang)
+            lines.append(DocumentLine(entry.agency, _agency_name(plan, entry.agency), entry.number, entry.date,
+                                      date_label(entry.date, lang) if entry.date else "—", entry.on_time, label))
+    return Documents(deadline, deadline_text, counts, documents_counts(evaluation, lang), tuple(lines))
+
+
+# --- what falls due next -----------------------------------------------------------------------
+
+def next_period(plan: Plan, evaluation: Evaluation, period: Period, lang: str) -> NextPeriod:
+    """The quarter after the period: its reporting deadline and the indicators due in it."""
+    last = period.quarters[-1]
+    if last == 4:
+        return NextPeriod(None, t("report.plan_ends", lang, year=plan.year, date=date_label(period.end, lang)),
+                          "", None, "", ())
+    following = quarter(period.year, last + 1)
+    opens = period.end + dt.timedelta(days=1)
+    deadline = following.deadline(plan.file.reporting.deadline_day, plan.file.reporting.holidays)
+    due = tuple(
+        DueItem(r.code, r.task, plan.indicator(r.code)[1].name, r.due, date_label(r.due, lang), r.status,
+                status_label(r, lang), _value(plan, r, lang), target_label(plan.indicator(r.code)[1], lang))
+        for r in evaluation.indicators
+        if opens <= r.due <= following.end and r.status != "met"
+    )
+    start, end = following.data_window
+    return NextPeriod(following.code, following.label(lang), span_text(start, end, lang), deadline,
+                      date_label(deadline, lang), due)
+
+
+# --- PAPI results (the annual report) ----------------------------------------------------------
+
+def outcome_section(plan: Plan, evaluation: Evaluation, outcome: Outcome, lang: str) -> OutcomeSection:
+    """The year's PAPI results with, beside each dimension, the share of its indicators met."""
+    rows = []
+    for item in outcome.dimensions:
+        dim = plan.dimension(item.code)
+        counts = evaluation.counts(item.code)
+        total = sum(counts.values())
+        share = Fraction(100 * counts["met"], total) if total else None
+        rows.append(_outcome_row(item.code, item.papi, dim.name if lang == "vi" else dim.name_en, item.standing,
+                                 item.standing.meets_goal, counts["met"], total,
+                                 f"{counts['met']}/{total} ({percent_text(share, lang)})", lang))
+    aggregate = _outcome_row("", "", t("aggregate", lang), outcome.aggregate, None, None, None, "", lang)
+    verdict = t("goal_met" if outcome.goal_met else "goal_not_met", lang)
+    return OutcomeSection(outcome.year, outcome.goal_met, outcome.dimensions_meeting_goal,
+                          t("outcome_summary", lang, met=outcome.dimensions_meeting_goal,
+                            total=len(outcome.dimensions), verdict=verdict),
+                          tuple(rows), aggregate)
+
+
+def _outcome_row(code: str, papi: str, name: str, standing: Standing, meets: bool | None, met: int | None,
+                 total: int | None, share_text: str, lang: str) -> OutcomeRow:
+    return OutcomeRow(code, papi, name, float(standing.score), decimal_text(standing.score, lang), standing.rank,
+                      standing.provinces, standing.group, t(f"group.{standing.group}", lang), meets,
+                      "" if meets is None else t("yes" if meets else "no", lang), met, total, share_text)
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+def as_json(view: ReportView) -> dict[str, Any]:
+    """The view as JSON-ready values (dates as ISO strings, tuples as lists)."""
+    return _plain(dataclasses.asdict(view))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -1,0 +1,144 @@
+"""The HTML report in a real browser: headless Chromium prints it to PDF, poppler reads the PDF.
+
+Checked: A4 pages; the page number centred in the top margin of every page but the first
+(CSS ``@page`` margin boxes, not Chromium's own header and footer, which are turned off); no
+text in the page margins, so the annex table is not cut at the right edge; the annex's last
+column header and every task code on the page; a Times New Roman-compatible font.
+
+Needs Debian's ``chromium`` and ``poppler-utils`` (``pdfinfo``, ``pdftotext``). In CI
+(``CI=true``) a missing tool fails the test; elsewhere the test is skipped with the command that
+installs them. ``.ci/run`` installs them when it runs as root.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from papi_cli.cli import main
+from tests.conftest import REPO
+
+TOOLS = ("chromium", "pdfinfo", "pdftotext", "pdffonts")
+MM = 72 / 25.4  # PDF points per millimetre
+MARGINS = {"top": 20 * MM, "right": 15 * MM, "bottom": 20 * MM, "left": 30 * MM}  # templates/report.css
+SLACK = 1.0  # points: glyph boxes may overhang the line box by a hair
+
+
+def _require_tools() -> None:
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+    if not missing:
+        return
+    message = (f"{', '.join(missing)} not installed; install with: "
+               "sudo apt-get update && sudo apt-get install -y chromium poppler-utils")
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true: the browser test must run, but {message}")
+    pytest.skip(message)
+
+
+def print_to_pdf(html: Path, pdf: Path, profile: Path) -> None:
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html.as_uri()],
+        check=True, capture_output=True, timeout=180,
+    )
+    assert pdf.is_file() and pdf.stat().st_size > 0
+
+
+def pdf_pages(pdf: Path) -> tuple[int, float, float]:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M)[1])
+    width, height = map(float, re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", info, re.M).groups())
+    return pages, width, height
+
+
+def pdf_words(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:
+    """Every word of every page with its box (xMin, yMin, xMax, yMax), from ``pdftotext -bbox``."""
+    xhtml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True,
+                           text=True).stdout
+    root = ElementTree.fromstring(xhtml)
+    pages = []
+    for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
+        pages.append([(w.text or "", *(float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")))
+                      for w in page.iter("{http://www.w3.org/1999/xhtml}word")])
+    return pages
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> dict[str, Path]:
+    """The annual report of the sample data (the longest) and the fixture's 2020-Q2, as PDF."""
+    _require_tools()
+    work = tmp_path_factory.mktemp("browser")
+    fixture = work / "fixture"
+    shutil.copytree(REPO / "plan", fixture / "plan")
+    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", fixture / "submissions")
+    sample = REPO if any((REPO / "submissions").glob("2020-Q*/*.yaml")) else fixture
+    result = {}
+    for name, root, period in (("annual", sample, "2020"), ("quarter", fixture, "2020-Q2")):
+        out = work / name
+        old = os.environ.get("PAPI_TODAY")
+        os.environ["PAPI_TODAY"] = "2021-01-05"
+        try:
+            code = main(["report", "--period", period, "--format", "html", "--out", str(out), "--root", str(root)])
+        finally:
+            os.environ.pop("PAPI_TODAY") if old is None else os.environ.__setitem__("PAPI_TODAY", old)
+        assert code == 0
+        pdf = work / f"{name}.pdf"
+        print_to_pdf(out / f"bao-cao-papi-{period}.html", pdf, work / f"profile-{name}")
+        result[name] = pdf
+    return result
+
+
+@pytest.mark.parametrize("name", ["annual", "quarter"])
+def test_pages_are_a4_and_numbered_from_page_2(printed, name):
+    pages, width, height = pdf_pages(printed[name])
+    assert (round(width), round(height)) == (595, 842)  # A4 portrait in points
+    assert 2 <= pages <= 40  # the annex starts on its own page; a runaway layout would explode this
+    words = pdf_words(printed[name])
+    assert len(words) == pages
+    for number, page in enumerate(words, start=1):
+        top = [w for w in page if w[4] <= MARGINS["top"]]  # words inside the top margin
+        if number == 1:
+            assert top == [], "no page number on page 1"
+        else:
+            assert [w[0] for w in top] == [str(number)], f"page {number}: {top}"
+            x_middle = (top[0][1] + top[0][3]) / 2
+            assert abs(x_middle - (MARGINS["left"] + (width - MARGINS["right"])) / 2) < 3 * MM  # centred
+
+
+@pytest.mark.parametrize("name", ["annual", "quarter"])
+def test_nothing_is_cut_at_the_right_edge(printed, name):
+    """No word reaches into the side margins: the annex's seven columns fit the page width."""
+    _, width, _ = pdf_pages(printed[name])
+    for number, page in enumerate(pdf_words(printed[name]), start=1):
+        outside = [w for w in page if w[3] > width - MARGINS["right"] + SLACK or w[1] < MARGINS["left"] - SLACK]
+        assert outside == [], f"page {number}: words in the side margins: {outside[:5]}"
+
+
+@pytest.mark.parametrize("name", ["annual", "quarter"])
+def test_annex_columns_and_all_task_codes_are_on_the_pages(printed, plan, name):
+    """The annex starts on a page of its own; its header row, last column included, is repeated
+    on each of its pages; every task code is printed."""
+    text = subprocess.run(["pdftotext", "-layout", str(printed[name]), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    assert "file://" not in text  # no Chromium header or footer
+    pages = text.split("\f")
+    annex_start = next(i for i, page in enumerate(pages) if "PHỤ LỤC" in page)
+    annex = [page for page in pages[annex_start:] if page.strip()]
+    assert annex_start > 0 and len(annex) >= 1
+    for page in annex:
+        header = next(line for line in page.splitlines() if line.startswith("STT"))
+        assert "Nhiệm vụ trọng tâm" in header and header.rstrip().endswith("Kết quả thực hiện"), header
+    printed_codes = set(re.findall(r"(?<![\w.])((?:IX|VII|VI|V|IV|III|II|I)\.\d+)", "".join(annex)))
+    assert [task.code for task in plan.tasks if task.code not in printed_codes] == []
+
+
+def test_the_font_is_times_new_roman_or_a_metric_twin(printed):
+    fonts = subprocess.run(["pdffonts", str(printed["quarter"])], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"TimesNewRoman|LiberationSerif|Tinos", fonts), fonts
