@@ -82,13 +82,9 @@ def printed(tmp_path_factory) -> dict[str, Path]:
     result = {}
     for name, root, period in (("annual", sample, "2020"), ("quarter", fixture, "2020-Q2")):
         out = work / name
-        old = os.environ.get("PAPI_TODAY")
-        os.environ["PAPI_TODAY"] = "2021-01-05"
-        try:
-            code = main(["report", "--period", period, "--format", "html", "--out", str(out), "--root", str(root)])
-        finally:
-            os.environ.pop("PAPI_TODAY") if old is None else os.environ.__setitem__("PAPI_TODAY", old)
-        assert code == 0
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("PAPI_TODAY", "2021-01-05")
+            assert main(["report", "--period", period, "--format", "html", "--out", str(out), "--root", str(root)]) == 0
         pdf = work / f"{name}.pdf"
         print_to_pdf(out / f"bao-cao-papi-{period}.html", pdf, work / f"profile-{name}")
         result[name] = pdf

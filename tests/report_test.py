@@ -4,7 +4,8 @@ escaping, atomic writes and template failures.
 The fixed input is tests/report-fixture/submissions (5 files, 2020-Q1 and Q2):
 so-ldtbxh reports II.3 (2 communes in Q1, 3 more in Q2) and IX.2; vp-ubnd-tinh reports III.4 and
 V.1 (done in Q2) and its Q1 report is late (2020-03-24, deadline 2020-03-20), with a note holding
-``<script>``; ubnd-cu-jut's Q2 report is late (2020-06-26, deadline 2020-06-22 after the weekend).
+``<script>``; ubnd-cu-jut's Q2 report is late (2020-06-26, deadline 2020-06-22 after the weekend);
+so-noi-vu's Q4 report meets V.4 (due 2020-09-30) late.
 """
 
 from __future__ import annotations
@@ -182,6 +183,15 @@ def test_values_are_cumulative_and_show_what_the_period_added(capsys, tmp_path, 
     assert q1["shows_in_period"] is False and q1["annex"][0]["rows"][0]["indicators"][0]["in_period_text"] is None
 
 
+def test_met_after_the_due_date_is_shown_late(capsys, tmp_path, fixture_root):
+    text = written(capsys, fixture_root, "2020", "md", tmp_path)
+    assert "**đạt (chậm)**: 40/100 · 40 % (chỉ tiêu ≥ 30 %; hạn 30/09/2020)" in text
+    data = json.loads(written(capsys, fixture_root, "2020", "json", tmp_path))
+    v4 = next(i for s in data["annex"] for r in s["rows"] for i in r["indicators"] if i["code"] == "V.4")
+    assert (v4["status"], v4["late"], v4["status_label"]) == ("met", True, "đạt (chậm)")
+    assert "đạt (chậm)" in written(capsys, fixture_root, "2020", "html", tmp_path)
+
+
 def test_next_period_lists_what_falls_due(capsys, tmp_path, fixture_root):
     text = written(capsys, fixture_root, "2020-Q2", "md", tmp_path)
     assert "Kỳ tới: Quý III/2020 (kỳ số liệu từ 15/06/2020 đến 14/09/2020); hạn nộp báo cáo: 21/09/2020." in text
@@ -196,8 +206,8 @@ def test_annual_report_has_the_papi_results_with_the_share_of_indicators_met(cap
     assert "4/8 lĩnh vực đạt trung bình cao trở lên: mục tiêu 1.3 chưa đạt." in text
     # I.1 (3/71 communes at the year's end) is missed: 0 of dimension I's 1 indicator met
     assert "| I. Tham gia của người dân ở cấp cơ sở (D1) | 4,9243 | 29/63 | trung bình cao | có | 0/1 (0 %) |" in text
-    # V.1 met (done in Q2), V.4 … missed: 1 of dimension V's 7 indicators
-    assert "| V. Thủ tục hành chính công (D5) | 7,4418 | 24/63 | trung bình cao | có | 1/7 (14,3 %) |" in text
+    # V.1 met (done in Q2) and V.4 met late (Q4), the 5 others missed: 2 of dimension V's 7 indicators
+    assert "| V. Thủ tục hành chính công (D5) | 7,4418 | 24/63 | trung bình cao | có | 2/7 (28,6 %) |" in text
     assert "| **Chỉ số tổng hợp** | **41,6305** | 47/63 | trung bình thấp | | |" in text
     quarterly = written(capsys, fixture_root, "2020-Q4", "md", tmp_path)
     assert "Kết quả Chỉ số PAPI" not in quarterly

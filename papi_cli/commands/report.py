@@ -113,7 +113,7 @@ def _umask() -> int:
 def data_version(paths: Paths):
     """The git commit of the root (short hash) and whether the plan or submissions have
     uncommitted changes; unknown when the root is not a git checkout or git is missing."""
-    from papi_cli.report.view import DataVersion
+    from papi_cli.report.model import DataVersion
 
     def git(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(["git", "-c", "core.fsmonitor=false", "-C", str(paths.root), *args],
