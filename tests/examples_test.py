@@ -61,7 +61,7 @@ def test_example(case: Path, tmp_path: Path, capsys, monkeypatch):
             assert item["column"] in [p["column"] for p in match], (item, match)
     got = [(p["file"], p["line"], p["severity"], p["code"]) for p in report["problems"]]
     assert sorted(got, key=str) == sorted(want, key=str), json.dumps(report["problems"], ensure_ascii=False, indent=1)
-    assert all(p["message"] and "{" not in p["message"] for p in report["problems"])
+    assert all(p["message"] for p in report["problems"])
 
     errors = [p for p in report["problems"] if p["severity"] == "error"]
     if case.parent.name == "valid":

@@ -1,0 +1,168 @@
+"""The safe YAML loader refuses PyYAML's traps with located problems, and keeps every value as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import tracemalloc
+import unicodedata
+
+import pytest
+
+from papi_cli.yamlsafe import ALIAS_BOUND, MAX_BYTES, MAX_DEPTH, load
+
+
+def problems(raw: bytes) -> list[tuple[str, int | None, int | None]]:
+    _, found = load("f.yaml", raw)
+    return [(p.code, p.line, p.column) for p in found]
+
+
+def test_a_plain_document_loads_with_marks():
+    doc, found = load("f.yaml", b"agency: so-y-te\nresults:\n  II.3:\n    units: [a, 24612]\n")
+    assert found == []
+    assert doc.data == {"agency": "so-y-te", "results": {"II.3": {"units": ["a", 24612]}}}
+    assert (doc.mark(("results", "II.3", "units", 1)).line, doc.mark(("results", "II.3", "units", 1)).column) == (4, 16)
+    assert doc.key_mark(("results", "II.3")).line == 3
+
+
+def test_duplicate_key_is_refused_where_it_repeats():
+    assert problems(b"a: 1\nb:\n  c: 1\n  c: 2\n") == [("duplicate-key", 4, 3)]
+    _, found = load("f.yaml", b"a: 1\na: 2\n")
+    assert found[0].args == {"key": "a", "first_line": 1}
+
+
+@pytest.mark.parametrize("text", [
+    b"a: !!python/object/apply:os.system [echo]\n",
+    b"a: !!python/name:os.system\n",
+    b"a: !custom x\n",
+    b"a: !!binary aGk=\n",
+    b"a: !!set {x}\n",
+    b"a: !!omap [x: 1]\n",
+])
+def test_non_standard_tags_are_refused(text):
+    assert [code for code, *_ in problems(text)] == ["yaml-tag"]
+
+
+def test_standard_tags_written_out_are_fine():
+    doc, found = load("f.yaml", b"a: !!str 12\nb: !!int 3\n")
+    assert found == [] and doc.data == {"a": "12", "b": 3}
+
+
+def test_alias_bomb_stops_at_the_bound_in_little_time_and_memory():
+    levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    levels += [f"{c}: &{c} [{','.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi")]
+    raw = ("\n".join(levels) + "\n").encode()  # 9**9 ≈ 387 million strings if expanded
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        found = problems(raw)
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [code for code, *_ in found] == ["yaml-alias-bomb"]
+    assert elapsed < 2.0
+    assert peak < 20 * 1024 * 1024
+
+
+def test_a_few_aliases_are_fine():
+    doc, found = load("f.yaml", b"a: &x [1, 2]\nb: *x\n")
+    assert found == [] and doc.data == {"a": [1, 2], "b": [1, 2]}
+    assert ALIAS_BOUND >= 10
+
+
+def test_merge_keys_are_refused():
+    assert [c for c, *_ in problems(b"a: &x {k: 1}\nb:\n  <<: *x\n")] == ["yaml-merge-key"]
+
+
+def test_files_over_one_mebibyte_are_refused_before_parsing():
+    raw = b"a: 1\n#" + b" " * MAX_BYTES
+    assert problems(raw) == [("file-too-large", None, None)]
+    assert problems(b"a: 1\n#" + b" " * (MAX_BYTES - 8)) == []
+
+
+def test_bytes_that_are_not_utf8_are_located():
+    assert problems("a: 1\nb: Kế hoạch\n".encode("utf-8").replace("ế".encode(), b"\xea")) == [("not-utf8", 2, 5)]
+    assert problems("a: café\n".encode("latin-1")) == [("not-utf8", 1, 7)]
+
+
+def test_a_nul_byte_means_a_binary_file():
+    assert problems(b"a: 1\n\x00\x01") == [("binary-file", 2, 1)]
+
+
+def test_a_utf8_bom_is_accepted():
+    doc, found = load("f.yaml", b"\xef\xbb\xbfagency: so-y-te\n")
+    assert found == [] and doc.data == {"agency": "so-y-te"}
+
+
+def test_nfd_text_keys_included_becomes_nfc():
+    nfd = unicodedata.normalize("NFD", "Nghĩa Đức")
+    doc, found = load("f.yaml", f"{nfd}: {nfd}\n".encode())
+    assert found == []
+    assert doc.data == {"Nghĩa Đức": "Nghĩa Đức"}
+    assert all(unicodedata.is_normalized("NFC", s) for s in [*doc.data, *doc.data.values()])
+
+
+@pytest.mark.parametrize("raw, line", [(b"a:\n\tb: 1\n", 2), (b"a:\n  b: 1\n\tc: 2\n", 3), (b"a:\n  - 1\n\t- 2\n", 3)])
+def test_tab_indentation_has_its_own_code(raw, line):
+    assert [(c, ln) for c, ln, _ in problems(raw)] == [("tab-indent", line)]
+
+
+def test_a_tab_inside_a_value_is_just_text():
+    doc, found = load("f.yaml", b"a: b\tc\n")
+    assert found == [] and doc.data == {"a": "b\tc"}
+
+
+@pytest.mark.parametrize("raw", [b"1: x\n", b"1.5: x\n", b"true: x\n", b"2020-01-01: x\n", b"[a]: x\n"])
+def test_keys_must_be_text(raw):
+    assert [c for c, *_ in problems(raw)] == ["key-not-text"]
+
+
+def test_quoted_numeric_keys_are_text():
+    doc, found = load("f.yaml", b"'1': x\n")
+    assert found == [] and doc.data == {"1": "x"}
+
+
+@pytest.mark.parametrize("raw, line, column", [
+    (b"a: [1, 2\nb: 3\n", 2, 2),
+    (b"a: 'unclosed\n", 2, 1),
+    (b"a: b: c\n", 1, 5),
+    (b"- a\nb: c\n", 2, 1),
+])
+def test_syntax_errors_are_located(raw, line, column):
+    found = problems(raw)
+    assert len(found) == 1 and found[0][0] == "yaml-syntax"
+    assert found[0][1:] == (line, column)
+
+
+def test_more_than_one_document_is_refused():
+    assert [c for c, *_ in problems(b"a: 1\n---\nb: 2\n")] == ["multiple-documents"]
+
+
+@pytest.mark.parametrize("raw", [b"", b"   \n", b"# only a comment\n"])
+def test_empty_documents_are_refused(raw):
+    assert [c for c, *_ in problems(raw)] == ["empty-file"]
+
+
+@pytest.mark.parametrize("value", [b"yes", b"No", b"on", b"OFF", b"010", b"0x1F", b"1:30", b".inf", b".NaN"])
+def test_yaml_1_1_retyping_is_refused(value):
+    """Plain scalars PyYAML would turn into booleans, octal, hex or sexagesimal numbers."""
+    doc, found = load("f.yaml", b"a: " + value + b"\n")
+    assert [(p.code, p.line, p.column) for p in found] == [("yaml-ambiguous", 1, 4)]
+
+
+def test_the_same_words_quoted_are_text():
+    doc, found = load("f.yaml", b"a: 'yes'\nb: \"010\"\nc: true\nd: 10\ne: 1.5\n")
+    assert found == []
+    assert doc.data == {"a": "yes", "b": "010", "c": True, "d": 10, "e": 1.5}
+
+
+def test_dates_are_dates_and_impossible_dates_are_located():
+    doc, found = load("f.yaml", b"a: 2020-06-18\n")
+    assert found == [] and doc.data == {"a": dt.date(2020, 6, 18)}
+    assert problems(b"a: 2020-02-30\n") == [("bad-date", 1, 4)]
+
+
+def test_nesting_is_bounded():
+    raw = b"a: " + b"[" * (MAX_DEPTH + 5) + b"]" * (MAX_DEPTH + 5) + b"\n"
+    assert [c for c, *_ in problems(raw)] == ["yaml-too-deep"]
