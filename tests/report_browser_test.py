@@ -138,3 +138,12 @@ def test_annex_columns_and_all_task_codes_are_on_the_pages(printed, plan, name):
 def test_the_font_is_times_new_roman_or_a_metric_twin(printed):
     fonts = subprocess.run(["pdffonts", str(printed["quarter"])], check=True, capture_output=True, text=True).stdout
     assert re.search(r"TimesNewRoman|LiberationSerif|Tinos", fonts), fonts
+
+
+def test_every_page_states_the_period_cut_off_and_data_version(printed):
+    text = subprocess.run(["pdftotext", "-layout", str(printed["quarter"]), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    pages = [page for page in text.split("\f") if page.strip()]
+    footer = ("Quý II/2020 · Kỳ số liệu từ 15/03/2020 đến 14/06/2020 · tính đến ngày 30/06/2020 · "
+              "Phiên bản dữ liệu không xác định (không phải kho git)")
+    assert len(pages) >= 2 and all(footer in page for page in pages)
