@@ -269,8 +269,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The percent {value} is outside 0–100.",
     ),
     "unknown-unit": (
-        "Không có đơn vị '{value}' trong danh mục; dùng slug hoặc mã chính thức của {population} (xem plan/units-2020.yaml), ví dụ: {examples}.",
-        "There is no unit '{value}' in the registry; use the slug or official code of one of the {population} (see plan/units-2020.yaml), e.g.: {examples}.",
+        "Không có đơn vị '{value}' trong danh mục; dùng slug hoặc mã chính thức của {population} (xem tệp {registry} trong thư mục kế hoạch), ví dụ: {examples}.",
+        "There is no unit '{value}' in the registry; use the slug or official code of one of the {population} (see {registry} in the plan folder), e.g.: {examples}.",
     ),
     "wrong-unit-level": (
         "Đơn vị '{value}' không thuộc loại của chỉ tiêu {indicator}, chỉ tiêu này tính theo {population}.",

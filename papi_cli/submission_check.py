@@ -396,7 +396,8 @@ class _Check:
     def unknown_unit(self, path: tuple, indicator: Indicator, value: str, allowed: list | None) -> None:
         candidates = [u.slug for u in (allowed if allowed is not None else self.plan.population(indicator.population))]
         examples = difflib.get_close_matches(value, candidates, n=3, cutoff=0.6) or candidates[:3]
-        self.add(path, "unknown-unit", value=value, examples=_codes(examples), **_population(indicator))
+        self.add(path, "unknown-unit", value=value, examples=_codes(examples), registry=self.plan.file.units,
+                 **_population(indicator))
 
     def unit_not_allowed(self, path: tuple, indicator: Indicator, value: str, slug: str,
                          agency: Agency, allowed: list) -> None:
