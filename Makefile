@@ -23,8 +23,22 @@ status: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+# Benchmarks measure an installed build in their own venv: `pip install .` compiles bytecode at
+# install time, as users get it (an editable install under PYTHONDONTWRITEBYTECODE recompiles
+# every module on every start). papi is reinstalled on every run, so the current sources are
+# measured. `make bench BENCH_ARGS=--write` also writes benchmarks/results.md.
+BENCH_VENV := benchmarks/.venv
+BENCH_ARGS ?=
+
+$(BENCH_VENV)/.installed: pyproject.toml
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet '.[bench]'
+	touch $@
+
+bench: $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python -m pip install --quiet --no-deps --force-reinstall .
+	$(BENCH_VENV)/bin/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .papi-cache .pytest_cache reports build *.egg-info
+	rm -rf $(VENV) .papi-cache .pytest_cache reports build *.egg-info $(BENCH_VENV) benchmarks/.work benchmarks/corpus

@@ -1,0 +1,454 @@
+#!/usr/bin/env python3
+"""Time papi as whole processes against its floors and peers (issue 6); print one table.
+
+Run it with the Python of an *installed* (not editable) papi, as ``make bench`` does
+(``benchmarks/.venv``): every command is taken from the folder of ``sys.executable``.
+
+Each row is a command run as a fresh child process, several times (``--runs``, default 7),
+in rounds (every row once per round) so that a slow spell of a shared machine hits all rows
+alike. A row reports the median wall time with min–max, the median CPU time (user + system,
+from ``os.wait4``) and the peak resident memory of the child (GNU time's ``%M``, see
+``run_once``), with the exit codes seen. Before the timed rounds every row runs once untimed, so
+the files are in the OS page cache for all of them. "cold" rows delete ROOT/.papi-cache before each run;
+"warm" rows run on their own copy of the corpus, primed once, and exist only where a run
+leaves a cache behind. The floors print their own in-process work time as well ("work").
+
+    benchmarks/.venv/bin/python benchmarks/run.py [--runs N] [--quick] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import generate  # benchmarks/generate.py, beside this file
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+CORPORA = HERE / "corpus"
+WORK = HERE / ".work"
+RESULTS = HERE / "results.md"
+BIN = Path(sys.executable).parent
+CACHE = ".papi-cache"
+
+# A minimal typer app with one command, configured like papi (plain help, no rich markup), so
+# that the ratio to it measures papi's own start-up.
+MINIMAL_TYPER = '''
+import typer
+app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+@app.command()
+def hello(name: str = "world") -> None:
+    """Say hello."""
+    print(f"hello {name}")
+app()
+'''
+# The same with typer's defaults (rich help, when rich is installed): for information only.
+DEFAULT_TYPER = MINIMAL_TYPER.replace(", rich_markup_mode=None, pretty_exceptions_enable=False", "")
+
+# The floors: the least any tool reading these files must do, in one process. They read the
+# files papi validate reads (the plan, its units file and every submission) and print the wall
+# and CPU time of the work itself, the import of PyYAML included.
+FLOOR = '''
+import sys, time
+from pathlib import Path
+mode, root = sys.argv[1], Path(sys.argv[2])
+files = sorted(root.glob("plan/*.yaml")) + sorted(root.glob("submissions/*/*.yaml"))
+start, cpu = time.perf_counter(), time.process_time()
+if mode == "read":
+    for path in files:
+        path.read_bytes()
+else:
+    import yaml
+    for path in files:
+        yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+print(time.perf_counter() - start, time.process_time() - cpu)
+'''
+# yamllint's default rules, less those that papi's own files break by design: no `---`
+# document start, long Vietnamese notes, lists written flush with their key.
+YAMLLINT_CONFIG = ("{extends: default, rules: {document-start: disable, line-length: disable, "
+                   "indentation: {indent-sequences: whatever}}}")
+
+
+# --- measuring --------------------------------------------------------------------------------
+@dataclass
+class Sample:
+    wall: float
+    cpu: float
+    rss_kib: int | None  # None: GNU time is not installed
+    code: int
+    work: float | None  # the floors' own wall time of their work
+    work_cpu: float | None  # … and CPU time
+
+
+@dataclass
+class Case:
+    key: str
+    label: str
+    argv: list[str] | None  # None: not measured (see ``why``)
+    why: str = ""
+    cold_root: Path | None = None  # delete its .papi-cache before each run
+    work: bool = False  # prints its own work time on its last line
+    samples: list[Sample] = field(default_factory=list)
+    failure: str = ""  # the end of stderr of the first run that exited non-zero
+
+    @property
+    def measured(self) -> bool:
+        return self.argv is not None and bool(self.samples)
+
+    def median(self, what: str = "wall") -> float:
+        return statistics.median(getattr(s, what) for s in self.samples)
+
+
+def gnu_time() -> str | None:
+    """GNU time, which reports the peak RSS of exactly its child (``%M``), or None."""
+    path = shutil.which("time", path="/usr/bin:/bin")
+    if path is None:
+        return None
+    WORK.mkdir(parents=True, exist_ok=True)
+    probe = subprocess.run([path, "-f", "%M", "-o", str(WORK / "time.probe"), "true"], capture_output=True)
+    ok = probe.returncode == 0 and (WORK / "time.probe").read_text().strip().isdigit()
+    return path if ok else None
+
+
+TIME = gnu_time()
+
+
+def run_once(case: Case) -> Sample:
+    """Run the case's command once as a fresh child; its wall time, CPU time and peak RSS.
+
+    Peak RSS is GNU time's ``%M``: Linux keeps a process's memory high-water mark across
+    ``exec``, so a child forked from this (larger) Python would report this process's size
+    as its own floor. GNU time, a small C program, forks the command itself. CPU time is the
+    rusage of the reaped child (GNU time's own, negligible, included).
+    """
+    if case.cold_root is not None:
+        shutil.rmtree(case.cold_root / CACHE, ignore_errors=True)
+    out_path, err_path, rss_path = WORK / "last.out", WORK / "last.err", WORK / "last.rss"
+    argv = [TIME, "-f", "%M", "-o", str(rss_path), *case.argv] if TIME else case.argv
+    with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        start = time.perf_counter()
+        child = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=WORK)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+    child.returncode = code = os.waitstatus_to_exitcode(status)
+    rss = None
+    if TIME:  # GNU time writes "Command exited with non-zero status N" before the figure
+        rss = int(rss_path.read_text().split()[-1])
+    work = work_cpu = None
+    if case.work and code == 0:
+        work, work_cpu = map(float, out_path.read_text().split()[-2:])
+    return Sample(wall, usage.ru_utime + usage.ru_stime, rss, code, work, work_cpu)
+
+
+def measure(cases: list[Case], runs: int, warm_up: bool) -> None:
+    active = [c for c in cases if c.argv is not None]
+    if warm_up:
+        for case in active:
+            run_once(case)
+    for round_ in range(runs):
+        print(f"\r  round {round_ + 1}/{runs} …", end="", file=sys.stderr, flush=True)
+        for case in active:
+            sample = run_once(case)
+            case.samples.append(sample)
+            if sample.code != 0 and not case.failure:
+                tail = (WORK / "last.err").read_text(errors="replace").strip().splitlines()[-3:]
+                case.failure = f"{case.label}: exit {sample.code}: " + " / ".join(tail)
+    print("\r" + " " * 30 + "\r", end="", file=sys.stderr, flush=True)
+
+
+# --- what is measured -------------------------------------------------------------------------
+def has_command(verb: str) -> bool:
+    return importlib.util.find_spec(f"papi_cli.commands.{verb}") is not None
+
+
+def tool(name: str) -> str | None:
+    path = BIN / name
+    return str(path) if path.exists() else None
+
+
+def startup_cases() -> list[Case]:
+    python, papi = str(BIN / "python"), str(BIN / "papi")
+    return [
+        Case("python", "python -c pass", [python, "-c", "pass"]),
+        Case("typer_help", "minimal typer app --help", [python, "-c", MINIMAL_TYPER, "--help"]),
+        Case("typer_run", "minimal typer app (its command)", [python, "-c", MINIMAL_TYPER]),
+        Case("typer_default_help", "  (same, typer's default rich help) --help", [python, "-c", DEFAULT_TYPER, "--help"]),
+        Case("papi_version", "papi --version", [papi, "--version"]),
+        Case("papi_help", "papi --help", [papi, "--help"]),
+    ]
+
+
+def corpus_cases(name: str, root: Path, warm_root: Path, schema: Path | None) -> list[Case]:
+    """papi's commands, the floors and the peers on one corpus."""
+    python, papi = str(BIN / "python"), str(BIN / "papi")
+    commands = {
+        "validate": ("papi validate", ["validate"]),
+        "status": ("papi status --format json", ["status", "--format", "json"]),
+        "report": ("papi report --period 2020 --format html",
+                   ["report", "--period", "2020", "--format", "html", "--out", str(WORK / "reports")]),
+    }
+    cases: list[Case] = []
+    for verb, (label, args) in commands.items():
+        if not has_command(verb):
+            cases.append(Case(f"{name}.{verb}", f"{label} (cold)", None, why=f"papi {verb} does not exist yet"))
+            continue
+        cases.append(Case(f"{name}.{verb}", f"{label} (cold)", [papi, *args, "--root", str(root)], cold_root=root))
+        if verb != "report":
+            cases.append(Case(f"{name}.{verb}_warm", f"{label} (warm)", [papi, *args, "--root", str(warm_root)]))
+    submissions = sorted(str(p) for p in (root / "submissions").glob("*/*.yaml"))
+    yamllint, checker = tool("yamllint"), tool("check-jsonschema")
+    cases += [
+        Case(f"{name}.read", "floor: read all bytes", [python, "-c", FLOOR, "read", str(root)], work=True),
+        Case(f"{name}.csafe", "floor: PyYAML CSafeLoader, all files", [python, "-c", FLOOR, "csafe", str(root)], work=True),
+        Case(f"{name}.yamllint", "yamllint (submissions)",
+             [yamllint, "-f", "parsable", "-d", YAMLLINT_CONFIG, str(root / "submissions")] if yamllint else None,
+             why="yamllint is not installed (pip install '.[bench]')"),
+        Case(f"{name}.cjs", "check-jsonschema, papi schema (submissions)",
+             [checker, "--schemafile", str(schema), *submissions] if checker and schema else None,
+             why="check-jsonschema is not installed" if not checker else "papi schema does not exist yet"),
+    ]
+    return cases
+
+
+def prime_warm(cases: list[Case], warm_root: Path) -> None:
+    """Run each warm case once; without a cache afterwards there is nothing warm to measure."""
+    for case in cases:
+        if case.key.endswith("_warm") and case.argv is not None:
+            run_once(case)
+            if not (warm_root / CACHE).exists():
+                case.argv, case.why = None, "no cache yet (.papi-cache/ not written)"
+
+
+def papi_schema(root: Path) -> Path | None:
+    if not has_command("schema"):
+        return None
+    path = WORK / "schema.json"
+    with open(path, "wb") as out:
+        done = subprocess.run([str(BIN / "papi"), "schema", "--root", str(root)], stdout=out)
+    return path if done.returncode == 0 else None
+
+
+# --- the targets of issue 6 -------------------------------------------------------------------
+@dataclass
+class Ratio:
+    """A target of issue 6: the ratio of wall-time medians (the verdict), and of CPU-time medians
+    beside it, which a busy shared machine disturbs less."""
+
+    label: str
+    value: float | None  # None: n/a
+    limit: float
+    cpu: float | None = None
+    strict: bool = False  # "<" rather than "≤"
+    unit: str = ""
+
+    @property
+    def verdict(self) -> str:
+        if self.value is None:
+            return "n/a"
+        ok = self.value < self.limit if self.strict else self.value <= self.limit
+        return "PASS" if ok else "FAIL"
+
+    @property
+    def target(self) -> str:
+        return f"{'<' if self.strict else '≤'} {self.limit:g}{self.unit}"
+
+    def shown(self, which: str = "wall") -> str:
+        value = self.value if which == "wall" else self.cpu
+        return "n/a" if value is None else f"{value:.2f}{self.unit}"
+
+
+# A ratio's numerator and denominator: sums of (row key, measure); measure is "wall" or "work"
+# (the floors' in-process time), read as CPU time for the CPU ratio.
+TYPER_AND_FLOOR = (("typer_run", "wall"), ("full.csafe", "work"))
+TARGETS: list[tuple[str, tuple, tuple, float, bool]] = [
+    ("papi --help / minimal typer --help", (("papi_help", "wall"),), (("typer_help", "wall"),), 1.15, False),
+    ("validate cold / (typer start-up + CSafeLoader work), full", (("full.validate", "wall"),), TYPER_AND_FLOOR, 1.5, False),
+    ("status cold / (typer start-up + CSafeLoader work), full", (("full.status", "wall"),), TYPER_AND_FLOOR, 1.5, False),
+    ("validate warm / typer start-up, full", (("full.validate_warm", "wall"),), (("typer_run", "wall"),), 2, False),
+    ("status warm / typer start-up, full", (("full.status_warm", "wall"),), (("typer_run", "wall"),), 2, False),
+    ("validate cold / yamllint, full", (("full.validate", "wall"),), (("full.yamllint", "wall"),), 1, True),
+    ("validate cold / check-jsonschema, full", (("full.validate", "wall"),), (("full.cjs", "wall"),), 1, True),
+    ("validate cold: stress / full", (("stress.validate", "wall"),), (("full.validate", "wall"),), 10.5, False),
+    ("status cold: stress / full", (("stress.status", "wall"),), (("full.status", "wall"),), 10.5, False),
+    ("report cold: stress / full", (("stress.report", "wall"),), (("full.report", "wall"),), 10.5, False),
+]
+
+
+def ratios(by_key: dict[str, Case]) -> list[Ratio]:
+    def total(terms: tuple, cpu: bool) -> float | None:
+        values = []
+        for key, measure in terms:
+            case = by_key.get(key)
+            if case is None or not case.measured:
+                return None
+            values.append(case.median({("wall", False): "wall", ("wall", True): "cpu",
+                                       ("work", False): "work", ("work", True): "work_cpu"}[measure, cpu]))
+        return sum(values)
+
+    def ratio(top: tuple, bottom: tuple, cpu: bool) -> float | None:
+        a, b = total(top, cpu), total(bottom, cpu)
+        return None if a is None or not b else a / b
+
+    checks = [Ratio(label, ratio(top, bottom, False), limit, ratio(top, bottom, True), strict)
+              for label, top, bottom, limit, strict in TARGETS]
+    papi_rows = [c for c in by_key.values() if c.measured and c.argv[0] == str(BIN / "papi")]
+    peaks = [s.rss_kib for c in papi_rows for s in c.samples]
+    peak = None if not peaks or None in peaks else max(peaks) / 1024
+    checks.append(Ratio("peak RSS of any papi run", peak, 250, strict=True, unit=" MiB"))
+    return checks
+
+
+# --- presenting -------------------------------------------------------------------------------
+def machine() -> dict[str, str]:
+    cpu = next((line.split(":", 1)[1].strip() for line in _lines("/proc/cpuinfo") if line.startswith("model name")),
+               platform.processor() or platform.machine())
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    commit = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+                            capture_output=True, text=True).stdout.strip() or "?"
+    from papi_cli import __version__
+
+    return {
+        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpu": f"{cpu}, {os.cpu_count()} logical cores ({usable} usable)",
+        "load": "%.2f %.2f %.2f (1, 5, 15 min)" % os.getloadavg(),
+        "python": f"{platform.python_implementation()} {platform.python_version()} ({sys.executable})",
+        "os": platform.platform(),
+        "papi": f"{__version__}, commit {commit}",
+        "env": f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '(unset)')}",
+    }
+
+
+def _lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text().splitlines()
+    except OSError:
+        return []
+
+
+def rows(sections: list[tuple[str, list[Case]]]) -> list[tuple[str, ...] | str]:
+    """The table: a string is a section heading, a tuple a row."""
+    out: list[tuple[str, ...] | str] = []
+    for heading, cases in sections:
+        out.append(heading)
+        for c in cases:
+            if not c.measured:
+                out.append((c.label, "n/a", "", "", "", "", "", c.why))
+                continue
+            walls = [s.wall for s in c.samples]
+            codes = sorted({s.code for s in c.samples})
+            out.append((c.label, f"{c.median():.3f} s", f"{min(walls):.3f}–{max(walls):.3f}",
+                        f"{c.median('cpu'):.3f} s", _rss(c),
+                        f"{c.median('work'):.3f} s" if c.work and all(s.work is not None for s in c.samples) else "",
+                        ",".join(map(str, codes)), ""))
+    return out
+
+
+def _rss(case: Case) -> str:
+    values = [s.rss_kib for s in case.samples]
+    return "n/a" if None in values else f"{max(values) / 1024:.1f} MiB"
+
+
+HEAD = ("what", "median", "min–max", "cpu", "peak RSS", "work", "exit", "")
+
+
+def text_table(table: list[tuple[str, ...] | str], checks: list[Ratio]) -> str:
+    widths = [max(len(r[i]) for r in [HEAD, *(r for r in table if isinstance(r, tuple))]) for i in range(len(HEAD))]
+    align = ["<", ">", ">", ">", ">", ">", ">", "<"]
+
+    def line(row: tuple[str, ...]) -> str:
+        return "  ".join(f"{cell:{a}{w}}" for cell, a, w in zip(row, align, widths)).rstrip()
+
+    out = [line(HEAD), "-" * len(line(HEAD))]
+    for row in table:
+        out.append(f"{row}:" if isinstance(row, str) else line(row))
+    label_width = max(len(r.label) for r in checks)
+    out += ["", f"{'targets (issue 6), ratios of medians':<{label_width + 2}}  {'wall':>10}  {'target':<11} verdict  (cpu)"]
+    for r in checks:
+        out.append(f"  {r.label:<{label_width}}  {r.shown():>10}  {r.target:<11} {r.verdict:<7}  ({r.shown(which='cpu')})")
+    return "\n".join(out)
+
+
+def markdown(table: list[tuple[str, ...] | str], checks: list[Ratio], info: dict[str, str], header: str) -> str:
+    out = ["# papi benchmark results", "", "Written by `benchmarks/run.py --write` (see benchmarks/README.md).", "",
+           header, ""]
+    out += [f"- **{k}**: {v}" for k, v in info.items()]
+    out += ["", "| " + " | ".join(HEAD[:-1]) + " | note |", "|" + "---|" * 4 + "---:|" * 3 + "---|"]
+    for row in table:
+        out.append(f"| **{row}** |  |  |  |  |  |  |  |" if isinstance(row, str) else
+                   "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+    out += ["", "| target (issue 6), ratio of medians | wall | limit | verdict | cpu |", "|---|---:|---|---|---:|"]
+    out += [f"| {r.label} | {r.shown()} | {r.target} | {r.verdict} | {r.shown(which='cpu')} |" for r in checks]
+    return "\n".join(out) + "\n"
+
+
+# --- main -------------------------------------------------------------------------------------
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of each row (default 7)")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: 1 run, one quarter, no warm-up round")
+    parser.add_argument("--write", action="store_true", help=f"also write {RESULTS.relative_to(REPO)}")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else args.runs
+    if runs < 1:
+        parser.error("--runs must be at least 1")
+
+    import papi_cli
+
+    if Path(papi_cli.__file__).resolve().is_relative_to(REPO / "papi_cli"):
+        print(f"warning: papi is imported from the source tree ({papi_cli.__file__}), not an installed build; "
+              "start-up figures will not be what users get (use `make bench`)", file=sys.stderr)
+    WORK.mkdir(parents=True, exist_ok=True)
+    quarters = (1,) if args.quick else (1, 2, 3, 4)
+    prefix = "quick-" if args.quick else ""
+    print("generating corpora …", file=sys.stderr)
+    full = generate.generate(CORPORA / f"{prefix}full", quarters=quarters)
+    stress = generate.generate(CORPORA / f"{prefix}stress", quarters=quarters, stress=True)
+    schema = papi_schema(full.root)
+
+    sections: list[tuple[str, list[Case]]] = [("start-up", startup_cases())]
+    for name, corpus in (("full", full), ("stress", stress)):
+        warm_root = WORK / f"warm-{prefix}{name}"
+        shutil.rmtree(warm_root, ignore_errors=True)
+        shutil.copytree(corpus.root, warm_root)
+        cases = corpus_cases(name, corpus.root, warm_root, schema)
+        prime_warm(cases, warm_root)
+        title = f"{name} year: {corpus.files} submissions + 2 plan files, {corpus.bytes / 1e6:.2f} MB of submissions"
+        if corpus is stress:
+            title += f" ({stress.bytes / full.bytes:.1f}× the full year's)"
+        sections.append((title, cases))
+
+    print(f"measuring: {runs} run(s) of each row …", file=sys.stderr)
+    everything = [c for _, cases in sections for c in cases]
+    measure(everything, runs, warm_up=not args.quick)
+
+    by_key = {c.key: c for c in everything}
+    checks = ratios(by_key)
+    table = rows(sections)
+    info = machine()
+    header = (f"{'QUICK SMOKE RUN (not for the targets): ' if args.quick else ''}{runs} timed run(s) per row, "
+              "median and min–max of wall time; papi from an installed build.")
+    print(header)
+    print("; ".join(f"{k}: {v}" for k, v in info.items()))
+    print()
+    print(text_table(table, checks))
+    for case in everything:
+        if case.failure:
+            print(f"warning: {case.failure}")
+    if args.write:
+        RESULTS.write_text(markdown(table, checks, info, header), encoding="utf-8")
+        print(f"\nwrote {RESULTS.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
