@@ -37,9 +37,11 @@ _EXPECTED: dict[str, tuple[str, str]] = {
     "mapping": ("một bảng 'khóa: giá trị'", "a mapping of 'key: value'"),
     "text": ("một chuỗi văn bản", "text"),
     "agency": ("mã cơ quan, trùng tên tệp", "the agency code, the same as the file name"),
-    "period": ("quý báo cáo dạng YYYY-Qn, trùng tên thư mục", "the quarter as YYYY-Qn, the same as the folder"),
+    "period": ("quý báo cáo dạng YYYY-Qn, trùng tên thư mục",
+               "the quarter as YYYY-Qn, the same as the folder"),
     "date": ("một ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD"),
-    "results": ("các chỉ tiêu báo cáo, mỗi chỉ tiêu một mục theo mã", "the indicators reported, one entry per code"),
+    "results": ("các chỉ tiêu báo cáo, mỗi chỉ tiêu một mục theo mã",
+                "the indicators reported, one entry per code"),
     "list": ("một danh sách, ví dụ [\"…\", \"…\"]", "a list, e.g. [\"…\", \"…\"]"),
     "units": ("danh sách đơn vị [slug hoặc mã, …] hoặc all", "a list of units [slug or code, …] or all"),
     "whole": ("một số nguyên không âm", "a whole number, not negative"),
@@ -117,7 +119,7 @@ class _Check:
     def run(self) -> Submission | None:
         data = self.doc.data
         if not isinstance(data, dict):
-            self.wrong_type((), "(tệp)", "mapping", data)
+            self.wrong_type((), self.doc.file.rsplit("/", 1)[-1], "mapping", data)
             return None
         for name in data:
             if name not in TOP_FIELDS:
@@ -126,7 +128,8 @@ class _Check:
             if name not in data:
                 self.add((), "missing-field", field=name)
             elif data[name] is None:
-                self.add((name,), "field-not-filled-in", field=name, **_expected(name if name != "submitted_on" else "date"))
+                hint = "date" if name == "submitted_on" else name
+                self.add((name,), "field-not-filled-in", field=name, **_expected(hint))
         agency = self.agency(data.get("agency"))
         period = self.period(data.get("period"))
         submitted_on = self.submitted_on(data.get("submitted_on"))

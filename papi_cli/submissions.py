@@ -59,34 +59,44 @@ def load_submissions(plan: Plan, paths: Paths, files: list[Path] | None = None,
                      today: dt.date | None = None) -> SubmissionSet:
     """Check every submission (or only ``files``) against the plan, as of ``today`` in Vietnam."""
     from papi_cli.clock import today_vn
-    from papi_cli.submission_check import check_submission
 
     today = today or today_vn()
     found, problems = discover(paths, files)
     result = SubmissionSet(problems=problems)
-    bad = {p.file for p in problems if p.severity == "error"}
+    refused = {p.file for p in problems if p.severity == "error"}  # layout: duplicates, symlinks…
     for item in found:
-        raw, file_problems = read_bytes(item.path, item.label)
-        if raw is not None:
-            text, _ = decode(item.label, raw)
-            if text is not None:
-                result.sources[item.label] = text
-            doc, file_problems = load(item.label, raw)
-            if doc is not None:
-                results = doc.data.get("results") if isinstance(doc.data, dict) else None
-                result.results += len(results) if isinstance(results, dict) else 0
-                submission, check_problems = check_submission(doc, plan, item.period, item.agency, today)
-                flagged = {(p.line, p.column) for p in file_problems}  # one problem per spot: the first cause
-                file_problems += [p for p in check_problems if (p.line, p.column) not in flagged]
-                if submission is not None and item.label not in bad and not has_errors(file_problems):
-                    result.submissions.append(submission)
+        submission, file_problems = _check_file(item, plan, today, result)
         result.problems += file_problems
-        if has_errors(file_problems):
-            bad.add(item.label)
+        if submission is not None and item.label not in refused:
+            result.submissions.append(submission)
+        elif has_errors(file_problems):
+            refused.add(item.label)
     result.files = sorted({item.label for item in found} | {p.file for p in problems})
-    result.skipped = sorted(bad)
+    result.skipped = sorted(refused)
     result.problems.sort(key=Problem.sort_key)
     return result
+
+
+def _check_file(item: Found, plan: Plan, today: dt.date,
+                into: SubmissionSet) -> tuple[Submission | None, list[Problem]]:
+    """Read, parse and check one file (its text and result count go ``into`` the set)."""
+    from papi_cli.submission_check import check_submission
+
+    raw, problems = read_bytes(item.path, item.label)
+    if raw is None:
+        return None, problems
+    text, _ = decode(item.label, raw)
+    if text is not None:
+        into.sources[item.label] = text
+    doc, problems = load(item.label, raw)
+    if doc is None:
+        return None, problems
+    results = doc.data.get("results") if isinstance(doc.data, dict) else None
+    into.results += len(results) if isinstance(results, dict) else 0
+    submission, checked = check_submission(doc, plan, item.period, item.agency, today)
+    flagged = {(p.line, p.column) for p in problems}  # one problem per spot: its first cause
+    problems += [p for p in checked if (p.line, p.column) not in flagged]
+    return (None if has_errors(problems) else submission), problems
 
 
 # --- discovery ---------------------------------------------------------------------------------

@@ -38,7 +38,8 @@ def run(paths: Paths, *, agency: str, period: str, lang: str = "vi",
     check_agency(plan, agency)
     quarter = _quarter(plan, period)
     if not reportable(plan, agency):
-        raise UsageError(f"--agency: '{agency}' không chủ trì hay thực hiện nhiệm vụ nào / leads or implements no task")
+        raise UsageError(f"--agency: '{agency}' không chủ trì hay thực hiện nhiệm vụ nào / "
+                         "leads or implements no task")
     target = paths.submissions / quarter.code / f"{agency}.yaml"
     label = paths.label(target)
     existing = [p for p in (target, target.with_suffix(".yml")) if os.path.lexists(p)]

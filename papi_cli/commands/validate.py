@@ -28,7 +28,9 @@ def run(paths: Paths, *, files: list[Path] | None = None, fmt: str = "text", lan
     planned = load_plan(paths)
     problems = list(planned.problems)
     plan_ok = planned.plan is not None and not has_errors(problems)
-    checked = load_submissions(planned.plan, paths, files or None) if plan_ok else SubmissionSet()  # type: ignore[arg-type]
+    checked = SubmissionSet()
+    if plan_ok:
+        checked = load_submissions(planned.plan, paths, files or None)  # type: ignore[arg-type]
     problems = sorted(problems, key=Problem.sort_key) + checked.problems
     errors = sum(p.severity == "error" for p in problems)
     counts = {
