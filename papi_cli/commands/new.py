@@ -142,7 +142,7 @@ def _field(key: str, hint: str) -> str:
 
 def _comment(text: str, indent: str) -> list[str]:
     width = WIDTH - len(indent) - 2
-    return [f"{indent}# {line}" for line in textwrap.wrap(_one_line(text), width) or [""]]
+    return [f"{indent}# {line}" for line in textwrap.wrap(_one_line(text), width, break_on_hyphens=False, break_long_words=False) or [""]]
 
 
 def _one_line(text: str) -> str:
