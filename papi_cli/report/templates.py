@@ -2,7 +2,7 @@
 
 Each template file is looked up in order in ``--templates DIR``, then ``ROOT/templates`` (the
 province's own, in its repository), then the defaults shipped inside the package
-(``papi_cli/templates``, a copy of the repository's ``templates/`` that a test keeps equal). A
+(the repository's ``templates/``, which the wheel maps to ``papi_cli/templates``). A
 province may so override one file (``report.css``, say) and keep the others.
 
 Templates run sandboxed. HTML is autoescaped; in Markdown every ``{{ value }}`` is escaped for
@@ -24,7 +24,15 @@ from papi_cli.i18n import t
 from papi_cli.problems import Mark, Problem
 
 NAMES = {"md": "report.md.j2", "html": "report.html.j2"}
-PACKAGED = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _packaged() -> Path:
+    package = Path(__file__).resolve().parent.parent
+    installed = package / "templates"  # a wheel maps the repository's templates/ here (pyproject)
+    return installed if installed.is_dir() else package.parent / "templates"  # a source checkout
+
+
+PACKAGED = _packaged()
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#]|&(?=#?\w+;))")
 
