@@ -187,16 +187,16 @@ def _bad(tmp_path: Path, text: str | bytes) -> Path:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("province,dimension\nDak Nong,E-Governance\n", "scores.csv:1:1: lỗi[scores-columns]"),
-    ("province,dimension,score\nDak Nong,E-Government,2.8864\n", "scores.csv:2:10: lỗi[scores-unknown-dimension]"),
-    ("province,dimension,score\nDak Nong,E-Governance,2,8864\n", "scores.csv:2:1: lỗi[scores-row-length]"),
-    ("province,dimension,score\nDak Nong,E-Governance,11\n", "scores.csv:2:23: lỗi[scores-bad-score]"),
-    ("province,dimension,score\nDak Nong,E-Governance,n/a\n", "scores.csv:2:23: lỗi[scores-bad-score]"),
+    ("province,dimension\nDak Nong,E-Governance\n", "scores.csv:1:1: error[scores-columns]"),
+    ("province,dimension,score\nDak Nong,E-Government,2.8864\n", "scores.csv:2:10: error[scores-unknown-dimension]"),
+    ("province,dimension,score\nDak Nong,E-Governance,2,8864\n", "scores.csv:2:1: error[scores-row-length]"),
+    ("province,dimension,score\nDak Nong,E-Governance,11\n", "scores.csv:2:23: error[scores-bad-score]"),
+    ("province,dimension,score\nDak Nong,E-Governance,n/a\n", "scores.csv:2:23: error[scores-bad-score]"),
     ("province,dimension,score\nDak Nong,E-Governance,2.8\nDak Nong,E-Governance,2.9\n",
-     "scores.csv:3:1: lỗi[scores-duplicate]"),
-    ("province,dimension,score\nDak Nong,E-Governance,2.8\n", "scores.csv: lỗi[scores-incomplete]"),
-    (b"province,dimension,score\nDak N\xf4ng,E-Governance,2.8\n", "scores.csv:2:6: lỗi[not-utf8]"),
-    ("", "scores.csv: lỗi[empty-file]"),
+     "scores.csv:3:1: error[scores-duplicate]"),
+    ("province,dimension,score\nDak Nong,E-Governance,2.8\n", "scores.csv: error[scores-incomplete]"),
+    (b"province,dimension,score\nDak N\xf4ng,E-Governance,2.8\n", "scores.csv:2:6: error[not-utf8]"),
+    ("", "scores.csv: error[empty-file]"),
 ])
 def test_a_bad_scores_file_is_a_located_problem(capsys, tmp_path, text, expected):
     code, out, err = run(capsys, "outcome", "--year", "2020", "--root", str(REPO), "--scores", str(_bad(tmp_path, text)))

@@ -253,7 +253,7 @@ def test_a_template_error_writes_nothing_and_says_where(capsys, tmp_path, fixtur
     (broken / "report.md.j2").write_text("# {{ v.title }}\n\n{% for x in %}\n")
     code, stdout, err = report(capsys, fixture_root, "2020-Q2", "md", out, "--templates", str(broken))
     assert code == 1 and stdout == ""
-    assert "report.md.j2:3:1: lỗi[template-error]" in err and "Chưa ghi tệp báo cáo nào" in err
+    assert "report.md.j2:3:1: error[template-error]" in err and "Chưa ghi tệp báo cáo nào" in err
     assert "Traceback" not in err
     assert sorted(p.name for p in out.iterdir()) == ["bao-cao-papi-2020-Q2.md"]
     assert (out / "bao-cao-papi-2020-Q2.md").read_text() == "the previous report\n"

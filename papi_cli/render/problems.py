@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from papi_cli.i18n import t
 from papi_cli.problems import Problem
 
 
@@ -23,8 +22,8 @@ def text_lines(problems: Iterable[Problem], lang: str = "vi",
     """Each problem on one line, followed by its source line and a caret when the text is known."""
     lines: list[str] = []
     for problem in problems:
-        severity = t(problem.severity, lang) if lang == "vi" else problem.severity
-        lines.append(f"{location(problem)}: {severity}[{problem.code}]: {problem.message(lang)}")
+        # "error"/"warning" stay English in every language: editors and CI match on them.
+        lines.append(f"{location(problem)}: {problem.severity}[{problem.code}]: {problem.message(lang)}")
         source = (sources or {}).get(problem.file)
         if source is not None and problem.line is not None:
             all_lines = source.splitlines()
