@@ -382,7 +382,7 @@ def markdown(table: list[tuple[str, ...] | str], checks: list[Ratio], info: dict
     out = ["# papi benchmark results", "", "Written by `benchmarks/run.py --write` (see benchmarks/README.md).", "",
            header, ""]
     out += [f"- **{k}**: {v}" for k, v in info.items()]
-    out += ["", "| " + " | ".join(HEAD[:-1]) + " | note |", "|" + "---|" * 4 + "---:|" * 3 + "---|"]
+    out += ["", "| " + " | ".join(HEAD[:-1]) + " | note |", "|---|" + "---:|" * 6 + "---|"]
     for row in table:
         out.append(f"| **{row}** |  |  |  |  |  |  |  |" if isinstance(row, str) else
                    "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
