@@ -154,6 +154,8 @@ class PlanFile(_Model):
 
 
 class Commune(_Model):
+    """A commune-level unit as the units file lists it (GSO code, legal name, ASCII slug)."""
+
     code: str
     name: str
     kind: str
@@ -163,14 +165,9 @@ class Commune(_Model):
     note: str | None = None
 
 
-class District(_Model):
-    code: str
-    name: str
-    kind: str
-    slug: str
-    gso_name: str | None = None
-    aliases: list[str] = []
-    note: str | None = None
+class District(Commune):
+    """A district-level unit: the same fields, plus its communes."""
+
     communes: list[Commune] = Field(min_length=1)
 
 
