@@ -42,7 +42,7 @@ def test_the_guides_example_files_are_valid(project, capsys):
 
 
 def test_the_guides_sample_error_is_what_papi_prints(project, capsys):
-    sample = re.search(r"```text\n(submissions/\S+:6:24: lỗi\[unknown-unit\].*?)```", GUIDE, re.S)[1]
+    sample = re.search(r"```text\n(submissions/\S+:6:24: error\[unknown-unit\].*?)```", GUIDE, re.S)[1]
     path = project / "submissions" / "2020-Q2" / "so-ldtbxh.yaml"
     path.parent.mkdir(parents=True)
     path.write_text("agency: so-ldtbxh\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\nresults:\n"
