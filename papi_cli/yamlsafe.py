@@ -14,23 +14,29 @@ then builds the values itself and refuses every one of those traps with a locate
   with leading zeros, octal, hex, sexagesimal, ``.inf``/``.nan``.
 
 Every string (keys included) is normalised to Unicode NFC. Nothing here reads a file.
+
+Speed (issue 6): the values are built in one pass over the composed nodes without recording
+positions; a Document keeps the node graph and finds the line and column of a path only when a
+problem asks for one. PyYAML's tag resolver, called by libyaml for every plain scalar, is given
+a fast path that applies exactly its rules (see ``_Loader.resolve``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from papi_cli.problems import Mark, Problem
 
 try:  # the libyaml C loader when available, else the pure-Python one
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 MAX_BYTES = 1024 * 1024
 ALIAS_BOUND = 1_000
@@ -44,34 +50,95 @@ _STANDARD = {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _SEQ, _MAP}
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
 _TIMESTAMPS = yaml.constructor.SafeConstructor()
+_TRUE_FALSE = frozenset({"true", "false", "True", "False", "TRUE", "FALSE"})
 
 Path = tuple[Any, ...]
 
 
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """PyYAML's safe loader with a faster tag resolver and the very same typing rules.
+
+    PyYAML resolves a plain scalar by trying the regular expressions registered for its first
+    character. Most scalars start with a character that has none (``Sở``, ``so-y-te``…): those
+    are text without trying anything; the others (numbers, dates, ``yes``, short codes) are
+    resolved by PyYAML itself once per distinct value and remembered.
+    """
+
+    _first = frozenset(_BaseLoader.yaml_implicit_resolvers)
+    _fast = None not in _first  # None would be a rule for any first character
+    _seen: dict[str, str] = {}
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode and implicit[0] and self._fast:
+            if value[:1] not in self._first:
+                return _STR
+            tag = self._seen.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(value) <= 40 and len(self._seen) < 50_000:
+                    self._seen[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)
+
+
 @dataclass
 class Document:
-    """A parsed YAML file: its values, and where each value and key stood in the source."""
+    """A parsed YAML file: its values, and the composed nodes that say where each value stood."""
 
     file: str
     data: Any
     text: str
-    marks: dict[Path, Mark] = field(default_factory=dict)
-    key_marks: dict[Path, Mark] = field(default_factory=dict)
+    root: Node | None = None
 
     def mark(self, path: Path) -> Mark:
         """The mark of the value at ``path``, or of its nearest ancestor that has one."""
-        path = tuple(path)
-        while path not in self.marks and path:
-            path = path[:-1]
-        return self.marks.get(path, Mark(1, 1))
+        trail = self._trail(tuple(path))
+        return _mark(trail[-1].start_mark) if trail else Mark(1, 1)
 
     def key_mark(self, path: Path) -> Mark:
         """The mark of the key that holds ``path`` (falls back to the value's mark)."""
-        return self.key_marks.get(tuple(path)) or self.mark(path)
+        path = tuple(path)
+        if path:
+            trail = self._trail(path[:-1])
+            if len(trail) == len(path) and isinstance(trail[-1], MappingNode):
+                pair = _entry(trail[-1], path[-1])
+                if pair is not None:
+                    return _mark(pair[0].start_mark)
+        return self.mark(path)
 
     def line(self, number: int) -> str:
         lines = self.text.splitlines()
         return lines[number - 1] if 0 < number <= len(lines) else ""
+
+    def _trail(self, path: Path) -> list[Node]:
+        """The nodes from the root along ``path``, as far as the path leads in the values built."""
+        if self.root is None:
+            return []
+        trail = [self.root]
+        for part in path:
+            node = trail[-1]
+            if isinstance(node, SequenceNode):
+                if not (isinstance(part, int) and 0 <= part < len(node.value)):
+                    break
+                trail.append(node.value[part])
+            elif isinstance(node, MappingNode):
+                pair = _entry(node, part)
+                if pair is None:
+                    break
+                trail.append(pair[1])
+            else:
+                break
+        return trail
+
+
+def _entry(node: MappingNode, key: Any) -> tuple[Node, Node] | None:
+    """The first (key, value) pair of a mapping whose key builds to ``key``: the one kept."""
+    for pair in node.value:
+        if isinstance(pair[0], ScalarNode) and pair[0].tag != _MERGE:
+            value = _scalar_value(pair[0])[0]
+            if isinstance(value, str) and value == key:
+                return pair
+    return None
 
 
 class _Abort(Exception):
@@ -81,6 +148,10 @@ class _Abort(Exception):
 
 def _mark(m: yaml.Mark | None) -> Mark:
     return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
@@ -126,11 +197,10 @@ def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, [Problem.at(file, Mark(1, 1), "empty-file")]
     builder = _Builder(file)
     try:
-        data = builder.build(node, (), 0, False)
+        data = builder.build(node, 0, False)
     except _Abort as abort:
         return None, [abort.problem]
-    doc = Document(file, data, text, builder.marks, builder.key_marks)
-    return doc, builder.problems
+    return Document(file, data, text, node), builder.problems
 
 
 def _reader_mark(err: yaml.YAMLError) -> Mark | None:
@@ -155,24 +225,54 @@ def _syntax_problem(file: str, err: yaml.MarkedYAMLError, text: str) -> Problem:
     return Problem.at(file, mark, "yaml-syntax", detail=detail)
 
 
+def _scalar_value(node: ScalarNode) -> tuple[Any, str | None]:
+    """The value of a scalar with a standard tag, and the code of its problem if it has one.
+
+    Plain words and numbers that YAML 1.1 would retype (``yes``, ``010``, ``.inf``) stay text and
+    are flagged ``yaml-ambiguous``; an impossible date stays text, flagged ``bad-date``.
+    """
+    tag, value = node.tag, node.value
+    if tag == _STR:
+        return _nfc(value), None
+    if tag == _NULL:
+        return None, None
+    plain = not node.style  # None from the Python parser, "" from libyaml
+    if tag == _BOOL:
+        if plain and value not in _TRUE_FALSE:
+            return _nfc(value), "yaml-ambiguous"
+        return value.lower() == "true", None
+    if tag == _INT:
+        return (int(value), None) if _PLAIN_INT.match(value) else (value, "yaml-ambiguous")
+    if tag == _FLOAT:
+        return (float(value), None) if _PLAIN_FLOAT.match(value) else (value, "yaml-ambiguous")
+    if tag == _TIMESTAMP:
+        try:
+            return _TIMESTAMPS.construct_yaml_timestamp(node), None
+        except ValueError:
+            return value, "bad-date"
+    return value, "yaml-tag"
+
+
 class _Builder:
-    """Builds values from composed nodes, recording marks and collecting problems."""
+    """Builds values from composed nodes, collecting problems (their marks only when one occurs)."""
 
     def __init__(self, file: str) -> None:
         self.file = file
-        self.marks: dict[Path, Mark] = {}
-        self.key_marks: dict[Path, Mark] = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
         self._expanded = 0
 
-    def build(self, node: yaml.Node, path: Path, depth: int, aliased: bool) -> Any:
-        mark = _mark(node.start_mark)
-        self.marks[path] = mark
+    def abort(self, node: Node, code: str, **args: Any) -> _Abort:
+        return _Abort(Problem.at(self.file, _mark(node.start_mark), code, **args))
+
+    def flag(self, node: Node, code: str, **args: Any) -> None:
+        self.problems.append(Problem.at(self.file, _mark(node.start_mark), code, **args))
+
+    def build(self, node: Node, depth: int, aliased: bool) -> Any:
         if depth > MAX_DEPTH:
-            raise _Abort(Problem.at(self.file, mark, "yaml-too-deep", limit=MAX_DEPTH))
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, mark)
+            raise self.abort(node, "yaml-too-deep", limit=MAX_DEPTH)
+        if node.__class__ is ScalarNode:
+            return self.scalar(node)
         # A collection reached a second time is an alias being expanded.
         if id(node) in self._seen:
             aliased = True
@@ -180,65 +280,46 @@ class _Builder:
         if aliased:
             self._expanded += 1
             if self._expanded > ALIAS_BOUND:
-                raise _Abort(Problem.at(self.file, mark, "yaml-alias-bomb", limit=ALIAS_BOUND))
+                raise self.abort(node, "yaml-alias-bomb", limit=ALIAS_BOUND)
         if node.tag not in _STANDARD:
-            raise _Abort(Problem.at(self.file, mark, "yaml-tag", tag=node.tag))
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,), depth + 1, aliased) for i, item in enumerate(node.value)]
-        return self._mapping(node, path, depth, aliased)
+            raise self.abort(node, "yaml-tag", tag=node.tag)
+        if node.__class__ is SequenceNode:
+            return [self.build(item, depth + 1, aliased) for item in node.value]
+        return self.mapping(node, depth, aliased)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path, depth: int, aliased: bool) -> dict:
+    def mapping(self, node: MappingNode, depth: int, aliased: bool) -> dict:
         result: dict[str, Any] = {}
-        first_seen: dict[str, Mark] = {}
+        shallow = depth < MAX_DEPTH  # its values may be built here without the depth check
         for key_node, value_node in node.value:
-            key_mark = _mark(key_node.start_mark)
-            if key_node.tag == _MERGE:
-                raise _Abort(Problem.at(self.file, key_mark, "yaml-merge-key"))
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(Problem.at(self.file, key_mark, "key-not-text", key="…"))
-                continue
-            key = self._scalar(key_node, key_mark)
-            if not isinstance(key, str):
-                self.problems.append(Problem.at(self.file, key_mark, "key-not-text", key=key_node.value))
-                continue
-            if key in first_seen:
-                self.problems.append(
-                    Problem.at(self.file, key_mark, "duplicate-key", key=key, first_line=first_seen[key].line)
-                )
-                continue
-            first_seen[key] = key_mark
-            self.key_marks[path + (key,)] = key_mark
-            result[key] = self.build(value_node, path + (key,), depth + 1, aliased)
+            if key_node.__class__ is ScalarNode and key_node.tag == _STR:  # the common case, inline
+                key = _nfc(key_node.value)
+            else:
+                if key_node.tag == _MERGE:
+                    raise self.abort(key_node, "yaml-merge-key")
+                if key_node.__class__ is not ScalarNode:
+                    self.flag(key_node, "key-not-text", key="…")
+                    continue
+                key = self.scalar(key_node)
+                if not isinstance(key, str):
+                    self.flag(key_node, "key-not-text", key=key_node.value)
+                    continue
+            if key in result:
+                first = _entry(node, key)
+                self.flag(key_node, "duplicate-key", key=key, first_line=_mark(first[0].start_mark).line if first else 1)
+            elif shallow and value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                result[key] = _nfc(value_node.value)
+            else:
+                result[key] = self.build(value_node, depth + 1, aliased)
         return result
 
-    def _scalar(self, node: yaml.ScalarNode, mark: Mark) -> Any:
-        tag, value = node.tag, node.value
-        if tag not in _STANDARD:
-            raise _Abort(Problem.at(self.file, mark, "yaml-tag", tag=tag))
-        if tag == _STR:
-            return unicodedata.normalize("NFC", value)
-        if tag == _NULL:
-            return None
-        plain = not node.style  # None from the Python parser, "" from libyaml
-        if tag == _BOOL:
-            if plain and value not in ("true", "false", "True", "False", "TRUE", "FALSE"):
-                self.problems.append(Problem.at(self.file, mark, "yaml-ambiguous", value=value))
-                return unicodedata.normalize("NFC", value)
-            return value.lower() == "true"
-        if tag == _INT:
-            if not _PLAIN_INT.match(value):
-                self.problems.append(Problem.at(self.file, mark, "yaml-ambiguous", value=value))
-                return value
-            return int(value)
-        if tag == _FLOAT:
-            if not _PLAIN_FLOAT.match(value):
-                self.problems.append(Problem.at(self.file, mark, "yaml-ambiguous", value=value))
-                return value
-            return float(value)
-        if tag == _TIMESTAMP:
-            try:
-                return _TIMESTAMPS.construct_yaml_timestamp(node)
-            except ValueError:
-                self.problems.append(Problem.at(self.file, mark, "bad-date", value=value))
-                return value
-        raise _Abort(Problem.at(self.file, mark, "yaml-tag", tag=tag))  # seq/map tag on a scalar
+    def scalar(self, node: ScalarNode) -> Any:
+        if node.tag == _STR:  # the common case, first
+            return _nfc(node.value)
+        if node.tag not in _STANDARD:
+            raise self.abort(node, "yaml-tag", tag=node.tag)
+        value, code = _scalar_value(node)
+        if code == "yaml-tag":  # a collection's tag on a scalar
+            raise self.abort(node, code, tag=node.tag)
+        if code is not None:
+            self.flag(node, code, value=node.value)
+        return value
