@@ -12,7 +12,7 @@ import datetime as dt
 from fractions import Fraction
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field
 
 Kind = Literal["coverage", "ratio", "percent", "count", "milestone"]
 Population = Literal["communes", "districts"]
@@ -190,24 +190,27 @@ class Unit(_Model):
     district: str  # the district's slug (a district's own slug for a district)
 
 
-class Plan(BaseModel):
-    """A checked plan with its indexes. Build it with ``Plan.build`` (see ``planfile.py``)."""
+class Plan:
+    """A checked plan with its indexes, built once (see ``planfile.build_plan``).
 
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    A plain class rather than a model: the rest of papi asks it for agencies, units and tasks
+    thousands of times a run, and these are ordinary attribute reads. What depends only on an
+    agency (the tasks it leads or implements) is computed once per agency and remembered.
+    """
 
-    file: PlanFile
-    units_file: UnitsFile
-
-    _agencies: dict[str, Agency] = PrivateAttr(default_factory=dict)
-    _groups: dict[str, Group] = PrivateAttr(default_factory=dict)
-    _units: dict[str, Unit] = PrivateAttr(default_factory=dict)
-    _unit_by_code: dict[str, Unit] = PrivateAttr(default_factory=dict)
-    _indicators: dict[str, tuple[Task, Indicator]] = PrivateAttr(default_factory=dict)
-    _tasks: dict[str, Task] = PrivateAttr(default_factory=dict)
-    _expanded: dict[tuple[str, ...], list[str]] = PrivateAttr(default_factory=dict)
-
-    def model_post_init(self, __context: object) -> None:
-        for district in self.units_file.districts:
+    def __init__(self, file: PlanFile, units_file: UnitsFile, digest: str | None = None) -> None:
+        self.file = file
+        self.units_file = units_file
+        self.digest = digest  # the hash of the files it was read from (the cache's key), if any
+        self._agencies: dict[str, Agency] = {}
+        self._groups: dict[str, Group] = {g.code: g for g in file.groups}
+        self._units: dict[str, Unit] = {}
+        self._unit_by_code: dict[str, Unit] = {}
+        self._indicators: dict[str, tuple[Task, Indicator]] = {}
+        self._tasks: dict[str, Task] = {}
+        self._expanded: dict[tuple[str, ...], list[str]] = {}
+        self._tasks_of: dict[str, list[tuple[Task, bool]]] = {}
+        for district in units_file.districts:
             self._add_unit(Unit(code=district.code, slug=district.slug, name=district.name,
                                 level="district", district=district.slug))
             for commune in district.communes:
@@ -216,12 +219,11 @@ class Plan(BaseModel):
         for unit in self._units.values():
             code = f"ubnd-{unit.slug}"
             self._agencies[code] = Agency(code=code, name=f"UBND {unit.name}", level=unit.level, unit=unit.slug)
-        for agency in self.file.agencies:
+        for agency in file.agencies:
             self._agencies.setdefault(agency.code, agency)
             if agency.unit is not None:  # a plan entry may add owners to a generated committee
                 self._agencies[agency.code] = agency
-        self._groups.update((g.code, g) for g in self.file.groups)
-        for task in self.file.tasks:
+        for task in file.tasks:
             self._tasks.setdefault(task.code, task)
             for indicator in task.indicators:
                 self._indicators.setdefault(indicator.code, (task, indicator))
@@ -314,12 +316,14 @@ class Plan(BaseModel):
 
     def tasks_of(self, agency: str) -> list[tuple[Task, bool]]:
         """The tasks an agency leads or implements, with True where it leads."""
-        result = []
-        for task in self.file.tasks:
-            leads = agency in self.leads(task)
-            if leads or agency in self.implementers(task):
-                result.append((task, leads))
-        return result
+        cached = self._tasks_of.get(agency)
+        if cached is None:
+            cached = self._tasks_of[agency] = []
+            for task in self.file.tasks:
+                leads = agency in self.leads(task)
+                if leads or agency in self.implementers(task):
+                    cached.append((task, leads))
+        return list(cached)
 
     def window(self, indicator: Indicator) -> tuple[dt.date, dt.date]:
         """From the decision date (or the timeframe's month/quarter) to the due date."""
