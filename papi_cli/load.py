@@ -35,12 +35,13 @@ class Paths:
     def label(self, path: Path) -> str:
         """A path as shown to users: relative to the root where it lies under it."""
         try:
-            return Path(os.path.relpath(path, self.root)).as_posix() if _under(path, self.root) else str(path)
+            return Path(os.path.relpath(path, self.root)).as_posix() if under(path, self.root) else str(path)
         except ValueError:  # another drive (Windows)
             return str(path)
 
 
-def _under(path: Path, root: Path) -> bool:
+def under(path: Path, root: Path) -> bool:
+    """True when ``path`` lies under ``root`` (or is it), symlinks not followed."""
     try:
         Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
         return True

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from papi_cli.errors import UsageError
-from papi_cli.load import Paths, read_bytes
+from papi_cli.load import Paths, read_bytes, under
 from papi_cli.problems import Problem, has_errors
 from papi_cli.yamlsafe import decode, load
 
@@ -130,14 +130,15 @@ class _Walker:
         self.refuse(path, "symlink-outside", target=real)
         return True
 
-    def entries(self, folder: Path) -> list[Path]:
+    def entries(self, folder: Path) -> list[os.DirEntry]:
         """The entries of a folder in name order, hidden ones (``.gitkeep``) left out."""
         try:
-            names = sorted(os.listdir(folder))
+            with os.scandir(folder) as listing:
+                entries = [entry for entry in listing if not entry.name.startswith(".")]
         except OSError as err:
             self.refuse(folder, "unreadable", detail=err.strerror or str(err))
             return []
-        return [folder / name for name in names if not name.startswith(".")]
+        return sorted(entries, key=lambda entry: entry.name)
 
     def folder(self, folder: Path) -> None:
         """The submissions folder: period folders only."""
@@ -147,27 +148,34 @@ class _Walker:
             self.refuse(folder, "not-a-folder", layout=LAYOUT)
             return
         for entry in self.entries(folder):
-            if self.leaves_repository(entry):
+            path = folder / entry.name
+            if self.leaves_repository(path):
                 continue
             if entry.is_dir() and PERIOD_FOLDER.match(entry.name):
-                self.period_folder(entry)
+                self.period_folder(path)
             else:
-                self.refuse(entry, "outside-layout", layout=LAYOUT)
+                self.refuse(path, "outside-layout", layout=LAYOUT)
 
     def period_folder(self, folder: Path) -> None:
+        """A period folder already known to lie inside the repository: its files."""
+        label = self.paths.label(folder)
+        separator = "/" if under(folder, self.paths.root) else os.sep  # as Paths.label writes them
         for entry in self.entries(folder):
-            self.file(entry, folder.name)
+            self.file(folder / entry.name, folder.name, entry, f"{label}{separator}{entry.name}")
 
-    def file(self, path: Path, period: str) -> None:
-        if self.leaves_repository(path):
+    def file(self, path: Path, period: str, entry: os.DirEntry | None = None, label: str | None = None) -> None:
+        """One file of a period. ``entry`` comes from listing a folder inside the repository, where
+        only a symlink can lead out, and saves the system calls of asking about the path again."""
+        if (entry is None or entry.is_symlink()) and self.leaves_repository(path):
             return
         match = FILE_NAME.match(path.name)
-        if path.is_dir() or (match and not path.is_file() and path.exists()):
+        is_dir, is_file = (entry.is_dir(), entry.is_file()) if entry is not None else (path.is_dir(), path.is_file())
+        if is_dir or (match and not is_file and path.exists()):
             self.refuse(path, "not-a-file", layout=LAYOUT)
         elif match is None:
             self.refuse(path, "outside-layout", layout=LAYOUT)
         else:
-            label = self.paths.label(path)
+            label = label or self.paths.label(path)
             self.found.setdefault(label, Found(path, label, period, match["agency"]))
 
     def argument(self, path: Path) -> None:
