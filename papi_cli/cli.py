@@ -8,6 +8,7 @@ command runs, so ``papi --help`` stays fast.
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated, Literal, Optional
@@ -41,9 +42,15 @@ Lang = Annotated[
 ]
 
 
-def _paths(root: Path | None, plan: Path | None, submissions: Path | None):
+def _paths(root: Path | None, plan: Path | None, submissions: Path | None, *, reading: bool = True):
+    """The paths to use; a folder named on the command line for reading must exist (a typo in CI
+    must not pass as "0 files, 0 errors"). ``papi new`` may create the submissions folder."""
+    from papi_cli.errors import UsageError
     from papi_cli.load import Paths
 
+    for option, folder in (("--root", root), ("--submissions", submissions if reading else None)):
+        if folder is not None and not folder.is_dir():
+            raise UsageError(f"{option}: không có thư mục / no such folder: {folder}")
     return Paths.resolve(root, plan, submissions)
 
 
@@ -147,7 +154,7 @@ def new(
     """Write a skeleton submission for an agency and quarter (never overwrites)."""
     from papi_cli.commands import new as command
 
-    raise typer.Exit(command.run(_paths(root, plan, submissions), agency=agency, period=period, lang=lang))
+    raise typer.Exit(command.run(_paths(root, plan, submissions, reading=False), agency=agency, period=period, lang=lang))
 
 
 @app.command()
@@ -186,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     from papi_cli.errors import UsageError
 
     args = sys.argv[1:] if argv is None else argv
+    if argv is None and hasattr(signal, "SIGPIPE"):
+        # `papi status | head`: end quietly as Unix tools do, not with click's exit 1.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     command = typer.main.get_command(app)
     try:
         code = command.main(args, prog_name="papi", standalone_mode=False)

@@ -14,5 +14,10 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 def today_vn() -> dt.date:
     fixed = os.environ.get("PAPI_TODAY")
     if fixed:
-        return dt.date.fromisoformat(fixed)
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            from papi_cli.errors import UsageError
+
+            raise UsageError(f"PAPI_TODAY='{fixed}': cần một ngày YYYY-MM-DD / needs a date YYYY-MM-DD") from None
     return dt.datetime.now(VIETNAM).date()

@@ -24,6 +24,7 @@ from papi_cli.clock import today_vn
 from papi_cli.commands.common import plan_or_none
 from papi_cli.commands.status import as_of_option, period_option
 from papi_cli.errors import UsageError
+from papi_cli.errors import UsageError
 from papi_cli.i18n import t
 from papi_cli.load import Paths
 from papi_cli.render.problems import text_lines
@@ -71,7 +72,11 @@ def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path = Path("rep
             _print_problems(problems, lang, err)
             return 1
     target = out_dir / f"bao-cao-papi-{chosen.code}.{fmt}"
-    write_atomic(target, text)
+    try:
+        write_atomic(target, text)
+    except OSError as error:  # --out is a file, not writable, the target is a folder…
+        reason = error.strerror or str(error)
+        raise UsageError(f"--out: không ghi được / cannot write {target}: {reason}") from None
     if loaded.skipped:
         print(t("status_skipped", lang, n=len(loaded.skipped), files=", ".join(loaded.skipped)), file=err)
     print(t("report.written", lang, file=target), file=out)

@@ -8,6 +8,19 @@ from collections.abc import Iterable, Mapping
 from papi_cli.problems import Problem
 
 
+def printable(text: str) -> str:
+    """Text safe for one terminal or log line: control, zero-width and bidi characters escaped
+    (``\\n``, ``\\u200b``), so a value from a file can neither split a problem line, drive the
+    terminal, nor hide inside a slug that looks valid."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or (ch == " ") else
+        {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch, f"\\u{ord(ch):04x}")
+        for ch in text
+    )
+
+
 def location(problem: Problem) -> str:
     parts = [problem.file]
     if problem.line is not None:
@@ -23,12 +36,12 @@ def text_lines(problems: Iterable[Problem], lang: str = "vi",
     lines: list[str] = []
     for problem in problems:
         # "error"/"warning" stay English in every language: editors and CI match on them.
-        lines.append(f"{location(problem)}: {problem.severity}[{problem.code}]: {problem.message(lang)}")
+        lines.append(f"{location(problem)}: {problem.severity}[{problem.code}]: {printable(problem.message(lang))}")
         source = (sources or {}).get(problem.file)
         if source is not None and problem.line is not None:
             all_lines = source.splitlines()
             if 0 < problem.line <= len(all_lines):
-                text = all_lines[problem.line - 1].replace("\t", " ")
+                text = printable(all_lines[problem.line - 1].replace("\t", " "))
                 lines.append(f"    {text}")
                 lines.append("    " + " " * ((problem.column or 1) - 1) + "^")
     return lines
@@ -53,7 +66,7 @@ def github_line(problem: Problem, lang: str = "vi") -> str:
         if problem.column is not None:
             props.append(f"col={problem.column}")
     props.append(f"title={_escape_property('papi ' + problem.code)}")
-    return f"::{problem.severity} {','.join(props)}::{_escape_data(problem.message(lang))}"
+    return f"::{problem.severity} {','.join(props)}::{_escape_data(printable(problem.message(lang)))}"
 
 
 def _escape_data(value: str) -> str:
