@@ -140,7 +140,7 @@ class PlanFile(_Model):
 
     schema_version: Literal[1]
     decision: Decision
-    year: int
+    year: int = Field(ge=2000, le=2100)
     province: str
     coordinator: str
     units: str
