@@ -197,6 +197,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.number_prefix": ("Số:", "No.:"),
     "report.title": ("BÁO CÁO", "REPORT"),
     "report.summary_line": ("Kết quả thực hiện {title}, {period}", "Implementation of the {title}: {period}"),
+    "report.summary_line_year": ("Kết quả thực hiện {title}", "Implementation of the {title}"),
     "report.basis_line": (
         "(Theo Quyết định số {number} ngày {date} của {issuer})",
         "(Decision No. {number} of {date}, {issuer})",

@@ -363,3 +363,12 @@ def test_json_shape_is_documented_in_the_readme(capsys, tmp_path, fixture_root):
             *data["reporting"]["lines"][0], *data["documents"], *data["documents"]["lines"][0],
             *data["next_period"], *data["outcome"], *data["outcome"]["rows"][0], *data["signer"]}
     assert sorted(key for key in keys if f'"{key}"' not in documented) == []
+
+
+def test_summary_line_names_the_period_once(capsys, tmp_path, fixture_root):
+    """The plan's title ends "năm 2020": the annual report does not add "Năm 2020" again,
+    a quarterly one names its quarter."""
+    annual = written(capsys, fixture_root, "2020", "md", tmp_path)
+    assert "tỉnh Đắk Nông năm 2020</b>" in annual and "năm 2020, Năm 2020" not in annual
+    quarterly = written(capsys, fixture_root, "2020-Q2", "md", tmp_path)
+    assert "năm 2020, Quý II/2020</b>" in quarterly

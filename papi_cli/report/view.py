@@ -64,7 +64,9 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
                       t("report.republic", lang), t("report.motto", lang),
                       date_line(settings.place, issued_on, lang)),
         title=t("report.title", lang),
-        summary_line=t("report.summary_line", lang, title=plan.decision.title, period=period_label),
+        # The plan's title already names its year: the annual report does not repeat it.
+        summary_line=t("report.summary_line_year" if period.kind == "year" else "report.summary_line", lang,
+                       title=plan.decision.title, period=period_label),
         basis_line=t("report.basis_line", lang, number=plan.decision.number,
                      date=date_label(plan.decision.date, lang), issuer=plan.decision.issuer),
         data_window=(start, end),
