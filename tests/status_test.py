@@ -264,7 +264,7 @@ def test_usage_errors_exit_2_without_a_traceback(capsys):
 CODES = re.compile(r"^ ((?:I|II|III|IV|V|VI|VII|IX)\.\d[ab]?)\s", re.M)
 
 
-@pytest.mark.parametrize("width", [100, 200])
+@pytest.mark.parametrize("width", [80, 100, 200])
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("when", [{"as_of": "2020-12-31"}, {"period": "2020-Q2"}])
 def test_the_table_fits_the_terminal_and_codes_never_wrap(monkeypatch, width, lang, when):

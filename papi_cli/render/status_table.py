@@ -37,6 +37,8 @@ STYLES = {"met": "green", "on_track": "cyan", "at_risk": "yellow", "missed": "bo
 # target and the progress bar under the value, so that the task text keeps room to be read.
 WIDE = 160
 VALUE_COMPACT = 17
+# Below this width (an 80-column terminal) the lead goes under the status, out of its own column.
+NARROW = 100
 
 
 def render_table(plan: Plan, evaluation: Evaluation, lang: str, out: IO[str]) -> None:
@@ -44,9 +46,10 @@ def render_table(plan: Plan, evaluation: Evaluation, lang: str, out: IO[str]) ->
     for line in header_lines(evaluation, lang):
         console.print(escape(line))
     console.print()
-    compact = console.width < WIDE
+    compact, narrow = console.width < WIDE, console.width < NARROW
     for code in dict.fromkeys(r.dimension for r in evaluation.indicators):
-        console.print(indicator_table(plan, [r for r in evaluation.indicators if r.dimension == code], compact, lang))
+        results = [r for r in evaluation.indicators if r.dimension == code]
+        console.print(indicator_table(plan, results, compact, lang, narrow=narrow))
     console.print(fit(console, summary_table(plan, evaluation, lang)))
     reporting = reporting_table(plan, evaluation, lang)
     if reporting is not None:
@@ -59,7 +62,8 @@ def render_table(plan: Plan, evaluation: Evaluation, lang: str, out: IO[str]) ->
         console.print(escape(documents_counts(evaluation, lang)))
 
 
-def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, lang: str) -> Table:
+def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, lang: str,
+                    narrow: bool = False) -> Table:
     """One dimension's indicators; fixed column widths, so the tables of all dimensions line up."""
     dim = plan.dimension(results[0].dimension)
     title = f"{dim.code}. {dim.name if lang == 'vi' else dim.name_en} ({dim.papi})"
@@ -70,14 +74,15 @@ def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, l
     if compact:
         table.add_column(f"{t('target', lang)}\n{t('due', lang)}", width=10, overflow="fold")
         table.add_column(f"{t('value', lang)}\n{t('progress', lang)}", width=VALUE_COMPACT, overflow="fold")
-        table.add_column(t("status", lang), width=12, overflow="fold")
+        table.add_column(t("status", lang), width=14 if narrow else 12, overflow="fold")
     else:
         table.add_column(t("target", lang), width=15, overflow="fold")
         table.add_column(t("value", lang), width=19, overflow="fold")
         table.add_column(t("progress", lang), width=BAR, no_wrap=True)
         table.add_column(t("status", lang), width=20, overflow="fold")
         table.add_column(t("due", lang), width=10, no_wrap=True)
-    table.add_column(t("lead", lang), width=15 if compact else 24, overflow="fold")
+    if not narrow:
+        table.add_column(t("lead", lang), width=15 if compact else 24, overflow="fold")
     for result in results:
         task = plan.task(result.task)
         indicator = plan.indicator(result.code)[1]
@@ -94,7 +99,10 @@ def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, l
         else:
             cells = [target, value, progress, status, due]
         short = task.short if lang == "vi" else task.short_en
-        table.add_row(result.code, escape(short), *cells, escape(", ".join(task.lead)))
+        lead = escape(", ".join(task.lead))
+        if narrow:
+            cells[-1] += f"\n[dim]{lead}[/]"
+        table.add_row(result.code, escape(short), *cells, *([] if narrow else [lead]))
         if shows_missing(result):
             table.add_row("", f"[dim]{escape(missing_text(plan, result, lang))}[/]")
     return table
