@@ -23,7 +23,7 @@ from papi_cli.authority import MEASURE_FIELDS, RESULT_STATUSES, allowed_units, r
 from papi_cli.i18n import t
 from papi_cli.model.plan import Agency, Indicator, Plan
 from papi_cli.model.submission import ImplementationDocument, Result, Submission
-from papi_cli.problems import Problem, Severity, has_errors
+from papi_cli.problems import Mark, Problem, Severity, has_errors
 from papi_cli.yamlsafe import Document
 
 TOP_FIELDS = ("agency", "period", "submitted_on", "implementation_document", "results")
@@ -50,12 +50,42 @@ _EXPECTED: dict[str, tuple[str, str]] = {
 }
 
 
+Dated = tuple[dt.date, Mark]  # submitted_on and where it is written
+
+
 def check_submission(doc: Document, plan: Plan, period: str, agency: str,
                      today: dt.date) -> tuple[Submission | None, list[Problem]]:
     """Check ``doc``, found in the folder of ``period`` under the file name ``agency``."""
     check = _Check(doc, plan, period, agency, today)
     submission = check.run()
     return (None if has_errors(check.problems) else submission), check.problems
+
+
+def check_submission_undated(doc: Document, plan: Plan, period: str,
+                             agency: str) -> tuple[Submission | None, list[Problem], Dated | None]:
+    """``check_submission`` without the checks of ``check_dates``, which depend on the day they run:
+    what the file's bytes, its place and the plan decide, and so what a cache may keep.
+
+    The Submission is built as though its date passed them; the third value is the date with its
+    mark, for ``check_dates`` (None when ``submitted_on`` is missing or not a date).
+    """
+    check = _Check(doc, plan, period, agency, None)
+    submission = check.run()
+    return (None if has_errors(check.problems) else submission), check.problems, check.dated
+
+
+def check_dates(file: str, dated: Dated, period: str, today: dt.date) -> list[Problem]:
+    """``submitted_on`` from the start of the data window of the folder's ``period`` up to ``today``
+    (in Vietnam): the checks that always run, even on a file whose other checks were cached."""
+    day, mark = dated
+    if day > today:
+        return [Problem.at(file, mark, "submitted-in-future", value=day.isoformat(), today=today.isoformat())]
+    folder = QUARTER.match(period)
+    quarter = periods.quarter(int(folder[1]), int(folder[2])) if folder else None
+    if quarter is not None and day < quarter.data_window[0]:
+        return [Problem.at(file, mark, "submitted-too-early", value=day.isoformat(), period=quarter.code,
+                           start=quarter.data_window[0].isoformat())]
+    return []
 
 
 def _expected(kind: str) -> dict[str, str]:
@@ -100,13 +130,14 @@ def _codes(values: list[str]) -> str:
 
 
 class _Check:
-    def __init__(self, doc: Document, plan: Plan, period: str, agency: str, today: dt.date) -> None:
+    def __init__(self, doc: Document, plan: Plan, period: str, agency: str, today: dt.date | None) -> None:
         self.doc = doc
         self.plan = plan
         self.folder_period = period
         self.file_agency = agency
-        self.today = today
+        self.today = today  # None: leave check_dates to the caller
         self.problems: list[Problem] = []
+        self.dated: Dated | None = None
 
     def add(self, path: tuple, code: str, *, key: bool = False, severity: Severity = "error", **args: Any) -> None:
         mark = self.doc.key_mark(path) if key else self.doc.mark(path)
@@ -170,23 +201,19 @@ class _Check:
         return periods.quarter(int(match[1]), int(match[2]))
 
     def submitted_on(self, value: Any) -> dt.date | None:
-        """A date from the start of the folder's period's data window up to today (in Vietnam)."""
+        """A date; with ``today``, also within ``check_dates``'s bounds."""
         if value is None:
             return None
         day = _as_date(value)
         if day is None:
             self.wrong_type(("submitted_on",), "submitted_on", "date", value)
             return None
-        if day > self.today:
-            self.add(("submitted_on",), "submitted-in-future", value=day.isoformat(), today=self.today.isoformat())
-            return None
-        folder = QUARTER.match(self.folder_period)
-        period = periods.quarter(int(folder[1]), int(folder[2])) if folder else None
-        if period is not None and day < period.data_window[0]:
-            self.add(("submitted_on",), "submitted-too-early", value=day.isoformat(), period=period.code,
-                     start=period.data_window[0].isoformat())
-            return None
-        return day
+        self.dated = (day, self.doc.mark(("submitted_on",)))
+        if self.today is None:
+            return day
+        problems = check_dates(self.doc.file, self.dated, self.folder_period, self.today)
+        self.problems += problems
+        return None if problems else day
 
     def implementation_document(self, value: Any) -> ImplementationDocument | None:
         path = ("implementation_document",)
