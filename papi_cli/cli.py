@@ -40,6 +40,11 @@ Lang = Annotated[
     Literal["vi", "en"],
     typer.Option("--lang", envvar="PAPI_LANG", help="Language of labels and messages: vi (default) or en."),
 ]
+NoCache = Annotated[
+    bool,
+    typer.Option("--no-cache", envvar="PAPI_NO_CACHE",
+                 help="Parse and check every file again, without reading or writing ROOT/.papi-cache."),
+]
 
 
 def _paths(root: Path | None, plan: Path | None, submissions: Path | None, *, reading: bool = True):
@@ -93,11 +98,13 @@ def validate(
     plan: PlanPath = None,
     submissions: SubmissionsPath = None,
     lang: Lang = "vi",
+    no_cache: NoCache = False,
 ) -> None:
     """Check the plan and the submission files; exit 1 when any has an error."""
     from papi_cli.commands import validate as command
 
-    raise typer.Exit(command.run(_paths(root, plan, submissions), files=files or [], fmt=fmt, lang=lang))
+    raise typer.Exit(command.run(_paths(root, plan, submissions), files=files or [], fmt=fmt, lang=lang,
+                                 cache=not no_cache))
 
 
 Period = Annotated[Optional[str], typer.Option("--period", help="2020-Q1…Q4, 2020-H1, 2020-9M or 2020.")]
@@ -115,12 +122,13 @@ def status(
     plan: PlanPath = None,
     submissions: SubmissionsPath = None,
     lang: Lang = "vi",
+    no_cache: NoCache = False,
 ) -> None:
     """Every indicator: value, target, progress, status, due, lead; who has not reported."""
     from papi_cli.commands import status as command
 
     raise typer.Exit(command.run(_paths(root, plan, submissions), as_of=as_of, period=period, agency=agency,
-                                 dimension=dimension, fmt=fmt, fail_on=fail_on, lang=lang))
+                                 dimension=dimension, fmt=fmt, fail_on=fail_on, lang=lang, cache=not no_cache))
 
 
 @app.command()
@@ -134,12 +142,13 @@ def report(
     plan: PlanPath = None,
     submissions: SubmissionsPath = None,
     lang: Lang = "vi",
+    no_cache: NoCache = False,
 ) -> None:
     """Write the report of a period (bao-cao-papi-<P>.<md|html|json>)."""
     from papi_cli.commands import report as command
 
     raise typer.Exit(command.run(_paths(root, plan, submissions), period=period, fmt=fmt, out_dir=out_dir,
-                                 as_of=as_of, templates=templates, lang=lang))
+                                 as_of=as_of, templates=templates, lang=lang, cache=not no_cache))
 
 
 @app.command()

@@ -6,6 +6,7 @@ read) and never writes anything. Paths in problems are shown relative to the roo
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -76,10 +77,13 @@ def read_bytes(path: Path, label: str) -> tuple[bytes | None, list[Problem]]:
     return data, []
 
 
-def read_yaml(path: Path, label: str) -> tuple[Document | None, list[Problem]]:
+def read_yaml(path: Path, label: str, hasher: hashlib._Hash | None = None) -> tuple[Document | None, list[Problem]]:
+    """Read and parse a YAML file; its bytes also go into ``hasher`` when one is given."""
     raw, problems = read_bytes(path, label)
     if raw is None:
         return None, problems
+    if hasher is not None:
+        hasher.update(raw)
     return load(label, raw)
 
 
@@ -97,7 +101,8 @@ def load_plan(paths: Paths) -> PlanLoad:
     label = paths.label(paths.plan)
     if not paths.plan.is_file():
         return PlanLoad(None, [Problem.at(label, None, "plan-missing", path=label)], [label])
-    plan_doc, problems = read_yaml(paths.plan, label)
+    hasher = hashlib.blake2b(digest_size=20)
+    plan_doc, problems = read_yaml(paths.plan, label, hasher)
     if plan_doc is None:
         return PlanLoad(None, problems, [label])
     units_name = plan_doc.data.get("units") if isinstance(plan_doc.data, dict) else None
@@ -106,9 +111,12 @@ def load_plan(paths: Paths) -> PlanLoad:
         return PlanLoad(None, problems, [label])
     units_path = paths.plan.parent / units_name
     units_label = paths.label(units_path)
-    units_doc, unit_problems = read_yaml(units_path, units_label)
+    hasher.update(b"\0" + units_name.encode("utf-8") + b"\0")
+    units_doc, unit_problems = read_yaml(units_path, units_label, hasher)
     problems += unit_problems
     if units_doc is None:
         return PlanLoad(None, problems, [label, units_label])
     plan, build_problems = build_plan(plan_doc, units_doc)
+    if plan is not None:
+        plan.digest = hasher.hexdigest()  # the key of the cache of checks made against it
     return PlanLoad(plan, problems + build_problems, [label, units_label])

@@ -5,8 +5,8 @@ refused with a problem rather than skipped in silence: a file outside that layou
 where a file is expected, a symlink that leads out of the repository, and two files for the
 same agency and period (``.yaml`` and ``.yml``). Hidden entries (``.gitkeep``) are ignored.
 
-Each file is read and parsed once; the checks themselves are ``submission_check.py``'s.
-Nothing here writes a file.
+Each file is read and parsed once, or not at all when the cache has it (``cache.py``); the
+checks themselves are ``submission_check.py``'s. Nothing here writes into ``submissions/``.
 """
 
 from __future__ import annotations
@@ -16,15 +16,17 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from papi_cli.errors import UsageError
 from papi_cli.load import Paths, read_bytes, under
 from papi_cli.problems import Problem, has_errors
-from papi_cli.yamlsafe import decode, load
+from papi_cli.yamlsafe import decode
 
 if TYPE_CHECKING:
+    from papi_cli.filecheck import FileCheck
     from papi_cli.model.plan import Plan
     from papi_cli.model.submission import Submission
 
@@ -37,12 +39,17 @@ LAYOUT = "submissions/YYYY-Qn/<agency>.yaml"
 class SubmissionSet:
     """The checked submissions, with what was checked and what was wrong."""
 
-    submissions: list[Submission] = field(default_factory=list)  # valid files only
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # labels of every file checked
     skipped: list[str] = field(default_factory=list)  # labels of files left out for their errors
-    sources: dict[str, str] = field(default_factory=dict)  # label → text, for the caret display
+    sources: dict[str, str] = field(default_factory=dict)  # label → text of files with problems (the caret display)
     results: int = 0  # results checked, in valid and invalid files
+    valid: list[FileCheck] = field(default_factory=list)  # the valid files' checks, in label order
+
+    @cached_property
+    def submissions(self) -> list[Submission]:
+        """The valid files' submissions (made on first use: ``papi validate`` never needs them)."""
+        return [check.submission() for check in self.valid]  # type: ignore[misc]
 
 
 @dataclass(frozen=True)
@@ -56,47 +63,65 @@ class Found:
 
 
 def load_submissions(plan: Plan, paths: Paths, files: list[Path] | None = None,
-                     today: dt.date | None = None) -> SubmissionSet:
-    """Check every submission (or only ``files``) against the plan, as of ``today`` in Vietnam."""
+                     today: dt.date | None = None, *, cache: bool = False) -> SubmissionSet:
+    """Check every submission (or only ``files``) against the plan, as of ``today`` in Vietnam.
+
+    With ``cache``, each file's parse and checks come from ``ROOT/.papi-cache`` when its bytes,
+    the plan and papi are those they were made with, and are saved there (``cache.py``). Files
+    not in the cache are parsed and checked on more than one core where that pays
+    (``parallel.py``). The layout and the dates of ``submitted_on`` are checked on every run.
+    """
+    from papi_cli.cache import Cache, digest
     from papi_cli.clock import today_vn
+    from papi_cli.filecheck import FileCheck, check_file, finish
+    from papi_cli.parallel import map_in_order
 
     today = today or today_vn()
     found, problems = discover(paths, files)
     result = SubmissionSet(problems=problems)
     refused = {p.file for p in problems if p.severity == "error"}  # layout: duplicates, symlinks…
+    store = Cache.open(paths.root, paths.submissions, plan.digest) if cache else Cache()
+    checks: dict[str, FileCheck] = {}
+    raws: dict[str, bytes] = {}
+    digests: dict[str, str] = {}
+    missing: list[Found] = []
     for item in found:
-        submission, file_problems = _check_file(item, plan, today, result)
+        raw, read_problems = read_bytes(item.path, item.label)
+        if raw is None:
+            checks[item.label] = FileCheck(read_problems)
+            continue
+        raws[item.label] = raw
+        if store.path is not None:
+            digests[item.label] = digest(raw)
+            hit = store.get(item.label, digests[item.label])
+            if hit is not None:
+                checks[item.label] = hit
+                continue
+        missing.append(item)
+    fresh = map_in_order(lambda item: check_file(item.label, item.period, item.agency, raws[item.label], plan),
+                         missing)
+    for item, check in zip(missing, fresh):
+        checks[item.label] = check
+        store.put(item.label, digests.get(item.label, ""), check)
+    store.save(complete=not files)
+
+    for item in found:
+        check = checks[item.label]
+        valid, file_problems = finish(check, item.label, item.period, today)
         result.problems += file_problems
-        if submission is not None and item.label not in refused:
-            result.submissions.append(submission)
+        result.results += check.results
+        if valid and item.label not in refused:
+            result.valid.append(check)
         elif has_errors(file_problems):
             refused.add(item.label)
+    for label in sorted({p.file for p in result.problems} & raws.keys()):
+        text, _ = decode(label, raws[label])
+        if text is not None:
+            result.sources[label] = text
     result.files = sorted({item.label for item in found} | {p.file for p in problems})
     result.skipped = sorted(refused)
     result.problems.sort(key=Problem.sort_key)
     return result
-
-
-def _check_file(item: Found, plan: Plan, today: dt.date,
-                into: SubmissionSet) -> tuple[Submission | None, list[Problem]]:
-    """Read, parse and check one file (its text and result count go ``into`` the set)."""
-    from papi_cli.submission_check import check_submission
-
-    raw, problems = read_bytes(item.path, item.label)
-    if raw is None:
-        return None, problems
-    text, _ = decode(item.label, raw)
-    if text is not None:
-        into.sources[item.label] = text
-    doc, problems = load(item.label, raw)
-    if doc is None:
-        return None, problems
-    results = doc.data.get("results") if isinstance(doc.data, dict) else None
-    into.results += len(results) if isinstance(results, dict) else 0
-    submission, checked = check_submission(doc, plan, item.period, item.agency, today)
-    flagged = {(p.line, p.column) for p in problems}  # one problem per spot: its first cause
-    problems += [p for p in checked if (p.line, p.column) not in flagged]
-    return (None if has_errors(problems) else submission), problems
 
 
 # --- discovery ---------------------------------------------------------------------------------

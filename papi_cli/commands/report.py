@@ -24,14 +24,13 @@ from papi_cli.clock import today_vn
 from papi_cli.commands.common import plan_or_none
 from papi_cli.commands.status import as_of_option, period_option
 from papi_cli.errors import UsageError
-from papi_cli.errors import UsageError
 from papi_cli.i18n import t
 from papi_cli.load import Paths
 from papi_cli.render.problems import text_lines
 
 
 def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path = Path("reports"), as_of: str | None = None,
-        templates: Path | None = None, lang: str = "vi", out: IO[str] | None = None,
+        templates: Path | None = None, lang: str = "vi", cache: bool = True, out: IO[str] | None = None,
         err: IO[str] | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     if templates is not None and not templates.is_dir():
@@ -47,7 +46,7 @@ def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path = Path("rep
     from papi_cli.report import view as report_view
     from papi_cli.submissions import load_submissions
 
-    loaded = load_submissions(plan, paths, today=today_vn())
+    loaded = load_submissions(plan, paths, today=today_vn(), cache=cache)
     evaluation = evaluate(plan, loaded.submissions, day, chosen, skipped_files=loaded.skipped)
     in_period = None
     if chosen.quarters[0] > 1:  # earlier quarters exist: show what this period's own reports gave

@@ -29,7 +29,7 @@ from papi_cli.periods import Period, parse
 
 def run(paths: Paths, *, as_of: str | None = None, period: str | None = None, agency: str | None = None,
         dimension: str | None = None, fmt: str = "table", fail_on: str | None = None, lang: str = "vi",
-        out: IO[str] | None = None, err: IO[str] | None = None) -> int:
+        cache: bool = True, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
     plan = plan_or_none(paths, lang, err)
     if plan is None:
@@ -42,7 +42,7 @@ def run(paths: Paths, *, as_of: str | None = None, period: str | None = None, ag
     from papi_cli.evaluate import evaluate
     from papi_cli.submissions import load_submissions
 
-    loaded = load_submissions(plan, paths)
+    loaded = load_submissions(plan, paths, cache=cache)
     evaluation = evaluate(plan, loaded.submissions, day, chosen, skipped_files=loaded.skipped)
     shown = select(plan, evaluation, agency, dimension)
     write(plan, shown, fmt, lang, out)

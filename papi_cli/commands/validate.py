@@ -20,7 +20,7 @@ from papi_cli.render.problems import as_json, github_line, text_lines
 from papi_cli.yamlsafe import MAX_BYTES
 
 
-def run(paths: Paths, *, files: list[Path] | None = None, fmt: str = "text", lang: str = "vi",
+def run(paths: Paths, *, files: list[Path] | None = None, fmt: str = "text", lang: str = "vi", cache: bool = True,
         out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     from papi_cli.submissions import SubmissionSet, load_submissions
 
@@ -30,7 +30,7 @@ def run(paths: Paths, *, files: list[Path] | None = None, fmt: str = "text", lan
     plan_ok = planned.plan is not None and not has_errors(problems)
     checked = SubmissionSet()
     if plan_ok:
-        checked = load_submissions(planned.plan, paths, files or None)  # type: ignore[arg-type]
+        checked = load_submissions(planned.plan, paths, files or None, cache=cache)  # type: ignore[arg-type]
     problems = sorted(problems, key=Problem.sort_key) + checked.problems
     errors = sum(p.severity == "error" for p in problems)
     counts = {

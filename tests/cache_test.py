@@ -1,0 +1,255 @@
+"""The cache in ROOT/.papi-cache never serves a stale result: whatever changed, a run with the cache
+says exactly what a run without it says; a hit does not parse; the date checks always run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from papi_cli import filecheck
+from papi_cli.cache import FILE, FOLDER
+from papi_cli.cli import main
+from tests.conftest import REPO
+
+FILE_Q2 = "submissions/2020-Q2/so-ldtbxh.yaml"
+
+
+@pytest.fixture
+def sample(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the repository's plan and its 108 sample submissions, checked as of 2020-12-31."""
+    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    shutil.copytree(REPO / "submissions", tmp_path / "submissions")
+    monkeypatch.setenv("PAPI_TODAY", "2020-12-31")
+    monkeypatch.delenv("PAPI_NO_CACHE", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def parses(monkeypatch) -> list[str]:
+    """The labels of the files parsed, in order (a spy on the loader that check_file calls)."""
+    seen: list[str] = []
+    real = filecheck.load
+
+    def spy(label: str, raw: bytes):
+        seen.append(label)
+        return real(label, raw)
+
+    monkeypatch.setattr(filecheck, "load", spy)
+    return seen
+
+
+def run(capsys, root: Path, *args: str) -> tuple[int, str]:
+    code = main([*args, "--root", str(root)])
+    return code, capsys.readouterr().out
+
+
+def validate(capsys, root: Path, *extra: str) -> tuple[int, dict]:
+    code, out = run(capsys, root, "validate", "--format", "json", *extra)
+    return code, json.loads(out)
+
+
+def cold(capsys, root: Path) -> tuple[int, dict]:
+    return validate(capsys, root, "--no-cache")
+
+
+def cache_file(root: Path) -> Path:
+    return root / FOLDER / FILE
+
+
+def test_a_second_run_reads_the_cache_and_parses_nothing(sample, capsys, parses):
+    first = validate(capsys, sample)
+    assert len(parses) == 108 and cache_file(sample).is_file()
+    parses.clear()
+    assert validate(capsys, sample) == first
+    assert parses == []
+    assert cold(capsys, sample) == first
+
+
+def test_a_hit_never_calls_the_parser(sample, capsys, monkeypatch):
+    expected = validate(capsys, sample)
+
+    def broken(label: str, raw: bytes):
+        raise AssertionError(f"parsed {label}")
+
+    monkeypatch.setattr(filecheck, "load", broken)
+    assert validate(capsys, sample) == expected
+    assert run(capsys, sample, "status", "--format", "json")[0] == 0
+
+
+def test_an_edit_of_the_same_size_and_time_is_seen(sample, capsys, parses):
+    path = sample / FILE_Q2
+    code, _ = validate(capsys, sample)
+    assert code == 0
+    before = os.stat(path)
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace("  III.2:\n    numerator: 3\n", "  III.2:\n    numerator: 5\n")  # 5 of 4
+    assert edited != text and len(edited.encode()) == len(text.encode())
+    path.write_text(edited, encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert os.stat(path).st_size == before.st_size and os.stat(path).st_mtime_ns == before.st_mtime_ns
+    parses.clear()
+
+    code, warm = validate(capsys, sample)
+    assert parses == [FILE_Q2]  # the other 107 came from the cache
+    assert code == 1 and [(p["file"], p["code"]) for p in warm["problems"] if p["severity"] == "error"] == [
+        (FILE_Q2, "numerator-exceeds-denominator")]
+    assert (code, warm) == cold(capsys, sample)
+
+
+def test_a_changed_plan_checks_everything_again(sample, capsys, parses):
+    validate(capsys, sample)
+    plan = sample / "plan" / "2020.yaml"
+    text = plan.read_text(encoding="utf-8")
+    # so-noi-vu leads II.1 instead of so-ldtbxh: so-ldtbxh's reports of II.1 become unauthorised
+    changed = text.replace("    lead: [so-ldtbxh]\n    implementers_text: UBND cấp huyện; UBND cấp xã.\n",
+                           "    lead: [so-noi-vu]\n    implementers_text: UBND cấp huyện; UBND cấp xã.\n", 1)
+    assert changed != text
+    plan.write_text(changed, encoding="utf-8")
+    parses.clear()
+    code, warm = validate(capsys, sample)
+    assert len(parses) == 108
+    assert code == 1 and "not-authorised" in {p["code"] for p in warm["problems"]}
+    assert (code, warm) == cold(capsys, sample)
+
+
+def test_a_changed_units_file_checks_everything_again(sample, capsys, parses):
+    validate(capsys, sample)
+    units = sample / "plan" / "units-2020.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
+    parses.clear()
+    assert validate(capsys, sample) == cold(capsys, sample)
+    assert len(parses) == 2 * 108
+
+
+def test_another_papi_version_checks_everything_again(sample, capsys, parses, monkeypatch):
+    first = validate(capsys, sample)
+    monkeypatch.setattr("papi_cli.__version__", "99.0.0")
+    parses.clear()
+    assert validate(capsys, sample) == first
+    assert len(parses) == 108
+    parses.clear()
+    assert validate(capsys, sample) == first == cold(capsys, sample)
+    assert len(parses) == 108  # the --no-cache run only
+
+
+def test_an_edit_of_papi_itself_checks_everything_again(sample, capsys, parses, monkeypatch):
+    """During development the version stays the same while the code changes."""
+    from papi_cli import cache
+
+    validate(capsys, sample)
+    monkeypatch.setattr(cache, "_source_digest", lambda: "edited")
+    parses.clear()
+    validate(capsys, sample)
+    assert len(parses) == 108
+
+
+def test_a_deleted_cache_is_rebuilt(sample, capsys, parses):
+    first = validate(capsys, sample)
+    shutil.rmtree(sample / FOLDER)
+    parses.clear()
+    assert validate(capsys, sample) == first == cold(capsys, sample)
+    assert cache_file(sample).is_file()
+
+
+def _flip_a_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    at = data.index(b'"numerator-') if b'"numerator-' in data else len(data) // 2
+    data[at + 1] ^= 0x01
+    path.write_bytes(bytes(data))
+
+
+def _forge(path: Path, change) -> None:
+    """Rewrite the cache with a valid checksum around a changed body: what only a bug or a hand could do."""
+    from papi_cli.cache import digest
+
+    body = json.loads(path.read_bytes().partition(b"\n")[2])
+    change(body["entries"])
+    raw = json.dumps(body).encode()
+    path.write_bytes(digest(raw).encode() + b"\n" + raw)
+
+
+@pytest.mark.parametrize("corrupt", [
+    lambda path: path.write_bytes(b"\x00\xff garbage"),
+    lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),
+    _flip_a_byte,
+    lambda path: path.write_text(""),
+    lambda path: (path.unlink(), path.mkdir()),
+    lambda path: _forge(path, lambda entries: entries[FILE_Q2].update(problems=[[1, 1, "x", "fatal", {}]])),
+    lambda path: _forge(path, lambda entries: entries[FILE_Q2].pop("results")),
+    lambda path: _forge(path, lambda entries: entries.update({FILE_Q2: "not an entry"})),
+], ids=["garbage", "truncated", "flipped-byte", "empty", "a-folder", "bad-problem", "missing-field", "bad-entry"])
+def test_a_corrupt_cache_is_ignored(sample, capsys, corrupt):
+    path = sample / FILE_Q2
+    path.write_text(path.read_text(encoding="utf-8").replace("numerator: 3\n    denominator: 4", "numerator: 5\n    denominator: 4", 1),
+                    encoding="utf-8")  # one error, so that a cache that lost it would show
+    first = validate(capsys, sample)
+    assert first[0] == 1
+    corrupt(cache_file(sample))
+    assert validate(capsys, sample) == first == cold(capsys, sample)
+    assert validate(capsys, sample) == first  # and the next run, after rewriting it
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(sample, capsys):
+    (sample / FOLDER).write_text("a file where the folder would be")
+    assert validate(capsys, sample) == cold(capsys, sample)
+    assert (sample / FOLDER).read_text() == "a file where the folder would be"
+
+
+def test_today_dependent_problems_appear_on_a_warm_run(sample, capsys, monkeypatch, parses):
+    assert validate(capsys, sample)[0] == 0
+    monkeypatch.setenv("PAPI_TODAY", "2020-06-17")  # so-ldtbxh's Q2 report is dated 2020-06-18
+    parses.clear()
+    code, warm = validate(capsys, sample)
+    assert parses == []
+    future = [p for p in warm["problems"] if p["code"] == "submitted-in-future"]
+    assert (FILE_Q2, 6) in {(p["file"], p["line"]) for p in future}
+    assert code == 1 and (code, warm) == cold(capsys, sample)
+    monkeypatch.setenv("PAPI_TODAY", "2020-12-31")
+    assert validate(capsys, sample) == cold(capsys, sample)
+    assert validate(capsys, sample)[0] == 0
+
+
+def test_status_and_report_give_the_same_from_the_cache(sample, capsys, parses, tmp_path):
+    cold_status = run(capsys, sample, "status", "--format", "json", "--no-cache")
+    assert not (sample / FOLDER).exists()  # --no-cache neither reads nor writes it
+    run(capsys, sample, "validate")
+    parses.clear()
+    assert run(capsys, sample, "status", "--format", "json") == cold_status
+    assert parses == []
+    for cache in (["--no-cache"], []):
+        out = tmp_path / "out" / ("cold" if cache else "warm")
+        assert run(capsys, sample, "report", "--period", "2020", "--format", "json", "--out", str(out), *cache)[0] == 0
+    assert len(parses) == 108  # the --no-cache report only
+    cold_report, warm_report = (json.loads(next((tmp_path / "out" / kind).iterdir()).read_text(encoding="utf-8"))
+                                for kind in ("cold", "warm"))
+    assert warm_report == cold_report
+
+
+def test_papi_no_cache_in_the_environment_turns_it_off(sample, capsys, monkeypatch, parses):
+    monkeypatch.setenv("PAPI_NO_CACHE", "1")
+    validate(capsys, sample)
+    validate(capsys, sample)
+    assert len(parses) == 2 * 108 and not (sample / FOLDER).exists()
+
+
+def test_checking_some_files_keeps_the_others_entries(sample, capsys, parses):
+    validate(capsys, sample)
+    code, _ = run(capsys, sample, "validate", str(sample / FILE_Q2))
+    assert code == 0
+    parses.clear()
+    validate(capsys, sample)
+    assert parses == []
+
+
+def test_the_cache_is_never_inside_the_submissions_folder(sample, capsys, parses):
+    """With --submissions pointing at the root itself, ROOT/.papi-cache would be inside it."""
+    shutil.move(sample / "submissions" / "2020-Q2", sample / "2020-Q2")
+    shutil.rmtree(sample / "submissions")
+    code, out = run(capsys, sample, "validate", "--submissions", str(sample), "--format", "json")
+    report = json.loads(out)
+    assert report["checked"]["submissions"] > 0
+    assert not (sample / FOLDER).exists()
