@@ -40,6 +40,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from fractions import Fraction
+from typing import NamedTuple
 
 from papi_cli.model.plan import Indicator, Plan, Task
 from papi_cli.model.results import (
@@ -75,7 +76,9 @@ def evaluate(plan: Plan, submissions: Iterable[Submission], as_of: dt.date,
     quarters = set((chosen or parse(str(plan.year))).quarters_to_date)
     on_file = [s for s in submissions if s.submitted_on <= as_of]
     counted = [s for s in on_file if s.period in quarters]
-    indicators = tuple(_indicator(plan, task, indicator, counted, as_of) for task, indicator in plan.indicators())
+    reports = _reports_by_indicator(counted)
+    indicators = tuple(_indicator(plan, task, indicator, reports.get(indicator.code, []), as_of)
+                       for task, indicator in plan.indicators())
     doc_deadline = implementation_document_deadline(plan)
     return Evaluation(
         plan=plan.decision.number,
@@ -93,9 +96,8 @@ def evaluate(plan: Plan, submissions: Iterable[Submission], as_of: dt.date,
 
 # --- indicators ----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Report:
-    """One agency's result for one indicator in one quarter."""
+class _Report(NamedTuple):
+    """One agency's result for one indicator in one quarter (a tuple: thousands are made a run)."""
 
     agency: str
     period: str
@@ -140,13 +142,18 @@ class _Value:
     missing_units: tuple[str, ...] = ()
 
 
-def _indicator(plan: Plan, task: Task, indicator: Indicator, submissions: list[Submission],
+def _reports_by_indicator(submissions: list[Submission]) -> dict[str, list[_Report]]:
+    """Every result of the submissions, by indicator code."""
+    reports: dict[str, list[_Report]] = {}
+    for s in submissions:
+        for code, result in s.results.items():
+            reports.setdefault(code, []).append(_Report(s.agency, s.period, s.submitted_on, result))
+    return reports
+
+
+def _indicator(plan: Plan, task: Task, indicator: Indicator, reports: list[_Report],
                as_of: dt.date) -> IndicatorResult:
-    reports = sorted(
-        (_Report(s.agency, s.period, s.submitted_on, s.results[indicator.code])
-         for s in submissions if indicator.code in s.results),
-        key=lambda r: (r.key, r.agency),
-    )
+    reports = sorted(reports, key=lambda r: (r.key, r.agency))
     leads = plan.leads(task)
     parts = _parts(plan, indicator, leads, reports)
     value = _combine(plan, indicator, parts)

@@ -210,6 +210,7 @@ class Plan:
         self._tasks: dict[str, Task] = {}
         self._expanded: dict[tuple[str, ...], list[str]] = {}
         self._tasks_of: dict[str, list[tuple[Task, bool]]] = {}
+        self._populations: dict[str, list[Unit]] = {}
         for district in units_file.districts:
             self._add_unit(Unit(code=district.code, slug=district.slug, name=district.name,
                                 level="district", district=district.slug))
@@ -268,8 +269,12 @@ class Plan:
         return self._units.get(key) or self._unit_by_code.get(key)
 
     def population(self, population: Population) -> list[Unit]:
-        level = "commune" if population == "communes" else "district"
-        return [u for u in self._units.values() if u.level == level]
+        """The communes or the districts, in registry order."""
+        units = self._populations.get(population)
+        if units is None:
+            level = "commune" if population == "communes" else "district"
+            units = self._populations[population] = [u for u in self._units.values() if u.level == level]
+        return list(units)
 
     def communes_of(self, district_slug: str) -> list[Unit]:
         return [u for u in self._units.values() if u.level == "commune" and u.district == district_slug]
