@@ -98,9 +98,14 @@ def load_submissions(plan: Plan, paths: Paths, files: list[Path] | None = None,
                 checks[item.label] = hit
                 continue
         missing.append(item)
-    fresh = map_in_order(lambda item: check_file(item.label, item.period, item.agency, raws[item.label], plan),
-                         missing)
-    for item, check in zip(missing, fresh):
+
+    def fresh(item: Found) -> FileCheck:
+        check = check_file(item.label, item.period, item.agency, raws[item.label], plan)
+        if store.path is not None:
+            check.to_json()  # the cache's form, made here so that the workers share making it
+        return check
+
+    for item, check in zip(missing, map_in_order(fresh, missing)):
         checks[item.label] = check
         store.put(item.label, digests.get(item.label, ""), check)
     store.save(complete=not files)
