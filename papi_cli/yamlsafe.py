@@ -40,6 +40,9 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 1024 * 1024
 ALIAS_BOUND = 1_000
+# Numbers carry at most 15 significant digits: a double holds them exactly (so a percent such as
+# 94.99999999999999999 cannot silently become 95.0), and no count or dossier total needs more.
+MAX_DIGITS = 15
 MAX_DEPTH = 50
 
 _T = "tag:yaml.org,2002:"
@@ -195,7 +198,7 @@ def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, [Problem.at(file, _reader_mark(err), "yaml-syntax", detail=str(err).splitlines()[0])]
     if node is None:
         return None, [Problem.at(file, Mark(1, 1), "empty-file")]
-    builder = _Builder(file)
+    builder = _Builder(file, aliases="*" in text)
     try:
         data = builder.build(node, 0, False)
     except _Abort as abort:
@@ -242,9 +245,13 @@ def _scalar_value(node: ScalarNode) -> tuple[Any, str | None]:
             return _nfc(value), "yaml-ambiguous"
         return value.lower() == "true", None
     if tag == _INT:
-        return (int(value), None) if _PLAIN_INT.match(value) else (value, "yaml-ambiguous")
+        if not _PLAIN_INT.match(value):
+            return value, "yaml-ambiguous"
+        return (int(value), None) if _significant_digits(value) <= MAX_DIGITS else (value, "number-too-long")
     if tag == _FLOAT:
-        return (float(value), None) if _PLAIN_FLOAT.match(value) else (value, "yaml-ambiguous")
+        if not _PLAIN_FLOAT.match(value):
+            return value, "yaml-ambiguous"
+        return (float(value), None) if _significant_digits(value) <= MAX_DIGITS else (value, "number-too-long")
     if tag == _TIMESTAMP:
         try:
             return _TIMESTAMPS.construct_yaml_timestamp(node), None
@@ -253,14 +260,31 @@ def _scalar_value(node: ScalarNode) -> tuple[Any, str | None]:
     return value, "yaml-tag"
 
 
+def _significant_digits(number: str) -> int:
+    """``0.0450`` → 3, ``-120`` → 3 (trailing zeros of the fraction do not count; of the whole part they do)."""
+    mantissa = number.lstrip("+-").split("e")[0].split("E")[0]
+    if "." in mantissa:
+        whole, fraction = mantissa.split(".", 1)
+        mantissa = whole + fraction.rstrip("0")
+    return len(mantissa.lstrip("0"))
+
+
+def shown_tag(tag: str) -> str:
+    """A tag as the clerk typed it: ``!!python/object``, not ``tag:yaml.org,2002:python/object``."""
+    return "!!" + tag[len(_T):] if tag.startswith(_T) else tag
+
+
 class _Builder:
     """Builds values from composed nodes, collecting problems (their marks only when one occurs)."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, aliases: bool = True) -> None:
         self.file = file
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
         self._expanded = 0
+        # Only a text with a '*' can hold an alias: then scalars are tracked too, so that a long
+        # string repeated through aliases counts toward the bound like a collection does.
+        self._aliases = aliases
 
     def abort(self, node: Node, code: str, **args: Any) -> _Abort:
         return _Abort(Problem.at(self.file, _mark(node.start_mark), code, **args))
@@ -272,20 +296,24 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise self.abort(node, "yaml-too-deep", limit=MAX_DEPTH)
         if node.__class__ is ScalarNode:
+            if self._aliases:
+                self._count_expansion(node, aliased or id(node) in self._seen)
             return self.scalar(node)
         # A collection reached a second time is an alias being expanded.
-        if id(node) in self._seen:
-            aliased = True
+        aliased = aliased or id(node) in self._seen
+        self._count_expansion(node, aliased)
+        if node.tag not in _STANDARD:
+            raise self.abort(node, "yaml-tag", tag=shown_tag(node.tag))
+        if node.__class__ is SequenceNode:
+            return [self.build(item, depth + 1, aliased) for item in node.value]
+        return self.mapping(node, depth, aliased)
+
+    def _count_expansion(self, node: Node, aliased: bool) -> None:
         self._seen.add(id(node))
         if aliased:
             self._expanded += 1
             if self._expanded > ALIAS_BOUND:
                 raise self.abort(node, "yaml-alias-bomb", limit=ALIAS_BOUND)
-        if node.tag not in _STANDARD:
-            raise self.abort(node, "yaml-tag", tag=node.tag)
-        if node.__class__ is SequenceNode:
-            return [self.build(item, depth + 1, aliased) for item in node.value]
-        return self.mapping(node, depth, aliased)
 
     def mapping(self, node: MappingNode, depth: int, aliased: bool) -> dict:
         result: dict[str, Any] = {}
@@ -306,7 +334,7 @@ class _Builder:
             if key in result:
                 first = _entry(node, key)
                 self.flag(key_node, "duplicate-key", key=key, first_line=_mark(first[0].start_mark).line if first else 1)
-            elif shallow and value_node.__class__ is ScalarNode and value_node.tag == _STR:
+            elif shallow and not self._aliases and value_node.__class__ is ScalarNode and value_node.tag == _STR:
                 result[key] = _nfc(value_node.value)
             else:
                 result[key] = self.build(value_node, depth + 1, aliased)
@@ -316,10 +344,11 @@ class _Builder:
         if node.tag == _STR:  # the common case, first
             return _nfc(node.value)
         if node.tag not in _STANDARD:
-            raise self.abort(node, "yaml-tag", tag=node.tag)
+            raise self.abort(node, "yaml-tag", tag=shown_tag(node.tag))
         value, code = _scalar_value(node)
         if code == "yaml-tag":  # a collection's tag on a scalar
-            raise self.abort(node, code, tag=node.tag)
+            raise self.abort(node, code, tag=shown_tag(node.tag))
         if code is not None:
-            self.flag(node, code, value=node.value)
+            shown = node.value if len(node.value) <= 40 else node.value[:37] + "…"
+            self.flag(node, code, value=shown)
         return value

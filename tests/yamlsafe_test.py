@@ -166,3 +166,34 @@ def test_dates_are_dates_and_impossible_dates_are_located():
 def test_nesting_is_bounded():
     raw = b"a: " + b"[" * (MAX_DEPTH + 5) + b"]" * (MAX_DEPTH + 5) + b"\n"
     assert [c for c, *_ in problems(raw)] == ["yaml-too-deep"]
+
+
+def test_aliases_to_a_long_string_count_toward_the_bound():
+    """`evidence: [*x, *x, …]` repeating a 2,000-character note 150,000 times is refused quickly."""
+    raw = b"note: &x " + b"y" * 2000 + b"\nevidence: [" + b", ".join([b"*x"] * 150_000) + b"]\n"
+    doc, problems = load("f.yaml", raw)
+    assert doc is None and [(p.code, p.line) for p in problems] == [("yaml-alias-bomb", 1)]
+
+
+def test_a_few_scalar_aliases_are_fine():
+    doc, problems = load("f.yaml", b"a: &s hello\nb: *s\nc: [*s, *s]\n")
+    assert problems == [] and doc.data == {"a": "hello", "b": "hello", "c": ["hello", "hello"]}
+
+
+@pytest.mark.parametrize("number", [b"9" * 5001, b"1234567890123456", b"94.99999999999999999"])
+def test_numbers_beyond_15_digits_are_refused_not_rounded(number):
+    """A percent of 94.99999999999999999 must not become 95.0 and meet "≥ 95 %"; a 5,001-digit
+    integer is a located problem, not a crash."""
+    doc, problems = load("f.yaml", b"percent: " + number + b"\n")
+    assert [(p.code, p.line, p.column) for p in problems] == [("number-too-long", 1, 10)]
+    assert len(problems[0].message()) < 200
+
+
+def test_trailing_zeros_of_a_fraction_do_not_count_as_digits():
+    doc, problems = load("f.yaml", b"a: 95.000000000000000000\nb: 100000000000000\n")
+    assert problems == [] and doc.data == {"a": 95.0, "b": 100000000000000}
+
+
+def test_a_tag_is_shown_as_typed():
+    _, problems = load("f.yaml", b"x: !!python/object:os.system ls\n")
+    assert "!!python/object:os.system" in problems[0].message()
