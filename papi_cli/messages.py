@@ -307,6 +307,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+def show(value: Any) -> str:
+    """A value from a file as the clerk wrote it in YAML: 'text', 12, true, null, 2020-06-18,
+    [a, b]; cut to 60 characters."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        text = f"'{value}'"
+    elif value is None:
+        text = "null"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, (dt.date, dt.datetime)):
+        text = value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    elif isinstance(value, list):
+        text = "[" + ", ".join(show(v) for v in value) + "]"
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{k}: {show(v)}" for k, v in value.items()) + "}"
+    else:
+        text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def render(code: str, args: dict[str, Any], lang: str = "vi") -> str:
     """The message of a problem code in a language; unknown codes fall back to the code itself."""
     templates = MESSAGES.get(code)

@@ -21,6 +21,7 @@ from typing import Any
 from papi_cli import periods
 from papi_cli.authority import MEASURE_FIELDS, RESULT_STATUSES, allowed_units, reportable_codes, result_fields
 from papi_cli.i18n import t
+from papi_cli.messages import show
 from papi_cli.model.plan import Agency, Indicator, Plan
 from papi_cli.model.submission import ImplementationDocument, Result, Submission
 from papi_cli.problems import Mark, Problem, Severity, has_errors
@@ -93,10 +94,6 @@ def _expected(kind: str) -> dict[str, str]:
     return {"expected": vi, "expected_en": en}
 
 
-def _show(value: Any) -> str:
-    text = f"'{value}'" if isinstance(value, str) else "null" if value is None else repr(value)
-    return text if len(text) <= 60 else text[:57] + "…"
-
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
@@ -144,7 +141,7 @@ class _Check:
         self.problems.append(Problem.at(self.doc.file, mark, code, severity, **args))
 
     def wrong_type(self, path: tuple, field: str, kind: str, value: Any) -> None:
-        self.add(path, "wrong-type", field=field, value=_show(value), **_expected(kind))
+        self.add(path, "wrong-type", field=field, value=show(value), **_expected(kind))
 
     # --- the file ------------------------------------------------------------------------------
     def run(self) -> Submission | None:
@@ -190,7 +187,7 @@ class _Check:
             return None
         match = QUARTER.match(value) if isinstance(value, str) else None
         if match is None:
-            self.add(("period",), "bad-period", value=_show(value))
+            self.add(("period",), "bad-period", value=show(value))
             return None
         if value != self.folder_period:
             self.add(("period",), "period-mismatch", value=value, folder=self.folder_period)

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from papi_cli.messages import show
 from papi_cli.problems import Problem
 from papi_cli.yamlsafe import Document
 
@@ -58,7 +59,7 @@ def problems_from(doc: Document, model: type[BaseModel], error: ValidationError)
                 vi = en = f"{ctx['expected']}"
             problems.append(
                 Problem.at(doc.file, doc.mark(loc), "wrong-type", field=field, expected=vi,
-                           expected_en=en, value=_show(item.get("input")))
+                           expected_en=en, value=show(item.get("input")))
             )
     return problems
 
@@ -67,10 +68,6 @@ def _is_union_tag(part: Any) -> bool:
     # pydantic puts the union member's type name into loc: "int", "float", "list[str]", …
     return isinstance(part, str) and (part in {"int", "float", "str", "bool", "date", "none"} or "[" in part)
 
-
-def _show(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def _fields_at(model: Any, loc: tuple) -> list[str]:
