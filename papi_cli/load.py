@@ -11,9 +11,14 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from papi_cli.problems import Problem
-from papi_cli.yamlsafe import MAX_BYTES, Document, load
+from papi_cli.yamlsafe import MAX_BYTES, Document, decode, load
+
+if TYPE_CHECKING:
+    from papi_cli.model.plan import Plan
+    from papi_cli.outcome import Outcome
 
 _PLAN_NAME = re.compile(r"\d{4}\.ya?ml\Z")
 
@@ -120,3 +125,31 @@ def load_plan(paths: Paths) -> PlanLoad:
     if plan is not None:
         plan.digest = hasher.hexdigest()  # the key of the cache of checks made against it
     return PlanLoad(plan, problems + build_problems, [label, units_label])
+
+
+def default_scores(paths: Paths, year: int) -> Path:
+    """``plan/papi-scores-<year>.csv`` beside the plan file."""
+    return paths.plan.parent / f"papi-scores-{year}.csv"
+
+
+def load_outcome(plan: Plan, path: Path, label: str, year: int) -> tuple[Outcome | None, list[Problem], str | None]:
+    """The outcome for the plan's province from a scores file, or None with the problems."""
+    from papi_cli.outcome import evaluate_outcome, fold, parse_scores
+
+    if not path.is_file():
+        return None, [Problem.at(label, None, "scores-missing", path=label)], None
+    raw, problems = read_bytes(path, label)
+    text = None
+    if raw is not None:
+        text, problems = decode(label, raw)
+    if text is None:
+        return None, problems, None
+    codes = {fold(d.name_en): d.papi for d in plan.dimensions}
+    table, problems = parse_scores(text, label, codes)
+    if table is None:
+        return None, problems, text
+    province = plan.file.province
+    result = evaluate_outcome(table, year, province, [(d.code, d.papi) for d in plan.dimensions])
+    if result is None:
+        return None, [Problem.at(label, None, "scores-no-province", province=province)], text
+    return result, [], text

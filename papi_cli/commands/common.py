@@ -1,9 +1,12 @@
-"""What several commands share: loading a usable plan, output streams, option checks."""
+"""What several commands share: loading a usable plan, and checking and reading options."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from typing import IO, TYPE_CHECKING
+
+from papi_cli.clock import today_vn
 
 from papi_cli.errors import UsageError
 from papi_cli.i18n import t
@@ -13,6 +16,7 @@ from papi_cli.render.problems import text_lines
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Plan
+    from papi_cli.periods import Period
 
 
 def plan_or_none(paths: Paths, lang: str, err: IO[str] | None = None) -> Plan | None:
@@ -36,3 +40,30 @@ def check_dimension(plan: Plan, dimension: str | None) -> None:
     if dimension is not None and plan.dimension(dimension) is None:
         allowed = ", ".join(d.code for d in plan.dimensions)
         raise UsageError(f"--dimension: '{dimension}' không có; chọn một trong / choose one of: {allowed}")
+
+
+def period_option(plan: Plan, period: str | None) -> Period | None:
+    """``--period``: a period of the plan year, or None."""
+    from papi_cli.periods import parse
+
+    if period is None:
+        return None
+    try:
+        chosen = parse(period)
+    except ValueError as error:
+        raise UsageError(f"--period: {error}") from None
+    if chosen.year != plan.year:
+        raise UsageError(f"--period: {period} không thuộc năm kế hoạch {plan.year} / is outside the plan year {plan.year}")
+    return chosen
+
+
+def as_of_option(plan: Plan, as_of: str | None, period: Period | None) -> dt.date:
+    """An explicit date as given; else the period's end; else today, capped at the plan year's end."""
+    if as_of is not None:
+        try:
+            return dt.date.fromisoformat(as_of)
+        except ValueError:
+            raise UsageError(f"--as-of: '{as_of}' không phải ngày YYYY-MM-DD / is not a date YYYY-MM-DD") from None
+    if period is not None:
+        return period.end
+    return min(today_vn(), dt.date(plan.year, 12, 31))

@@ -12,10 +12,8 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from papi_cli.commands.common import plan_or_none
-from papi_cli.load import Paths, read_bytes
-from papi_cli.problems import Problem
+from papi_cli.load import Paths, default_scores, load_outcome
 from papi_cli.render.problems import text_lines
-from papi_cli.yamlsafe import decode
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Plan
@@ -42,34 +40,6 @@ def run(paths: Paths, *, year: int, scores: Path | None = None, fmt: str = "tabl
 
         render_table(plan, result, paths.label(path), lang, out)
     return 0 if result.goal_met else 1
-
-
-def default_scores(paths: Paths, year: int) -> Path:
-    """``plan/papi-scores-<year>.csv`` beside the plan file."""
-    return paths.plan.parent / f"papi-scores-{year}.csv"
-
-
-def load_outcome(plan: Plan, path: Path, label: str, year: int) -> tuple[Outcome | None, list[Problem], str | None]:
-    """The outcome for the plan's province from a scores file, or None with the problems."""
-    from papi_cli.outcome import evaluate_outcome, fold, parse_scores
-
-    if not path.is_file():
-        return None, [Problem.at(label, None, "scores-missing", path=label)], None
-    raw, problems = read_bytes(path, label)
-    text = None
-    if raw is not None:
-        text, problems = decode(label, raw)
-    if text is None:
-        return None, problems, None
-    codes = {fold(d.name_en): d.papi for d in plan.dimensions}
-    table, problems = parse_scores(text, label, codes)
-    if table is None:
-        return None, problems, text
-    province = plan.file.province
-    result = evaluate_outcome(table, year, province, [(d.code, d.papi) for d in plan.dimensions])
-    if result is None:
-        return None, [Problem.at(label, None, "scores-no-province", province=province)], text
-    return result, [], text
 
 
 def as_json(plan: Plan, result: Outcome) -> dict:

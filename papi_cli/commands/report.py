@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import IO
 
 from papi_cli.clock import today_vn
-from papi_cli.commands.common import plan_or_none
-from papi_cli.commands.status import as_of_option, period_option
+from papi_cli.commands.common import as_of_option, period_option, plan_or_none
 from papi_cli.errors import UsageError
 from papi_cli.i18n import t
 from papi_cli.load import Paths
@@ -41,7 +40,7 @@ def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path = Path("rep
     chosen = period_option(plan, period)
     day = as_of_option(plan, as_of, chosen)
 
-    from papi_cli.commands.outcome import default_scores, load_outcome
+    from papi_cli.load import default_scores, load_outcome
     from papi_cli.evaluate import evaluate
     from papi_cli.report import view as report_view
     from papi_cli.submissions import load_submissions

@@ -12,19 +12,15 @@ Exit 0; with ``--fail-on missed`` (or ``at_risk``) 1 when a shown indicator is i
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from dataclasses import replace
 from typing import IO
 
-from papi_cli.clock import today_vn
-from papi_cli.commands.common import check_agency, check_dimension, plan_or_none
-from papi_cli.errors import UsageError
+from papi_cli.commands.common import as_of_option, check_agency, check_dimension, period_option, plan_or_none
 from papi_cli.load import Paths
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import Evaluation
-from papi_cli.periods import Period, parse
 
 
 def run(paths: Paths, *, as_of: str | None = None, period: str | None = None, agency: str | None = None,
@@ -53,30 +49,6 @@ def run(paths: Paths, *, as_of: str | None = None, period: str | None = None, ag
 
 # --fail-on is a threshold, as in linters: at_risk also fails on what is already missed.
 FAIL_ON = {"missed": {"missed"}, "at_risk": {"at_risk", "missed"}}
-
-
-def period_option(plan: Plan, period: str | None) -> Period | None:
-    if period is None:
-        return None
-    try:
-        chosen = parse(period)
-    except ValueError as error:
-        raise UsageError(f"--period: {error}") from None
-    if chosen.year != plan.year:
-        raise UsageError(f"--period: {period} không thuộc năm kế hoạch {plan.year} / is outside the plan year {plan.year}")
-    return chosen
-
-
-def as_of_option(plan: Plan, as_of: str | None, period: Period | None) -> dt.date:
-    """An explicit date as given; else the period's end; else today, capped at the plan year's end."""
-    if as_of is not None:
-        try:
-            return dt.date.fromisoformat(as_of)
-        except ValueError:
-            raise UsageError(f"--as-of: '{as_of}' không phải ngày YYYY-MM-DD / is not a date YYYY-MM-DD") from None
-    if period is not None:
-        return period.end
-    return min(today_vn(), dt.date(plan.year, 12, 31))
 
 
 def select(plan: Plan, evaluation: Evaluation, agency: str | None, dimension: str | None) -> Evaluation:
