@@ -9,15 +9,17 @@ from fractions import Fraction
 from math import floor
 
 
-def clamped_round(value: Fraction, decimals: int) -> Fraction:
-    """Round half up to ``decimals`` places, but never onto 0 or 100 unless exactly there."""
-    scale = 10**decimals
-    rounded = floor(value * scale + Fraction(1, 2))
-    if rounded >= 100 * scale and value < 100:
-        rounded = 100 * scale - 1
-    if rounded <= 0 < value:
-        rounded = 1
-    return Fraction(rounded, scale)
+def clamped_round(value: Fraction, decimals: int, boundaries: tuple[Fraction, ...] = ()) -> Fraction:
+    """Round half up to ``decimals`` places, but never onto 0 or 100 (or another boundary, such as
+    the target) from the other side: 99.96 shows 99.9, 44.98 next to a 45 % target shows 44.9."""
+    step = Fraction(1, 10**decimals)
+    shown = Fraction(floor(value / step + Fraction(1, 2))) * step
+    for boundary in (Fraction(0), Fraction(100), *boundaries):
+        if value < boundary <= shown:
+            shown = boundary - step
+        elif shown <= boundary < value:
+            shown = boundary + step
+    return shown
 
 
 def percent_json(value: Fraction | None) -> float | None:
@@ -25,12 +27,17 @@ def percent_json(value: Fraction | None) -> float | None:
     return None if value is None else float(clamped_round(value, 2))
 
 
-def percent_text(value: Fraction | None, lang: str = "vi", decimals: int = 1) -> str:
-    """A percent for people: ``98,6 %`` (vi) or ``98.6%`` (en); exact whole numbers without decimals."""
+def percent_text(value: Fraction | None, lang: str = "vi", decimals: int = 1,
+                 target: Fraction | None = None) -> str:
+    """A percent for people: ``98,6 %`` (vi) or ``98.6%`` (en); exact whole numbers without decimals,
+    ``< 0,1 %`` for a value too small to show, and never rounded across ``target``."""
     if value is None:
         return "—"
-    shown = clamped_round(value, decimals)
-    if value.denominator == 1:  # only an exact whole number drops its decimals: 44.98 is "45,0 %"
+    if 0 < value < Fraction(1, 10**decimals) / 2:
+        tiny = f"{10 ** -decimals:.{decimals}f}"
+        return f"< {tiny}%" if lang == "en" else f"< {tiny.replace('.', ',')} %"
+    shown = clamped_round(value, decimals, () if target is None else (target,))
+    if value.denominator == 1:  # only an exact whole number drops its decimals: 44.98 is not "45 %"
         text = str(value.numerator)
     else:
         text = f"{float(shown):.{decimals}f}"

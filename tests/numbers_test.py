@@ -8,7 +8,7 @@ from papi_cli.numbers import clamped_round, percent_json, percent_text
 def test_never_rounds_onto_100_or_0():
     assert percent_text(Fraction(7000, 71)) == "98,6 %"
     assert percent_text(Fraction(7099 * 100, 7100)) == "99,9 %"
-    assert percent_text(Fraction(1, 7100)) == "0,1 %"
+    assert percent_text(Fraction(1, 7100)) == "< 0,1 %"  # 0.00014 %: neither "0 %" nor inflated to "0,1 %"
     assert percent_json(Fraction(99996, 1000)) == 99.99
     assert percent_json(Fraction(1, 10**6)) == 0.01
     assert clamped_round(Fraction(100), 2) == 100 and clamped_round(Fraction(0), 2) == 0
@@ -19,3 +19,17 @@ def test_whole_numbers_only_when_exact():
     assert percent_text(Fraction(4498, 100)) == "45,0 %"  # next to "≥ 45 %" it must not read as met
     assert percent_text(Fraction(2200, 71), lang="en") == "31.0%"
     assert percent_text(None) == "—"
+
+
+def test_never_rounds_across_the_target():
+    """44.98 % beside "≥ 45 %" (missed) must not read as 45; 30.99 % beside "≥ 30 %" stays 31,0."""
+    assert percent_text(Fraction(4498, 100), target=Fraction(45)) == "44,9 %"
+    assert percent_text(Fraction(9002, 100), target=Fraction(90)) == "90,1 %"  # above "> 90 %", not "90,0"
+    assert percent_text(Fraction(2200, 71), target=Fraction(30)) == "31,0 %"
+    assert percent_text(Fraction(45), target=Fraction(45)) == "45 %"
+
+
+def test_a_tiny_share_is_not_inflated():
+    assert percent_text(Fraction(5, 10000)) == "< 0,1 %"
+    assert percent_text(Fraction(5, 10000), lang="en") == "< 0.1%"
+    assert percent_text(Fraction(6, 100)) == "0,1 %"

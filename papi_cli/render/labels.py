@@ -48,10 +48,10 @@ def value_label(result: IndicatorResult, indicator: Indicator, lang: str = "vi")
     if result.kind == "count":
         return "—" if result.count is None else str(result.count)
     if result.kind == "percent":
-        return percent_text(result.value, lang)
+        return percent_text(result.value, lang, target=indicator.target)
     if result.numerator is None:
         return "—"
     counts = f"{result.numerator}/{result.denominator}"
     if indicator.kind == "coverage" and indicator.population:
         counts += " " + t(f"population.{indicator.population}", lang)
-    return counts if result.value is None else f"{counts} · {percent_text(result.value, lang)}"
+    return counts if result.value is None else f"{counts} · {percent_text(result.value, lang, target=indicator.target)}"
