@@ -136,7 +136,7 @@ def status(
 def report(
     period: Annotated[str, typer.Option("--period", help="2020-Q1…Q4, 2020-H1, 2020-9M or 2020.")],
     fmt: Annotated[Literal["md", "html", "json"], typer.Option("--format", help="md, html or json.")] = "md",
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write the report into.")] = Path("reports"),
+    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Folder to write the report into (default: ROOT/reports).")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Override the period's evaluation date (YYYY-MM-DD).")] = None,
     templates: Annotated[Optional[Path], typer.Option("--templates", help="Use report templates from this folder.")] = None,
     root: Root = None,

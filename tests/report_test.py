@@ -372,3 +372,14 @@ def test_summary_line_names_the_period_once(capsys, tmp_path, fixture_root):
     assert "tỉnh Đắk Nông năm 2020</b>" in annual and "năm 2020, Năm 2020" not in annual
     quarterly = written(capsys, fixture_root, "2020-Q2", "md", tmp_path)
     assert "năm 2020, Quý II/2020</b>" in quarterly
+
+
+def test_the_default_folder_is_reports_under_the_root(capsys, tmp_path, fixture_root, monkeypatch):
+    """`papi report --root DIR` writes into DIR/reports, wherever it is run from."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert main(["report", "--period", "2020-Q1", "--root", str(fixture_root)]) == 0
+    capsys.readouterr()
+    assert (fixture_root / "reports" / "bao-cao-papi-2020-Q1.md").is_file()
+    assert not (elsewhere / "reports").exists()

@@ -28,7 +28,7 @@ from papi_cli.load import Paths
 from papi_cli.render.problems import text_lines
 
 
-def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path = Path("reports"), as_of: str | None = None,
+def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path | None = None, as_of: str | None = None,
         templates: Path | None = None, lang: str = "vi", cache: bool = True, out: IO[str] | None = None,
         err: IO[str] | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
@@ -69,6 +69,7 @@ def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path = Path("rep
         if text is None:
             _print_problems(problems, lang, err)
             return 1
+    out_dir = out_dir if out_dir is not None else paths.root / "reports"  # beside plan/ and submissions/
     target = out_dir / f"bao-cao-papi-{chosen.code}.{fmt}"
     try:
         write_atomic(target, text)
