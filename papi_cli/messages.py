@@ -60,6 +60,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Giá trị '{value}' có thể bị hiểu sai (YAML 1.1 đổi kiểu); hãy đặt trong dấu nháy hoặc viết rõ (true/false, số không có số 0 ở đầu).",
         "The value '{value}' is ambiguous (YAML 1.1 retypes it); quote it or write it plainly (true/false, numbers without leading zeros).",
     ),
+    "implementation-document-after-submission": (
+        "Văn bản triển khai ghi ngày {value}, sau ngày nộp báo cáo {submitted_on}: một báo cáo không thể dẫn văn bản chưa ban hành.",
+        "The implementation document is dated {value}, after the report's submitted_on {submitted_on}: a report cannot cite a document not yet issued.",
+    ),
     "number-too-long": (
         "Số '{value}' có quá nhiều chữ số (tối đa 15 chữ số có nghĩa).",
         "The number '{value}' has too many digits (at most 15 significant digits).",

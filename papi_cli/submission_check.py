@@ -94,7 +94,6 @@ def _expected(kind: str) -> dict[str, str]:
     return {"expected": vi, "expected_en": en}
 
 
-
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -162,6 +161,9 @@ class _Check:
         period = self.period(data.get("period"))
         submitted_on = self.submitted_on(data.get("submitted_on"))
         document = self.implementation_document(data.get("implementation_document"))
+        if document is not None and submitted_on is not None and document.date > submitted_on:
+            self.add(("implementation_document", "date"), "implementation-document-after-submission",
+                     value=document.date.isoformat(), submitted_on=submitted_on.isoformat())
         results = self.results(data.get("results"), agency)
         if agency is None or period is None or submitted_on is None or results is None:
             return None
