@@ -64,6 +64,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Văn bản triển khai ghi ngày {value}, sau ngày nộp báo cáo {submitted_on}: một báo cáo không thể dẫn văn bản chưa ban hành.",
         "The implementation document is dated {value}, after the report's submitted_on {submitted_on}: a report cannot cite a document not yet issued.",
     ),
+    "more-problems": (
+        "… và {count} vấn đề nữa trong tệp này (chỉ hiện 50 vấn đề đầu tiên).",
+        "… and {count} more problems in this file (only the first 50 are shown).",
+    ),
     "number-too-long": (
         "Số '{value}' có quá nhiều chữ số (tối đa 15 chữ số có nghĩa).",
         "The number '{value}' has too many digits (at most 15 significant digits).",

@@ -191,3 +191,18 @@ def test_the_installed_entry_point(project):
     assert done.returncode == 1
     assert "submissions/2020-Q2/so-ldtbxh.yaml:6:24: error[unknown-unit]" in done.stdout
     assert done.stdout.strip().endswith("1 errors, 0 warnings.") and done.stderr == ""
+
+
+def test_thousands_of_problems_in_one_file_are_capped(project, capsys):
+    """One unit pasted 5,000 times: the first 50 problems, then one line counting the rest;
+    the summary still counts every error."""
+    folder = project / "submissions" / "2020-Q2"
+    folder.mkdir()
+    units = ", ".join(["nghia-duc"] * 5001)
+    (folder / "so-ldtbxh.yaml").write_text(
+        f"agency: so-ldtbxh\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\nresults:\n  II.3:\n    units: [{units}]\n",
+        encoding="utf-8")
+    assert main(["validate", "--root", str(project), "--format", "github"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert sum(line.startswith("::error") for line in lines) == 50
+    assert "4950" in lines[-2] and "5000" in lines[-1]

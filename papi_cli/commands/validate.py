@@ -33,13 +33,15 @@ def run(paths: Paths, *, files: list[Path] | None = None, fmt: str = "text", lan
         checked = load_submissions(planned.plan, paths, files or None, cache=cache)  # type: ignore[arg-type]
     problems = sorted(problems, key=Problem.sort_key) + checked.problems
     errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    problems = capped(problems)
     counts = {
         "files": len(planned.files) + len(checked.files),
         "plan": len(planned.files),
         "submissions": len(checked.files),
         "results": checked.results,
         "errors": errors,
-        "warnings": len(problems) - errors,
+        "warnings": warnings,
     }
     if fmt == "json":
         data = {"ok": errors == 0, "files": counts["files"], "problems": [as_json(p, lang) for p in problems],
@@ -56,6 +58,24 @@ def run(paths: Paths, *, files: list[Path] | None = None, fmt: str = "text", lan
         lines.append(t("checked", lang, **counts))
         out.write("\n".join(lines) + "\n")
     return 1 if errors else 0
+
+
+# A file with thousands of problems (one duplicated unit pasted 90,000 times) must not flood a
+# terminal or a CI log: the first ones show where to look, a last line counts the rest.
+SHOWN_PER_FILE = 50
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    shown: list[Problem] = []
+    per_file: dict[str, int] = {}
+    for problem in problems:
+        count = per_file[problem.file] = per_file.get(problem.file, 0) + 1
+        if count <= SHOWN_PER_FILE:
+            shown.append(problem)
+    for file, count in per_file.items():
+        if count > SHOWN_PER_FILE:
+            shown.append(Problem.at(file, None, "more-problems", severity="warning", count=count - SHOWN_PER_FILE))
+    return shown
 
 
 def _plan_sources(paths: Paths, problems: list[Problem]) -> dict[str, str]:
