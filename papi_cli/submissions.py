@@ -71,15 +71,41 @@ def load_submissions(plan: Plan, paths: Paths, files: list[Path] | None = None,
     not in the cache are parsed and checked on more than one core where that pays
     (``parallel.py``). The layout and the dates of ``submitted_on`` are checked on every run.
     """
-    from papi_cli.cache import Cache, digest
     from papi_cli.clock import today_vn
-    from papi_cli.filecheck import FileCheck, check_file, finish
-    from papi_cli.parallel import map_in_order
+    from papi_cli.filecheck import finish
 
     today = today or today_vn()
     found, problems = discover(paths, files)
+    checks, raws = _check_files(found, plan, paths, cache=cache, complete=not files)
     result = SubmissionSet(problems=problems)
     refused = {p.file for p in problems if p.severity == "error"}  # layout: duplicates, symlinks…
+    for item in found:
+        check = checks[item.label]
+        valid, file_problems = finish(check, item.label, item.period, today)
+        result.problems += file_problems
+        result.results += check.results
+        if valid and item.label not in refused:
+            result.valid.append(check)
+        elif has_errors(file_problems):
+            refused.add(item.label)
+    for label in sorted({p.file for p in result.problems} & raws.keys()):
+        text, _ = decode(label, raws[label])
+        if text is not None:
+            result.sources[label] = text
+    result.files = sorted({item.label for item in found} | {p.file for p in problems})
+    result.skipped = sorted(refused)
+    result.problems.sort(key=Problem.sort_key)
+    return result
+
+
+def _check_files(found: list[Found], plan: Plan, paths: Paths, *, cache: bool,
+                 complete: bool) -> tuple[dict[str, FileCheck], dict[str, bytes]]:
+    """Each file's FileCheck by label, from the cache or made now; and the bytes of the files read.
+    ``complete``: these are all the files, so the cache forgets any other."""
+    from papi_cli.cache import Cache, digest
+    from papi_cli.filecheck import FileCheck, check_file
+    from papi_cli.parallel import map_in_order
+
     store = Cache.open(paths.root, paths.submissions, plan.digest) if cache else Cache()
     checks: dict[str, FileCheck] = {}
     raws: dict[str, bytes] = {}
@@ -108,25 +134,8 @@ def load_submissions(plan: Plan, paths: Paths, files: list[Path] | None = None,
     for item, check in zip(missing, map_in_order(fresh, missing)):
         checks[item.label] = check
         store.put(item.label, digests.get(item.label, ""), check)
-    store.save(complete=not files)
-
-    for item in found:
-        check = checks[item.label]
-        valid, file_problems = finish(check, item.label, item.period, today)
-        result.problems += file_problems
-        result.results += check.results
-        if valid and item.label not in refused:
-            result.valid.append(check)
-        elif has_errors(file_problems):
-            refused.add(item.label)
-    for label in sorted({p.file for p in result.problems} & raws.keys()):
-        text, _ = decode(label, raws[label])
-        if text is not None:
-            result.sources[label] = text
-    result.files = sorted({item.label for item in found} | {p.file for p in problems})
-    result.skipped = sorted(refused)
-    result.problems.sort(key=Problem.sort_key)
-    return result
+    store.save(complete)
+    return checks, raws
 
 
 # --- discovery ---------------------------------------------------------------------------------
