@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from papi_cli import periods
 from papi_cli.authority import MEASURE_FIELDS, RESULT_STATUSES, allowed_units, reportable_codes, result_fields
@@ -25,7 +25,9 @@ from papi_cli.messages import show
 from papi_cli.model.plan import Agency, Indicator, Plan
 from papi_cli.model.submission import ImplementationDocument, Result, Submission
 from papi_cli.problems import Mark, Problem, Severity, has_errors
-from papi_cli.yamlsafe import Document
+
+if TYPE_CHECKING:
+    from papi_cli.yamlsafe import Document
 
 TOP_FIELDS = ("agency", "period", "submitted_on", "implementation_document", "results")
 REQUIRED_FIELDS = ("agency", "period", "submitted_on", "results")
@@ -161,9 +163,12 @@ class _Check:
         period = self.period(data.get("period"))
         submitted_on = self.submitted_on(data.get("submitted_on"))
         document = self.implementation_document(data.get("implementation_document"))
-        if document is not None and submitted_on is not None and document.date > submitted_on:
+        # Against the date as written, whatever today is: this check must not depend on the day
+        # papi runs (check_dates), or a cached result could differ from a fresh one.
+        written_on = self.dated[0] if self.dated is not None else None
+        if document is not None and written_on is not None and document.date > written_on:
             self.add(("implementation_document", "date"), "implementation-document-after-submission",
-                     value=document.date.isoformat(), submitted_on=submitted_on.isoformat())
+                     value=document.date.isoformat(), submitted_on=written_on.isoformat())
         results = self.results(data.get("results"), agency)
         if agency is None or period is None or submitted_on is None or results is None:
             return None

@@ -1,8 +1,10 @@
 """The cache in ROOT/.papi-cache never serves a stale result: whatever changed, a run with the cache
-says exactly what a run without it says; a hit does not parse; the date checks always run."""
+says exactly what a run without it says; a hit does not parse (neither the plan nor a submission);
+the date checks always run."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -10,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from papi_cli import filecheck
-from papi_cli.cache import FILE, FOLDER
+from papi_cli import yamlsafe
+from papi_cli.cache import FILE, FOLDER, PLAN_FILE
 from papi_cli.cli import main
 from tests.conftest import REPO
 
 FILE_Q2 = "submissions/2020-Q2/so-ldtbxh.yaml"
+EVERY_FILE = 2 + 108  # the plan, its units file and the sample's submissions
 
 
 @pytest.fixture
@@ -30,15 +33,15 @@ def sample(tmp_path: Path, monkeypatch) -> Path:
 
 @pytest.fixture
 def parses(monkeypatch) -> list[str]:
-    """The labels of the files parsed, in order (a spy on the loader that check_file calls)."""
+    """The labels of the files parsed (plan files included), in order: a spy on the YAML loader."""
     seen: list[str] = []
-    real = filecheck.load
+    real = yamlsafe.load
 
     def spy(label: str, raw: bytes):
         seen.append(label)
         return real(label, raw)
 
-    monkeypatch.setattr(filecheck, "load", spy)
+    monkeypatch.setattr(yamlsafe, "load", spy)
     return seen
 
 
@@ -62,7 +65,7 @@ def cache_file(root: Path) -> Path:
 
 def test_a_second_run_reads_the_cache_and_parses_nothing(sample, capsys, parses):
     first = validate(capsys, sample)
-    assert len(parses) == 108 and cache_file(sample).is_file()
+    assert len(parses) == EVERY_FILE and cache_file(sample).is_file()
     parses.clear()
     assert validate(capsys, sample) == first
     assert parses == []
@@ -75,7 +78,7 @@ def test_a_hit_never_calls_the_parser(sample, capsys, monkeypatch):
     def broken(label: str, raw: bytes):
         raise AssertionError(f"parsed {label}")
 
-    monkeypatch.setattr(filecheck, "load", broken)
+    monkeypatch.setattr(yamlsafe, "load", broken)
     assert validate(capsys, sample) == expected
     assert run(capsys, sample, "status", "--format", "json")[0] == 0
 
@@ -101,17 +104,20 @@ def test_an_edit_of_the_same_size_and_time_is_seen(sample, capsys, parses):
 
 
 def test_a_changed_plan_checks_everything_again(sample, capsys, parses):
+    """Even when the plan file keeps its size and modification time."""
     validate(capsys, sample)
     plan = sample / "plan" / "2020.yaml"
+    before = os.stat(plan)
     text = plan.read_text(encoding="utf-8")
     # so-noi-vu leads II.1 instead of so-ldtbxh: so-ldtbxh's reports of II.1 become unauthorised
     changed = text.replace("    lead: [so-ldtbxh]\n    implementers_text: UBND cấp huyện; UBND cấp xã.\n",
                            "    lead: [so-noi-vu]\n    implementers_text: UBND cấp huyện; UBND cấp xã.\n", 1)
-    assert changed != text
+    assert changed != text and len(changed.encode()) == len(text.encode())
     plan.write_text(changed, encoding="utf-8")
+    os.utime(plan, ns=(before.st_atime_ns, before.st_mtime_ns))
     parses.clear()
     code, warm = validate(capsys, sample)
-    assert len(parses) == 108
+    assert len(parses) == EVERY_FILE
     assert code == 1 and "not-authorised" in {p["code"] for p in warm["problems"]}
     assert (code, warm) == cold(capsys, sample)
 
@@ -122,7 +128,7 @@ def test_a_changed_units_file_checks_everything_again(sample, capsys, parses):
     units.write_text(units.read_text(encoding="utf-8") + "# reviewed\n", encoding="utf-8")
     parses.clear()
     assert validate(capsys, sample) == cold(capsys, sample)
-    assert len(parses) == 2 * 108
+    assert len(parses) == 2 * EVERY_FILE
 
 
 def test_another_papi_version_checks_everything_again(sample, capsys, parses, monkeypatch):
@@ -130,10 +136,10 @@ def test_another_papi_version_checks_everything_again(sample, capsys, parses, mo
     monkeypatch.setattr("papi_cli.__version__", "99.0.0")
     parses.clear()
     assert validate(capsys, sample) == first
-    assert len(parses) == 108
+    assert len(parses) == EVERY_FILE
     parses.clear()
     assert validate(capsys, sample) == first == cold(capsys, sample)
-    assert len(parses) == 108  # the --no-cache run only
+    assert len(parses) == EVERY_FILE  # the --no-cache run only
 
 
 def test_an_edit_of_papi_itself_checks_everything_again(sample, capsys, parses, monkeypatch):
@@ -144,7 +150,7 @@ def test_an_edit_of_papi_itself_checks_everything_again(sample, capsys, parses, 
     monkeypatch.setattr(cache, "_source_digest", lambda: "edited")
     parses.clear()
     validate(capsys, sample)
-    assert len(parses) == 108
+    assert len(parses) == EVERY_FILE
 
 
 def test_a_deleted_cache_is_rebuilt(sample, capsys, parses):
@@ -162,12 +168,15 @@ def _flip_a_byte(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def _forge(path: Path, change) -> None:
-    """Rewrite the cache with a valid checksum around a changed body: what only a bug or a hand could do."""
+def _forge(path: Path, change_entries, change=None) -> None:
+    """Rewrite a cache file with a valid checksum around a changed body: what only a bug or a hand could do."""
     from papi_cli.cache import digest
 
     body = json.loads(path.read_bytes().partition(b"\n")[2])
-    change(body["entries"])
+    if change_entries is not None:
+        change_entries(body["entries"])
+    if change is not None:
+        change(body)
     raw = json.dumps(body).encode()
     path.write_bytes(digest(raw).encode() + b"\n" + raw)
 
@@ -223,7 +232,7 @@ def test_status_and_report_give_the_same_from_the_cache(sample, capsys, parses, 
     for cache in (["--no-cache"], []):
         out = tmp_path / "out" / ("cold" if cache else "warm")
         assert run(capsys, sample, "report", "--period", "2020", "--format", "json", "--out", str(out), *cache)[0] == 0
-    assert len(parses) == 108  # the --no-cache report only
+    assert len(parses) == EVERY_FILE  # the --no-cache report only
     cold_report, warm_report = (json.loads(next((tmp_path / "out" / kind).iterdir()).read_text(encoding="utf-8"))
                                 for kind in ("cold", "warm"))
     assert warm_report == cold_report
@@ -233,7 +242,7 @@ def test_papi_no_cache_in_the_environment_turns_it_off(sample, capsys, monkeypat
     monkeypatch.setenv("PAPI_NO_CACHE", "1")
     validate(capsys, sample)
     validate(capsys, sample)
-    assert len(parses) == 2 * 108 and not (sample / FOLDER).exists()
+    assert len(parses) == 2 * EVERY_FILE and not (sample / FOLDER).exists()
 
 
 def test_checking_some_files_keeps_the_others_entries(sample, capsys, parses):
@@ -253,3 +262,46 @@ def test_the_cache_is_never_inside_the_submissions_folder(sample, capsys, parses
     report = json.loads(out)
     assert report["checked"]["submissions"] > 0
     assert not (sample / FOLDER).exists()
+
+
+def test_a_corrupt_plan_cache_is_ignored(sample, capsys, parses):
+    first = validate(capsys, sample)
+    plan_cache = sample / FOLDER / PLAN_FILE
+    assert plan_cache.is_file()
+    _forge(plan_cache, None, lambda data: data.update(plan_file="{}"))
+    parses.clear()
+    assert validate(capsys, sample) == first
+    assert parses == ["plan/2020.yaml", "plan/units-2020.yaml"]
+    plan_cache.write_bytes(b"garbage")
+    assert validate(capsys, sample) == first
+
+
+def test_a_plan_with_problems_is_never_kept(sample, capsys, parses):
+    plan = sample / "plan" / "2020.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [so-ldtbxh]", "lead: [so-khong-co]", 1),
+                    encoding="utf-8")
+    first = validate(capsys, sample)
+    assert first[0] == 1 and "unknown-agency" in {p["code"] for p in first[1]["problems"]}
+    assert not (sample / FOLDER / PLAN_FILE).exists()
+    parses.clear()
+    assert validate(capsys, sample) == first
+    assert parses == ["plan/2020.yaml", "plan/units-2020.yaml"]
+
+
+def test_dates_compared_within_a_file_do_not_depend_on_today(sample, capsys, monkeypatch, plan):
+    """A document dated after the report that cites it is an error on any day, fresh or cached,
+    also while the report's own date is still in the future."""
+    from papi_cli.submission_check import check_submission
+
+    path = sample / FILE_Q2
+    text = path.read_text(encoding="utf-8").replace(
+        "submitted_on: 2020-06-18\n", "submitted_on: 2020-06-18\nimplementation_document: {number: 1/KH, date: 2020-06-20}\n")
+    path.write_text(text, encoding="utf-8")
+    for today in ("2020-06-17", "2020-12-31", "2020-06-17"):
+        monkeypatch.setenv("PAPI_TODAY", today)
+        code, report = validate(capsys, sample)
+        assert (code, report) == cold(capsys, sample)
+        assert "implementation-document-after-submission" in {p["code"] for p in report["problems"]}
+    doc, _ = yamlsafe.load(FILE_Q2, text.encode("utf-8"))
+    _, problems = check_submission(doc, plan, "2020-Q2", "so-ldtbxh", dt.date(2020, 6, 17))
+    assert {"submitted-in-future", "implementation-document-after-submission"} <= {p.code for p in problems}
