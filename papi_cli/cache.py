@@ -1,10 +1,14 @@
-"""The cache of each submission file's parse and checks, in ``ROOT/.papi-cache/`` (issue 6).
+"""The cache of the checked plan and of each submission file's parse and checks, in
+``ROOT/.papi-cache/`` (issue 6).
 
-An unchanged repository is re-checked without parsing: each file's ``FileCheck`` is kept under
-its label (its path, which also gives its period and agency) with the hash of its bytes, in a
-cache whose key holds everything else a FileCheck depends on: the hash of the plan and units
-files, papi's version and the hash of its own source files (an edit during development counts
-like a new version), the versions of Python, PyYAML, libyaml and pydantic, and ``FORMAT``.
+An unchanged repository is re-checked without parsing. ``checks.json`` keeps each file's
+``FileCheck`` under its label (its path, which also gives its period and agency) with the hash
+of its bytes, under a key that holds everything else a FileCheck depends on: the hash of the
+plan and units files, papi's version and the hash of its own source files (an edit during
+development counts like a new version), the versions of Python, PyYAML and pydantic, and
+``FORMAT``. ``plan.json`` keeps the last plan that was checked without a single problem, as its
+two models in JSON, with the hashes of the plan file and of the units file it names (and the
+same key but the plan's hash). A run from the cache parses nothing and imports no parser.
 What depends on other files (two files for one agency and period, the layout) or on the day
 (``submitted_on`` after today) is never cached: see ``filecheck.finish`` and ``submissions``.
 
@@ -29,13 +33,18 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from papi_cli.filecheck import FileCheck
+from papi_cli.load import plan_digest, read_bytes
 from papi_cli.problems import Mark, Problem
+
+if TYPE_CHECKING:
+    from papi_cli.model.plan import Plan
 
 FOLDER = ".papi-cache"
 FILE = "checks.json"
+PLAN_FILE = "plan.json"
 FORMAT = 1  # bump when what an entry holds changes
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -55,13 +64,14 @@ class Cache:
         self.changed = False
 
     @classmethod
-    def open(cls, root: Path, submissions: Path, plan_digest: str | None) -> Cache:
-        """The cache of the project at ``root`` for the plan whose files hash to ``plan_digest``."""
-        folder = Path(root) / FOLDER
-        if plan_digest is None or _inside(folder, submissions):
+    def open(cls, root: Path, submissions: Path, plan_hash: str | None) -> Cache:
+        """The cache of the project at ``root`` for the plan whose files hash to ``plan_hash``."""
+        folder = _folder(root, submissions)
+        if plan_hash is None or folder is None:
             return cls()
-        key = cache_key(plan_digest)
-        return cls(folder / FILE, key, _read(folder / FILE, key))
+        key = cache_key(plan_hash)
+        entries = (_read(folder / FILE, key) or {}).get("entries")
+        return cls(folder / FILE, key, entries if isinstance(entries, dict) else {})
 
     def get(self, label: str, file_digest: str) -> FileCheck | None:
         if self.path is None:
@@ -91,29 +101,77 @@ class Cache:
         entries = self.new if complete else {**self.old, **self.new}
         if not self.changed and entries.keys() == self.old.keys():
             return
-        body = json.dumps({"format": FORMAT, "key": self.key, "entries": entries},
-                          ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        _save(self.path, {"format": FORMAT, "key": self.key, "entries": entries})
+
+
+class PlanCache:
+    """The last plan checked without a problem, and the hashes of the files it was read from."""
+
+    def __init__(self, path: Path | None = None, key: str = "", entry: dict[str, Any] | None = None) -> None:
+        self.path = path  # None: disabled
+        self.key = key
+        self.entry = entry or {}
+
+    @classmethod
+    def open(cls, root: Path, submissions: Path) -> PlanCache:
+        folder = _folder(root, submissions)
+        if folder is None:
+            return cls()
+        key = cache_key("")
+        return cls(folder / PLAN_FILE, key, _read(folder / PLAN_FILE, key))
+
+    def get(self, plan_raw: bytes, folder: Path) -> tuple[Plan, str] | None:
+        """The plan and its units file's name, when the plan file's bytes are ``plan_raw`` and the
+        units file it names (in ``folder``) is unchanged too."""
+        from papi_cli.model.plan import Plan, PlanFile, UnitsFile
+
+        entry = self.entry
+        units_name = entry.get("units_name")
+        if self.path is None or entry.get("plan") != digest(plan_raw) or not isinstance(units_name, str):
+            return None
+        units_raw, _ = read_bytes(folder / units_name, units_name)
+        if units_raw is None or entry.get("units") != digest(units_raw):
+            return None
         try:
-            _write_atomic(self.path, digest(body).encode("ascii") + b"\n" + body)
-        except OSError:
-            pass  # a cache that cannot be written is no cache, not an error
+            plan_file = PlanFile.model_validate_json(entry["plan_file"])
+            units_file = UnitsFile.model_validate_json(entry["units_file"])
+        except (KeyError, TypeError, ValueError):  # pydantic's ValidationError is a ValueError
+            return None
+        return Plan(plan_file, units_file, plan_digest(plan_raw, units_name, units_raw)), units_name
+
+    def put(self, plan_raw: bytes, units_name: str, units_raw: bytes, plan: Plan) -> None:
+        """Keep a plan that had no problem, when its JSON gives back exactly the same models."""
+        if self.path is None:
+            return
+        plan_json, units_json = plan.file.model_dump_json(), plan.units_file.model_dump_json()
+        if (type(plan.file).model_validate_json(plan_json) != plan.file
+                or type(plan.units_file).model_validate_json(units_json) != plan.units_file):
+            return
+        _save(self.path, {"format": FORMAT, "key": self.key, "plan": digest(plan_raw), "units_name": units_name,
+                          "units": digest(units_raw), "plan_file": plan_json, "units_file": units_json})
 
 
-def cache_key(plan_digest: str) -> str:
+def cache_key(plan_hash: str) -> str:
+    """What every entry depends on besides its own files: papi, its sources, and the parsers."""
     import pydantic
-    import yaml
 
     from papi_cli import __version__
 
-    try:
-        from yaml import _yaml  # type: ignore[attr-defined]
-
-        libyaml = _yaml.get_version_string()
-    except ImportError:  # pragma: no cover - PyYAML built without libyaml
-        libyaml = None
-    parts = [FORMAT, __version__, _source_digest(), plan_digest, sys.version, yaml.__version__, libyaml,
-             pydantic.VERSION]
+    parts = [FORMAT, __version__, _source_digest(), plan_hash, sys.version, _pyyaml_version(), pydantic.VERSION]
     return digest(json.dumps(parts).encode("utf-8"))
+
+
+def _pyyaml_version() -> str:
+    """PyYAML's version, read from its installed metadata so that a run from the cache does not
+    import the parser (8 ms). Its wheels carry their own libyaml, so this names libyaml too."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("PyYAML")
+    except metadata.PackageNotFoundError:  # pragma: no cover - PyYAML not installed as a package
+        import yaml
+
+        return f"{yaml.__version__} {getattr(yaml, '__with_libyaml__', None)}"
 
 
 def _source_digest() -> str:
@@ -130,24 +188,36 @@ def _source_digest() -> str:
     return hasher.hexdigest()
 
 
-def _inside(folder: Path, submissions: Path) -> bool:
+def _folder(root: Path, submissions: Path) -> Path | None:
+    """``ROOT/.papi-cache``, or None when that would lie inside the submissions folder."""
+    folder = Path(root) / FOLDER
     real, top = os.path.realpath(folder), os.path.realpath(submissions)
-    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+    return None if real == top or real.startswith(top.rstrip(os.sep) + os.sep) else folder
 
 
-def _read(path: Path, key: str) -> dict[str, Any]:
+def _read(path: Path, key: str) -> dict[str, Any] | None:
+    """A cache file's contents, or None when it is missing, unreadable, corrupt or of another key."""
     try:
         raw = path.read_bytes()
         checksum, _, body = raw.partition(b"\n")
         if checksum.decode("ascii") != digest(body):
-            return {}
+            return None
         data = json.loads(body)
     except (OSError, ValueError):  # missing, unreadable, not ASCII, not JSON
-        return {}
+        return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
-        return {}
-    entries = data.get("entries")
-    return entries if isinstance(entries, dict) else {}
+        return None
+    return data
+
+
+def _save(path: Path, data: dict[str, Any]) -> None:
+    """Write a cache file with the checksum of its body on the first line; a cache that cannot be
+    written is no cache, not an error."""
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        _write_atomic(path, digest(body).encode("ascii") + b"\n" + body)
+    except OSError:
+        pass
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from papi_cli.problems import Problem
-from papi_cli.yamlsafe import MAX_BYTES, Document, decode, load
+from papi_cli.text import MAX_BYTES, decode
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Plan
@@ -82,16 +82,6 @@ def read_bytes(path: Path, label: str) -> tuple[bytes | None, list[Problem]]:
     return data, []
 
 
-def read_yaml(path: Path, label: str, hasher: hashlib._Hash | None = None) -> tuple[Document | None, list[Problem]]:
-    """Read and parse a YAML file; its bytes also go into ``hasher`` when one is given."""
-    raw, problems = read_bytes(path, label)
-    if raw is None:
-        return None, problems
-    if hasher is not None:
-        hasher.update(raw)
-    return load(label, raw)
-
-
 @dataclass
 class PlanLoad:
     plan: object | None  # papi_cli.model.plan.Plan, imported lazily
@@ -99,15 +89,26 @@ class PlanLoad:
     files: list[str] = field(default_factory=list)
 
 
-def load_plan(paths: Paths) -> PlanLoad:
-    """Read and check the plan file and the units file it names."""
-    from papi_cli.planfile import build_plan
-
+def load_plan(paths: Paths, *, cache: bool = False) -> PlanLoad:
+    """Read and check the plan file and the units file it names. With ``cache``, a plan checked
+    without a problem before, from the same bytes of both files, is taken from ROOT/.papi-cache."""
     label = paths.label(paths.plan)
     if not paths.plan.is_file():
         return PlanLoad(None, [Problem.at(label, None, "plan-missing", path=label)], [label])
-    hasher = hashlib.blake2b(digest_size=20)
-    plan_doc, problems = read_yaml(paths.plan, label, hasher)
+    raw, problems = read_bytes(paths.plan, label)
+    if raw is None:
+        return PlanLoad(None, problems, [label])
+    store = None
+    if cache:
+        from papi_cli.cache import PlanCache
+
+        store = PlanCache.open(paths.root, paths.submissions)
+        kept = store.get(raw, paths.plan.parent)
+        if kept is not None:
+            return PlanLoad(kept[0], [], [label, paths.label(paths.plan.parent / kept[1])])
+    from papi_cli.yamlsafe import load  # only now: a plan from the cache needs no parser
+
+    plan_doc, problems = load(label, raw)
     if plan_doc is None:
         return PlanLoad(None, problems, [label])
     units_name = plan_doc.data.get("units") if isinstance(plan_doc.data, dict) else None
@@ -116,15 +117,29 @@ def load_plan(paths: Paths) -> PlanLoad:
         return PlanLoad(None, problems, [label])
     units_path = paths.plan.parent / units_name
     units_label = paths.label(units_path)
-    hasher.update(b"\0" + units_name.encode("utf-8") + b"\0")
-    units_doc, unit_problems = read_yaml(units_path, units_label, hasher)
+    units_raw, unit_problems = read_bytes(units_path, units_label)
+    units_doc = None
+    if units_raw is not None:
+        units_doc, unit_problems = load(units_label, units_raw)
     problems += unit_problems
     if units_doc is None:
         return PlanLoad(None, problems, [label, units_label])
+    from papi_cli.planfile import build_plan
+
     plan, build_problems = build_plan(plan_doc, units_doc)
+    problems += build_problems
     if plan is not None:
-        plan.digest = hasher.hexdigest()  # the key of the cache of checks made against it
-    return PlanLoad(plan, problems + build_problems, [label, units_label])
+        plan.digest = plan_digest(raw, units_name, units_raw)  # the key of the cache of checks made against it
+        if store is not None and not problems:
+            store.put(raw, units_name, units_raw, plan)
+    return PlanLoad(plan, problems, [label, units_label])
+
+
+def plan_digest(plan_raw: bytes, units_name: str, units_raw: bytes) -> str:
+    """The hash of what a plan is read from: the plan file, the units file's name and bytes."""
+    hasher = hashlib.blake2b(plan_raw, digest_size=20)
+    hasher.update(b"\0" + units_name.encode("utf-8") + b"\0" + units_raw)
+    return hasher.hexdigest()
 
 
 def default_scores(paths: Paths, year: int) -> Path:

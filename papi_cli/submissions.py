@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from papi_cli.errors import UsageError
 from papi_cli.load import Paths, read_bytes, under
 from papi_cli.problems import Problem, has_errors
-from papi_cli.yamlsafe import decode
+from papi_cli.text import decode
 
 if TYPE_CHECKING:
     from papi_cli.filecheck import FileCheck

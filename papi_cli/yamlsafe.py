@@ -5,7 +5,8 @@ expand aliases without bound and retype YAML 1.1 plain scalars (``NO`` → False
 Here libyaml (PyYAML's C parser, where available) only *composes* the node graph; this module
 then builds the values itself and refuses every one of those traps with a located Problem:
 
-* files over 1 MiB, bytes that are not UTF-8 (a BOM is fine), NUL bytes, empty documents;
+* files over 1 MiB, bytes that are not UTF-8 (a BOM is fine), NUL bytes (``text.decode``),
+  empty documents;
 * syntax errors (tab indentation gets its own code), more than one document;
 * tags other than YAML's standard scalar/collection tags, merge keys (``<<``);
 * alias expansion beyond ``ALIAS_BOUND`` nodes, nesting beyond ``MAX_DEPTH``;
@@ -32,13 +33,13 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from papi_cli.problems import Mark, Problem
+from papi_cli.text import MAX_BYTES, decode  # noqa: F401 - MAX_BYTES: part of what this module promises
 
 try:  # the libyaml C loader when available, else the pure-Python one
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-MAX_BYTES = 1024 * 1024
 ALIAS_BOUND = 1_000
 # Numbers carry at most 15 significant digits: a double holds them exactly (so a percent such as
 # 94.99999999999999999 cannot silently become 95.0), and no count or dossier total needs more.
@@ -155,28 +156,6 @@ def _mark(m: yaml.Mark | None) -> Mark:
 
 def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
-
-
-def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
-    """Bytes to text: the size bound, NUL bytes, UTF-8 (BOM stripped)."""
-    if len(raw) > MAX_BYTES:
-        return None, [Problem.at(file, None, "file-too-large", size=len(raw), limit=MAX_BYTES)]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    nul = raw.find(b"\x00")
-    if nul >= 0:
-        return None, [Problem.at(file, _byte_mark(raw, nul), "binary-file")]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return None, [Problem.at(file, _byte_mark(raw, err.start), "not-utf8", byte=f"0x{raw[err.start]:02X}")]
-    return text, []
-
-
-def _byte_mark(raw: bytes, offset: int) -> Mark:
-    line_start = raw.rfind(b"\n", 0, offset) + 1
-    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
-    return Mark(raw.count(b"\n", 0, offset) + 1, column)
 
 
 def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:

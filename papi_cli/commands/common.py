@@ -19,10 +19,10 @@ if TYPE_CHECKING:
     from papi_cli.periods import Period
 
 
-def plan_or_none(paths: Paths, lang: str, err: IO[str] | None = None) -> Plan | None:
+def plan_or_none(paths: Paths, lang: str, err: IO[str] | None = None, *, cache: bool = False) -> Plan | None:
     """The checked plan, or None after printing its problems (the caller exits 1)."""
     err = err or sys.stderr
-    result = load_plan(paths)
+    result = load_plan(paths, cache=cache)
     if result.plan is None or has_errors(result.problems):
         for line in text_lines(sorted(result.problems, key=lambda p: p.sort_key()), lang):
             print(line, file=err)

@@ -34,7 +34,7 @@ def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path | None = No
     out, err = out or sys.stdout, err or sys.stderr
     if templates is not None and not templates.is_dir():
         raise UsageError(f"--templates: '{templates}' không phải thư mục / is not a folder")
-    plan = plan_or_none(paths, lang, err)
+    plan = plan_or_none(paths, lang, err, cache=cache)
     if plan is None:
         return 1
     chosen = period_option(plan, period)

@@ -27,7 +27,7 @@ def run(paths: Paths, *, as_of: str | None = None, period: str | None = None, ag
         dimension: str | None = None, fmt: str = "table", fail_on: str | None = None, lang: str = "vi",
         cache: bool = True, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
     out = out or sys.stdout
-    plan = plan_or_none(paths, lang, err)
+    plan = plan_or_none(paths, lang, err, cache=cache)
     if plan is None:
         return 1
     check_agency(plan, agency)

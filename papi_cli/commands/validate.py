@@ -17,7 +17,7 @@ from papi_cli.i18n import t
 from papi_cli.load import Paths, load_plan
 from papi_cli.problems import Problem, has_errors
 from papi_cli.render.problems import as_json, github_line, text_lines
-from papi_cli.yamlsafe import MAX_BYTES
+from papi_cli.text import MAX_BYTES
 
 
 def run(paths: Paths, *, files: list[Path] | None = None, fmt: str = "text", lang: str = "vi", cache: bool = True,
@@ -25,7 +25,7 @@ def run(paths: Paths, *, files: list[Path] | None = None, fmt: str = "text", lan
     from papi_cli.submissions import SubmissionSet, load_submissions
 
     out = out or sys.stdout
-    planned = load_plan(paths)
+    planned = load_plan(paths, cache=cache)
     problems = list(planned.problems)
     plan_ok = planned.plan is not None and not has_errors(problems)
     checked = SubmissionSet()
