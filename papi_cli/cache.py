@@ -27,6 +27,7 @@ Like any build cache it trusts its own folder: do not restore one from an untrus
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -161,6 +162,7 @@ def cache_key(plan_hash: str) -> str:
     return digest(json.dumps(parts).encode("utf-8"))
 
 
+@functools.cache
 def _pyyaml_version() -> str:
     """PyYAML's version, read from its installed metadata so that a run from the cache does not
     import the parser (8 ms). Its wheels carry their own libyaml, so this names libyaml too."""
@@ -174,8 +176,9 @@ def _pyyaml_version() -> str:
         return f"{yaml.__version__} {getattr(yaml, '__with_libyaml__', None)}"
 
 
+@functools.cache
 def _source_digest() -> str:
-    """The hash of papi's own source files (about 2 ms)."""
+    """The hash of papi's own source files (about 2 ms, once a process)."""
     package = Path(__file__).resolve().parent
     hasher = hashlib.blake2b(digest_size=20)
     for folder, subfolders, files in os.walk(package):
