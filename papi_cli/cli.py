@@ -56,7 +56,7 @@ def _paths(root: Path | None, plan: Path | None, submissions: Path | None, *, re
 
     for option, folder in (("--root", root), ("--submissions", submissions if reading else None)):
         if folder is not None and not folder.is_dir():
-            raise UsageError(f"{option}: không có thư mục / no such folder: {folder}")
+            raise UsageError(f"{option}: không có thư mục {folder}", f"{option}: no such folder: {folder}")
     return Paths.resolve(root, plan, submissions)
 
 
@@ -214,11 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = command.main(args, prog_name="papi", standalone_mode=False)
     except click_errors.UsageError as err:
-        hint = f" (xem / see '{err.ctx.command_path} --help')" if err.ctx else ""
+        see = "see" if _lang_of(args) == "en" else "xem"
+        hint = f" ({see} '{err.ctx.command_path} --help')" if err.ctx else ""
         print(f"papi: {err.format_message()}{hint}", file=sys.stderr)
         code = 2
     except UsageError as err:
-        print(f"papi: {err}", file=sys.stderr)
+        print(f"papi: {err.message(_lang_of(args))}", file=sys.stderr)
         code = 2
     except typer.Abort:
         print("papi: aborted", file=sys.stderr)
@@ -238,6 +239,18 @@ def main(argv: list[str] | None = None) -> int:
     return code or 0
 
 
+def _lang_of(args: list[str]) -> str:
+    """The --lang of a command line that failed after parsing (else PAPI_LANG, else vi)."""
+    import os
+
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("PAPI_LANG", "vi")
+
+
 def _internal_error() -> int:
     import os
     import tempfile
@@ -249,6 +262,5 @@ def _internal_error() -> int:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(f"papi {__version__}\nargv: {sys.argv!r}\n\n")
         traceback.print_exc(file=handle)
-    lang = os.environ.get("PAPI_LANG", "vi")
-    print(t("internal_error", lang, log=log), file=sys.stderr)
+    print(t("internal_error", _lang_of(sys.argv[1:]), log=log), file=sys.stderr)
     return 3

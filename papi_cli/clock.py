@@ -19,5 +19,6 @@ def today_vn() -> dt.date:
         except ValueError:
             from papi_cli.errors import UsageError
 
-            raise UsageError(f"PAPI_TODAY='{fixed}': cần một ngày YYYY-MM-DD / needs a date YYYY-MM-DD") from None
+            raise UsageError(f"PAPI_TODAY='{fixed}': cần một ngày YYYY-MM-DD",
+                             f"PAPI_TODAY='{fixed}': needs a date YYYY-MM-DD") from None
     return dt.datetime.now(VIETNAM).date()

@@ -91,7 +91,7 @@ def parse(code: str) -> Period:
     if match is None:
         raise ValueError(
             f"'{code}' không phải kỳ báo cáo; dùng {_FORMS} (ví dụ 2020-Q2) / "
-            f"not a reporting period; use {_FORMS} (e.g. 2020-Q2)"
+            f"'{code}' is not a reporting period; use {_FORMS} (e.g. 2020-Q2)"
         )
     year = int(match["year"])
     if match["quarter"]:
@@ -106,7 +106,7 @@ def parse_quarter(code: str) -> Period:
     """A quarter (``YYYY-Qn``, what a submission reports); ValueError for any other period."""
     period = parse(code)
     if period.kind != "quarter":
-        raise ValueError(f"'{code}' không phải một quý (YYYY-Qn) / not a quarter (YYYY-Qn)")
+        raise ValueError(f"'{code}' không phải một quý (YYYY-Qn) / '{code}' is not a quarter (YYYY-Qn)")
     return period
 
 

@@ -220,7 +220,7 @@ class _Walker:
     def argument(self, path: Path) -> None:
         """A path given on the command line: a submission file, a period folder or the whole folder."""
         if not os.path.lexists(path):
-            raise UsageError(f"không có tệp hoặc thư mục '{path}' / no such file or folder '{path}'")
+            raise UsageError(f"không có tệp hoặc thư mục '{path}'", f"no such file or folder '{path}'")
         where = Path(os.path.abspath(path))
         if where == self.top:
             self.folder(path)

@@ -67,3 +67,13 @@ def test_output_into_a_closed_pipe_ends_quietly(repo_root):
         f"{sys.executable} -m papi_cli tasks --format json --root {repo_root} | head -c 1",
         shell=True, capture_output=True, text=True, executable="/bin/bash")
     assert result.stdout == "{" and "Traceback" not in result.stderr and "internal" not in result.stderr
+
+
+def test_usage_errors_speak_the_chosen_language(capsys, repo_root, monkeypatch):
+    assert main(["tasks", "--agency", "x", "--lang", "en", "--root", str(repo_root)]) == 2
+    assert capsys.readouterr().err.strip() == "papi: --agency: unknown agency 'x'"
+    assert main(["status", "--period", "2020-Q7", "--root", str(repo_root)]) == 2
+    assert "không phải kỳ báo cáo" in capsys.readouterr().err
+    monkeypatch.setenv("PAPI_LANG", "en")
+    assert main(["tasks", "--bogus"]) == 2
+    assert "(see 'papi tasks --help')" in capsys.readouterr().err

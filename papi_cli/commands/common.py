@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING
 
 from papi_cli.clock import today_vn
 
-from papi_cli.errors import UsageError
+from papi_cli.errors import UsageError, split_languages
 from papi_cli.i18n import t
 from papi_cli.load import Paths, load_plan
 from papi_cli.problems import has_errors
@@ -33,13 +33,15 @@ def plan_or_none(paths: Paths, lang: str, err: IO[str] | None = None, *, cache: 
 
 def check_agency(plan: Plan, agency: str | None) -> None:
     if agency is not None and agency not in plan.agencies:
-        raise UsageError(f"--agency: không có cơ quan '{agency}' trong kế hoạch / unknown agency '{agency}'")
+        raise UsageError(f"--agency: không có cơ quan '{agency}' trong kế hoạch",
+                         f"--agency: unknown agency '{agency}'")
 
 
 def check_dimension(plan: Plan, dimension: str | None) -> None:
     if dimension is not None and plan.dimension(dimension) is None:
         allowed = ", ".join(d.code for d in plan.dimensions)
-        raise UsageError(f"--dimension: '{dimension}' không có; chọn một trong / choose one of: {allowed}")
+        raise UsageError(f"--dimension: không có '{dimension}'; chọn một trong: {allowed}",
+                         f"--dimension: no '{dimension}'; choose one of: {allowed}")
 
 
 def period_option(plan: Plan, period: str | None) -> Period | None:
@@ -51,9 +53,11 @@ def period_option(plan: Plan, period: str | None) -> Period | None:
     try:
         chosen = parse(period)
     except ValueError as error:
-        raise UsageError(f"--period: {error}") from None
+        vi, en = split_languages(str(error))
+        raise UsageError(f"--period: {vi}", f"--period: {en}") from None
     if chosen.year != plan.year:
-        raise UsageError(f"--period: {period} không thuộc năm kế hoạch {plan.year} / is outside the plan year {plan.year}")
+        raise UsageError(f"--period: {period} không thuộc năm kế hoạch {plan.year}",
+                         f"--period: {period} is outside the plan year {plan.year}")
     return chosen
 
 
@@ -63,7 +67,8 @@ def as_of_option(plan: Plan, as_of: str | None, period: Period | None) -> dt.dat
         try:
             return dt.date.fromisoformat(as_of)
         except ValueError:
-            raise UsageError(f"--as-of: '{as_of}' không phải ngày YYYY-MM-DD / is not a date YYYY-MM-DD") from None
+            raise UsageError(f"--as-of: '{as_of}' không phải ngày YYYY-MM-DD",
+                             f"--as-of: '{as_of}' is not a date YYYY-MM-DD") from None
     if period is not None:
         return period.end
     return min(today_vn(), dt.date(plan.year, 12, 31))

@@ -18,7 +18,7 @@ from typing import IO
 from papi_cli import periods
 from papi_cli.authority import allowed_units, reportable
 from papi_cli.commands.common import check_agency, plan_or_none
-from papi_cli.errors import UsageError
+from papi_cli.errors import UsageError, split_languages
 from papi_cli.i18n import t
 from papi_cli.load import Paths
 from papi_cli.model.plan import Agency, Indicator, Plan, Task
@@ -38,8 +38,8 @@ def run(paths: Paths, *, agency: str, period: str, lang: str = "vi",
     check_agency(plan, agency)
     quarter = _quarter(plan, period)
     if not reportable(plan, agency):
-        raise UsageError(f"--agency: '{agency}' không chủ trì hay thực hiện nhiệm vụ nào / "
-                         "leads or implements no task")
+        raise UsageError(f"--agency: '{agency}' không chủ trì hay thực hiện nhiệm vụ nào",
+                         f"--agency: '{agency}' leads or implements no task")
     target = paths.submissions / quarter.code / f"{agency}.yaml"
     label = paths.label(target)
     existing = [p for p in (target, target.with_suffix(".yml")) if os.path.lexists(p)]
@@ -65,9 +65,11 @@ def _quarter(plan: Plan, period: str) -> periods.Period:
     try:
         quarter = periods.parse_quarter(period)
     except ValueError as error:
-        raise UsageError(f"--period: {error}") from None
+        vi, en = split_languages(str(error))
+        raise UsageError(f"--period: {vi}", f"--period: {en}") from None
     if quarter.year != plan.year:
-        raise UsageError(f"--period: {period} ngoài năm kế hoạch {plan.year} / outside the plan year {plan.year}")
+        raise UsageError(f"--period: {period} ngoài năm kế hoạch {plan.year}",
+                         f"--period: {period} is outside the plan year {plan.year}")
     return quarter
 
 

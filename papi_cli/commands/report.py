@@ -33,7 +33,7 @@ def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path | None = No
         err: IO[str] | None = None) -> int:
     out, err = out or sys.stdout, err or sys.stderr
     if templates is not None and not templates.is_dir():
-        raise UsageError(f"--templates: '{templates}' không phải thư mục / is not a folder")
+        raise UsageError(f"--templates: '{templates}' không phải thư mục", f"--templates: '{templates}' is not a folder")
     plan = plan_or_none(paths, lang, err, cache=cache)
     if plan is None:
         return 1
@@ -75,7 +75,7 @@ def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path | None = No
         write_atomic(target, text)
     except OSError as error:  # --out is a file, not writable, the target is a folder…
         reason = error.strerror or str(error)
-        raise UsageError(f"--out: không ghi được / cannot write {target}: {reason}") from None
+        raise UsageError(f"--out: không ghi được {target}: {reason}", f"--out: cannot write {target}: {reason}") from None
     if loaded.skipped:
         print(t("status_skipped", lang, n=len(loaded.skipped), files=", ".join(loaded.skipped)), file=err)
     print(t("report.written", lang, file=target), file=out)
