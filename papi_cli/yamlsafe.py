@@ -204,7 +204,29 @@ def _syntax_problem(file: str, err: yaml.MarkedYAMLError, text: str) -> Problem:
         return Problem.at(file, mark, "tab-indent")
     if "expected a single document" in detail:
         return Problem.at(file, mark, "multiple-documents")
-    return Problem.at(file, mark, "yaml-syntax", detail=detail)
+    return Problem.at(file, mark, "yaml-syntax", detail=_in_vietnamese(err.problem or detail), detail_en=detail)
+
+
+# libyaml's commonest complaints, in a clerk's words; anything else is shown as libyaml says it.
+_SYNTAX_VI = (
+    ("mapping values are not allowed", "không được có dấu ':' ở đây — thụt lề sai, hoặc giá trị có dấu ': ' cần đặt trong dấu nháy"),
+    ("could not find expected ':'", "thiếu dấu ':' sau tên trường"),
+    ("did not find expected key", "thụt lề không khớp với các dòng phía trên"),
+    ("did not find expected ',' or ']'", "danh sách [...] thiếu dấu ',' hoặc dấu ']' đóng"),
+    ("did not find expected ',' or '}'", "bảng {...} thiếu dấu ',' hoặc dấu '}' đóng"),
+    ("did not find expected node content", "thiếu giá trị"),
+    ("did not find expected '-' indicator", "thụt lề của danh sách '-' không khớp"),
+    ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu nháy hoặc dấu ngoặc đóng?)"),
+    ("found undefined alias", "bí danh (*…) chưa được định nghĩa"),
+    ("found unknown escape character", "ký tự thoát không hợp lệ trong chuỗi nháy kép (hãy dùng nháy đơn)"),
+    ("found character that cannot start any token", "ký tự không thể đứng đầu một giá trị (như @ hoặc `); hãy đặt giá trị trong dấu nháy"),
+    ("block sequence entries are not allowed", "không được bắt đầu danh sách '-' ở đây"),
+    ("expected <block end>", "thụt lề không khớp với các dòng phía trên"),
+)
+
+
+def _in_vietnamese(problem: str) -> str:
+    return next((vi for en, vi in _SYNTAX_VI if en in problem), problem)
 
 
 def _scalar_value(node: ScalarNode) -> tuple[Any, str | None]:

@@ -197,3 +197,16 @@ def test_trailing_zeros_of_a_fraction_do_not_count_as_digits():
 def test_a_tag_is_shown_as_typed():
     _, problems = load("f.yaml", b"x: !!python/object:os.system ls\n")
     assert "!!python/object:os.system" in problems[0].message()
+
+
+@pytest.mark.parametrize(("source", "line", "words"), [
+    (b"a: b: c\n", 1, "dấu ':'"),
+    (b"a:\n  b: 1\n c: 2\n", 3, "thụt lề"),
+    (b'a: "x\n', 2, "kết thúc giữa chừng"),
+])
+def test_syntax_errors_in_a_clerks_words(source, line, words):
+    """The Vietnamese message explains libyaml's complaint; English keeps libyaml's own words."""
+    _, problems = load("f.yaml", source)
+    assert [(p.code, p.line) for p in problems] == [("yaml-syntax", line)]
+    assert words in problems[0].message("vi") and "mapping" not in problems[0].message("vi")
+    assert problems[0].message("en").startswith("YAML syntax error: ")
