@@ -15,8 +15,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file is too large ({size} bytes); the limit is {limit} bytes (1 MiB).",
     ),
     "binary-file": (
-        "Tệp chứa byte NUL: đây không phải tệp văn bản YAML.",
-        "The file contains a NUL byte: it is not a YAML text file.",
+        "Tệp chứa byte NUL: đây không phải tệp văn bản.",
+        "The file contains a NUL byte: it is not a text file.",
     ),
     "not-utf8": (
         "Byte {byte} không phải UTF-8. Hãy lưu tệp với bảng mã UTF-8.",
