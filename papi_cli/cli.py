@@ -48,6 +48,13 @@ NoCache = Annotated[
 ]
 
 
+AgencyFilter = Annotated[
+    Optional[str], typer.Option("--agency", help="Only the tasks this agency leads or implements.")
+]
+DimensionFilter = Annotated[Optional[str], typer.Option("--dimension", help="Only this dimension (I … VII, IX).")]
+TableOrJson = Annotated[Literal["table", "json"], typer.Option("--format", help="table or json.")]
+
+
 def _paths(root: Path | None, plan: Path | None, submissions: Path | None, *, reading: bool = True):
     """The paths to use; a folder named on the command line for reading must exist (a typo in CI
     must not pass as "0 files, 0 errors"). ``papi new`` may create the submissions folder."""
@@ -78,9 +85,9 @@ def _main(
 
 @app.command()
 def tasks(
-    agency: Annotated[Optional[str], typer.Option("--agency", help="Only the tasks this agency leads or implements.")] = None,
-    dimension: Annotated[Optional[str], typer.Option("--dimension", help="Only this dimension (I … VII, IX).")] = None,
-    fmt: Annotated[Literal["table", "json"], typer.Option("--format", help="table or json.")] = "table",
+    agency: AgencyFilter = None,
+    dimension: DimensionFilter = None,
+    fmt: TableOrJson = "table",
     root: Root = None,
     plan: PlanPath = None,
     lang: Lang = "vi",
@@ -115,8 +122,8 @@ Period = Annotated[Optional[str], typer.Option("--period", help="2020-Q1…Q4, 2
 def status(
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of this date (YYYY-MM-DD; default today, capped at the plan year's end).")] = None,
     period: Period = None,
-    agency: Annotated[Optional[str], typer.Option("--agency", help="Only the indicators of tasks this agency leads or implements.")] = None,
-    dimension: Annotated[Optional[str], typer.Option("--dimension", help="Only this dimension (I … VII, IX).")] = None,
+    agency: AgencyFilter = None,
+    dimension: DimensionFilter = None,
     fmt: Annotated[Literal["table", "json", "md"], typer.Option("--format", help="table, json or md.")] = "table",
     fail_on: Annotated[Optional[Literal["missed", "at_risk"]], typer.Option("--fail-on", help="Exit 1 when an indicator is missed (missed), or at risk or missed (at_risk).")] = None,
     root: Root = None,
@@ -187,7 +194,7 @@ def schema(root: Root = None, plan: PlanPath = None, lang: Lang = "vi") -> None:
 def outcome(
     year: Annotated[int, typer.Option("--year", help="The PAPI survey year, e.g. 2020.")],
     scores: Annotated[Optional[Path], typer.Option("--scores", help="CSV of scores (default: plan/papi-scores-<year>.csv).")] = None,
-    fmt: Annotated[Literal["table", "json"], typer.Option("--format", help="table or json.")] = "table",
+    fmt: TableOrJson = "table",
     root: Root = None,
     plan: PlanPath = None,
     lang: Lang = "vi",

@@ -44,14 +44,14 @@ def check_dimension(plan: Plan, dimension: str | None) -> None:
                          f"--dimension: no '{dimension}'; choose one of: {allowed}")
 
 
-def period_option(plan: Plan, period: str | None) -> Period | None:
-    """``--period``: a period of the plan year, or None."""
-    from papi_cli.periods import parse
+def period_option(plan: Plan, period: str | None, *, quarter: bool = False) -> Period | None:
+    """``--period``: a period of the plan year (only a quarter where ``quarter``), or None."""
+    from papi_cli.periods import parse, parse_quarter
 
     if period is None:
         return None
     try:
-        chosen = parse(period)
+        chosen = parse_quarter(period) if quarter else parse(period)
     except ValueError as error:
         vi, en = split_languages(str(error))
         raise UsageError(f"--period: {vi}", f"--period: {en}") from None

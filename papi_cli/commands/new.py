@@ -17,8 +17,8 @@ from typing import IO
 
 from papi_cli import periods
 from papi_cli.authority import allowed_units, reportable
-from papi_cli.commands.common import check_agency, plan_or_none
-from papi_cli.errors import UsageError, split_languages
+from papi_cli.commands.common import check_agency, period_option, plan_or_none
+from papi_cli.errors import UsageError
 from papi_cli.i18n import t
 from papi_cli.load import Paths
 from papi_cli.model.plan import Agency, Indicator, Plan, Task
@@ -36,7 +36,7 @@ def run(paths: Paths, *, agency: str, period: str, lang: str = "vi",
     if plan is None:
         return 1
     check_agency(plan, agency)
-    quarter = _quarter(plan, period)
+    quarter = period_option(plan, period, quarter=True)
     if not reportable(plan, agency):
         raise UsageError(f"--agency: '{agency}' không chủ trì hay thực hiện nhiệm vụ nào",
                          f"--agency: '{agency}' leads or implements no task")
@@ -59,18 +59,6 @@ def run(paths: Paths, *, agency: str, period: str, lang: str = "vi",
     leads = sum(1 for *_, lead in rows if lead)
     print(t("new.created", lang, file=label, indicators=len(rows), leads=leads, others=len(rows) - leads), file=out)
     return 0
-
-
-def _quarter(plan: Plan, period: str) -> periods.Period:
-    try:
-        quarter = periods.parse_quarter(period)
-    except ValueError as error:
-        vi, en = split_languages(str(error))
-        raise UsageError(f"--period: {vi}", f"--period: {en}") from None
-    if quarter.year != plan.year:
-        raise UsageError(f"--period: {period} ngoài năm kế hoạch {plan.year}",
-                         f"--period: {period} is outside the plan year {plan.year}")
-    return quarter
 
 
 def skeleton(plan: Plan, agency: Agency, quarter: periods.Period, schema: str, label: str, lang: str = "vi") -> str:
