@@ -11,12 +11,14 @@ from papi_cli.clock import today_vn
 from papi_cli.errors import UsageError, split_languages
 from papi_cli.i18n import t
 from papi_cli.load import Paths, load_plan
-from papi_cli.problems import has_errors
+from papi_cli.problems import Problem, has_errors
 from papi_cli.render.problems import text_lines
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Plan
+    from papi_cli.model.results import Evaluation
     from papi_cli.periods import Period
+    from papi_cli.submissions import SubmissionSet
 
 
 def plan_or_none(paths: Paths, lang: str, err: IO[str] | None = None, *, cache: bool = False) -> Plan | None:
@@ -24,11 +26,30 @@ def plan_or_none(paths: Paths, lang: str, err: IO[str] | None = None, *, cache: 
     err = err or sys.stderr
     result = load_plan(paths, cache=cache)
     if result.plan is None or has_errors(result.problems):
-        for line in text_lines(sorted(result.problems, key=lambda p: p.sort_key()), lang):
-            print(line, file=err)
+        print_problems(sorted(result.problems, key=Problem.sort_key), lang, err)
         print(t("plan_invalid", lang), file=err)
         return None
     return result.plan  # type: ignore[return-value]
+
+
+def print_problems(problems: list[Problem], lang: str, err: IO[str],
+                   sources: dict[str, str] | None = None) -> None:
+    """Problems as text lines (with the source line and a caret where ``sources`` has the text)."""
+    for line in text_lines(problems, lang, sources):
+        print(line, file=err)
+
+
+def evaluate_period(plan: Plan, paths: Paths, period: str | None, as_of: str | None, *, cache: bool,
+                    today: dt.date | None = None) -> tuple[Period | None, SubmissionSet, Evaluation]:
+    """``--period`` and ``--as-of`` read, the valid submissions loaded and evaluated: what
+    ``papi status`` and ``papi report`` both show."""
+    from papi_cli.evaluate import evaluate
+    from papi_cli.submissions import load_submissions
+
+    chosen = period_option(plan, period)
+    day = as_of_option(plan, as_of, chosen)
+    loaded = load_submissions(plan, paths, today=today, cache=cache)
+    return chosen, loaded, evaluate(plan, loaded.submissions, day, chosen, skipped_files=loaded.skipped)
 
 
 def check_agency(plan: Plan, agency: str | None) -> None:

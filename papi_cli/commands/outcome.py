@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from papi_cli.commands.common import plan_or_none
+from papi_cli.commands.common import plan_or_none, print_problems
 from papi_cli.load import Paths, default_scores, load_outcome
-from papi_cli.render.problems import text_lines
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Plan
@@ -29,8 +28,7 @@ def run(paths: Paths, *, year: int, scores: Path | None = None, fmt: str = "tabl
     path = scores if scores is not None else default_scores(paths, year)
     result, problems, text = load_outcome(plan, path, paths.label(path), year)
     if result is None:
-        for line in text_lines(problems, lang, {paths.label(path): text} if text else None):
-            print(line, file=err)
+        print_problems(problems, lang, err, {paths.label(path): text} if text else None)
         return 1
     if fmt == "json":
         json.dump(as_json(plan, result), out, ensure_ascii=False, indent=2)

@@ -21,11 +21,10 @@ from pathlib import Path
 from typing import IO
 
 from papi_cli.clock import today_vn
-from papi_cli.commands.common import as_of_option, period_option, plan_or_none
+from papi_cli.commands.common import evaluate_period, plan_or_none, print_problems
 from papi_cli.errors import UsageError
 from papi_cli.i18n import t
 from papi_cli.load import Paths
-from papi_cli.render.problems import text_lines
 
 
 def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path | None = None, as_of: str | None = None,
@@ -37,28 +36,25 @@ def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path | None = No
     plan = plan_or_none(paths, lang, err, cache=cache)
     if plan is None:
         return 1
-    chosen = period_option(plan, period)
-    day = as_of_option(plan, as_of, chosen)
+    today = today_vn()
+    chosen, loaded, evaluation = evaluate_period(plan, paths, period, as_of, cache=cache, today=today)
 
-    from papi_cli.load import default_scores, load_outcome
     from papi_cli.evaluate import evaluate
+    from papi_cli.load import default_scores, load_outcome
     from papi_cli.report import view as report_view
-    from papi_cli.submissions import load_submissions
 
-    loaded = load_submissions(plan, paths, today=today_vn(), cache=cache)
-    evaluation = evaluate(plan, loaded.submissions, day, chosen, skipped_files=loaded.skipped)
     in_period = None
     if chosen.quarters[0] > 1:  # earlier quarters exist: show what this period's own reports gave
         own = [s for s in loaded.submissions if s.period in chosen.quarter_codes]
-        in_period = evaluate(plan, own, day, chosen)
+        in_period = evaluate(plan, own, evaluation.as_of, chosen)
     outcome = None
     scores = default_scores(paths, plan.year)
     if chosen.kind == "year" and scores.is_file():
         outcome, problems, source = load_outcome(plan, scores, paths.label(scores), plan.year)
         if outcome is None:
-            _print_problems(problems, lang, err, {paths.label(scores): source} if source else None)
+            print_problems(problems, lang, err, {paths.label(scores): source} if source else None)
             return 1
-    view = report_view.build(plan, evaluation, chosen, issued_on=today_vn(), data_version=data_version(paths),
+    view = report_view.build(plan, evaluation, chosen, issued_on=today, data_version=data_version(paths),
                              in_period=in_period, outcome=outcome, lang=lang)
     if fmt == "json":
         text = json.dumps(report_view.as_json(view), ensure_ascii=False, indent=2) + "\n"
@@ -67,7 +63,7 @@ def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path | None = No
 
         text, problems = render(view, fmt, search_path(paths.root, templates), paths.label)
         if text is None:
-            _print_problems(problems, lang, err)
+            print_problems(problems, lang, err)
             return 1
     out_dir = out_dir if out_dir is not None else paths.root / "reports"  # beside plan/ and submissions/
     target = out_dir / f"bao-cao-papi-{chosen.code}.{fmt}"
@@ -80,11 +76,6 @@ def run(paths: Paths, *, period: str, fmt: str = "md", out_dir: Path | None = No
         print(t("status_skipped", lang, n=len(loaded.skipped), files=", ".join(loaded.skipped)), file=err)
     print(t("report.written", lang, file=target), file=out)
     return 0
-
-
-def _print_problems(problems, lang: str, err: IO[str], sources: dict[str, str] | None = None) -> None:
-    for line in text_lines(problems, lang, sources):
-        print(line, file=err)
 
 
 def write_atomic(target: Path, text: str) -> None:

@@ -17,7 +17,7 @@ import sys
 from dataclasses import replace
 from typing import IO
 
-from papi_cli.commands.common import as_of_option, check_agency, check_dimension, period_option, plan_or_none
+from papi_cli.commands.common import check_agency, check_dimension, evaluate_period, plan_or_none
 from papi_cli.load import Paths
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import Evaluation
@@ -32,14 +32,7 @@ def run(paths: Paths, *, as_of: str | None = None, period: str | None = None, ag
         return 1
     check_agency(plan, agency)
     check_dimension(plan, dimension)
-    chosen = period_option(plan, period)
-    day = as_of_option(plan, as_of, chosen)
-
-    from papi_cli.evaluate import evaluate
-    from papi_cli.submissions import load_submissions
-
-    loaded = load_submissions(plan, paths, cache=cache)
-    evaluation = evaluate(plan, loaded.submissions, day, chosen, skipped_files=loaded.skipped)
+    _, _, evaluation = evaluate_period(plan, paths, period, as_of, cache=cache)
     shown = select(plan, evaluation, agency, dimension)
     write(plan, shown, fmt, lang, out)
     if fail_on is not None and any(r.status in FAIL_ON[fail_on] for r in shown.indicators):
