@@ -82,10 +82,10 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
         files_counted=evaluation.counted,
         skipped_files=evaluation.skipped_files,
         shows_in_period=in_period is not None,
-        overall=summary(evaluation.indicators, lang),
+        overall=summary(evaluation.counts(), lang),
         dimensions=tuple(
             DimensionSummary(d.code, d.papi, d.name if lang == "vi" else d.name_en,
-                             summary([r for r in evaluation.indicators if r.dimension == d.code], lang))
+                             summary(evaluation.counts(d.code), lang))
             for d in plan.dimensions
         ),
         annex=annex(plan, evaluation, in_period, lang),
@@ -121,11 +121,9 @@ def _has_figures(result: IndicatorResult) -> bool:
     return result.value is not None or result.done is not None or result.reported_status is not None
 
 
-def summary(results: list[IndicatorResult] | tuple[IndicatorResult, ...], lang: str) -> Summary:
-    counts = {status: 0 for status in STATUSES}
-    for result in results:
-        counts[result.status] += 1
-    total = len(results)
+def summary(counts: dict[str, int], lang: str) -> Summary:
+    """Counts by status (``Evaluation.counts``) with the share met and the chart's segments."""
+    total = sum(counts.values())
     share = Fraction(100 * counts["met"], total) if total else None
     segments, start = [], Fraction(0)
     for status in STATUSES:
