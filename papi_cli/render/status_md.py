@@ -7,16 +7,17 @@ from papi_cli.i18n import t
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import STATUSES, Evaluation
 from papi_cli.periods import parse
-from papi_cli.render.labels import date_label, status_label, target_label, value_label
+from papi_cli.render.labels import date_label
 from papi_cli.render.status_text import (
+    Row,
     agency_text,
-    bar,
     documents_counts,
     header_lines,
     missing_text,
     overdue_order,
-    shows_missing,
     reporting_counts,
+    row,
+    shows_missing,
 )
 
 
@@ -27,12 +28,8 @@ def render_md(plan: Plan, evaluation: Evaluation, lang: str) -> str:
     for code in dict.fromkeys(r.dimension for r in evaluation.indicators):
         dim = plan.dimension(code)
         lines += [f"## {code}. {_text(dim.name if lang == 'vi' else dim.name_en)} ({dim.papi})", ""]
-        lines += _table(["code", "task", "target", "value", "progress", "status", "due", "lead"], [
-            [r.code, plan.task(r.task).short if lang == "vi" else plan.task(r.task).short_en,
-             target_label(plan.indicator(r.code)[1], lang), value_label(r, plan.indicator(r.code)[1], lang),
-             bar(r), status_label(r, lang), date_label(r.due, lang), ", ".join(plan.task(r.task).lead)]
-            for r in evaluation.indicators if r.dimension == code
-        ], lang)
+        lines += _table(list(Row._fields), [list(row(plan, r, lang)) for r in evaluation.indicators
+                                            if r.dimension == code], lang)
         missing = [r for r in evaluation.indicators if r.dimension == code and shows_missing(r)]
         lines += [f"- {r.code}: {_text(missing_text(plan, r, lang))}" for r in missing]
         lines += [""] if missing else []

@@ -17,17 +17,17 @@ from papi_cli.model.plan import Plan
 from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult
 from papi_cli.periods import parse
 from papi_cli.render.console import console_for
-from papi_cli.render.labels import date_label, status_label, target_label, value_label
+from papi_cli.render.labels import date_label
 from papi_cli.render.status_text import (
     BAR,
     agency_text,
-    bar,
     documents_counts,
     header_lines,
     missing_text,
     overdue_order,
-    shows_missing,
     reporting_counts,
+    row,
+    shows_missing,
 )
 
 STYLES = {"met": "green", "on_track": "cyan", "at_risk": "yellow", "missed": "bold red", "no_data": "dim"}
@@ -84,25 +84,21 @@ def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, l
     if not narrow:
         table.add_column(t("lead", lang), width=15 if compact else 24, overflow="fold")
     for result in results:
-        task = plan.task(result.task)
-        indicator = plan.indicator(result.code)[1]
+        text = row(plan, result, lang)
         style = STYLES[result.status]
-        target = escape(target_label(indicator, lang))
-        value = escape(value_label(result, indicator, lang))
-        progress = f"[{style}]{bar(result)}[/]"
-        due = date_label(result.due, lang)
-        status = f"[{style}]{escape(status_label(result, lang))}[/]"
+        target, value, due = escape(text.target), escape(text.value), text.due
+        progress = f"[{style}]{text.progress}[/]"
+        status = f"[{style}]{escape(text.status)}[/]"
         if compact:
             if len(value) > VALUE_COMPACT:  # break between the counts and the percent, not inside either
                 value = value.replace(" · ", "\n", 1)
             cells = [f"{target}\n{due}", f"{value}\n{progress}", status]
         else:
             cells = [target, value, progress, status, due]
-        short = task.short if lang == "vi" else task.short_en
-        lead = escape(", ".join(task.lead))
+        lead = escape(text.lead)
         if narrow:
             cells[-1] += f"\n[dim]{lead}[/]"
-        table.add_row(result.code, escape(short), *cells, *([] if narrow else [lead]))
+        table.add_row(result.code, escape(text.task), *cells, *([] if narrow else [lead]))
         if shows_missing(result):
             table.add_row("", f"[dim]{escape(missing_text(plan, result, lang))}[/]")
     return table

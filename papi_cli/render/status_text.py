@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from papi_cli.i18n import t
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import Evaluation, IndicatorResult, ReportingEntry
 from papi_cli.periods import parse
-from papi_cli.render.labels import date_label
+from papi_cli.render.labels import date_label, status_label, target_label, value_label
 
 MISSING_SHOWN = 3  # unit names shown under a coverage indicator before "+N"
 BAR = 8
@@ -22,6 +24,27 @@ def header_lines(evaluation: Evaluation, lang: str) -> list[str]:
     if evaluation.skipped_files:
         lines.append(t("status_skipped", lang, n=len(evaluation.skipped_files), files=", ".join(evaluation.skipped_files)))
     return lines
+
+
+class Row(NamedTuple):
+    """One indicator's line of ``papi status``, as plain text."""
+
+    code: str
+    task: str
+    target: str
+    value: str
+    progress: str
+    status: str
+    due: str
+    lead: str
+
+
+def row(plan: Plan, result: IndicatorResult, lang: str) -> Row:
+    task = plan.task(result.task)
+    indicator = plan.indicator(result.code)[1]
+    return Row(result.code, task.short if lang == "vi" else task.short_en, target_label(indicator, lang),
+               value_label(result, indicator, lang), bar(result), status_label(result, lang),
+               date_label(result.due, lang), ", ".join(task.lead))
 
 
 def bar(result: IndicatorResult, width: int = BAR) -> str:
