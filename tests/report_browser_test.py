@@ -26,7 +26,7 @@ from tests.conftest import REPO
 
 TOOLS = ("chromium", "pdfinfo", "pdftotext", "pdffonts")
 MM = 72 / 25.4  # PDF points per millimetre
-MARGINS = {"top": 20 * MM, "right": 15 * MM, "bottom": 20 * MM, "left": 30 * MM}  # templates/report.css
+MARGINS = {"top": 20 * MM, "right": 15 * MM, "bottom": 20 * MM, "left": 30 * MM}  # papi_cli/templates/report.css
 SLACK = 1.0  # points: glyph boxes may overhang the line box by a hair
 
 

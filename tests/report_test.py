@@ -282,15 +282,17 @@ def test_templates_are_found_file_by_file(capsys, tmp_path, fixture_root):
     assert "#123456" not in written(capsys, fixture_root, "2020-Q2", "html", tmp_path)
 
 
-def test_packaged_defaults_are_the_repository_templates():
-    """The defaults are templates/ itself (mapped into the wheel by pyproject), never a copy."""
+def test_packaged_defaults_are_the_one_copy_in_the_package():
+    """The defaults live in papi_cli/templates (the wheel ships them there); the project's own
+    templates/ holds no copy of them, only what a province overrides."""
     assert sorted(p.name for p in PACKAGED.iterdir()) == ["report.css", "report.html.j2", "report.md.j2"]
-    assert PACKAGED == REPO / "templates" or PACKAGED.parent.name == "papi_cli"
+    assert PACKAGED == REPO / "papi_cli" / "templates"
+    assert sorted(p.name for p in (REPO / "templates").iterdir()) == ["README.md"]
 
 
 def test_every_label_the_templates_use_exists():
     used = set()
-    for path in (REPO / "templates").glob("*.j2"):
+    for path in PACKAGED.glob("*.j2"):
         used |= set(re.findall(r"""\bt\("([^"]+)"[,)]""", path.read_text(encoding="utf-8")))
         for prefix in re.findall(r"""\bt\("([^"]+\.)" ~""", path.read_text(encoding="utf-8")):
             used |= {key for key in LABELS if key.startswith(prefix)}

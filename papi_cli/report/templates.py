@@ -2,8 +2,9 @@
 
 Each template file is looked up in order in ``--templates DIR``, then ``ROOT/templates`` (the
 province's own, in its repository), then the defaults shipped inside the package
-(the repository's ``templates/``, which the wheel maps to ``papi_cli/templates``). A
-province may so override one file (``report.css``, say) and keep the others.
+(``papi_cli/templates``, found through ``importlib.resources`` so that an installed wheel finds
+them as a source checkout does). A province may so override one file (``report.css``, say) and
+keep the others.
 
 Templates run sandboxed. HTML is autoescaped; in Markdown every ``{{ value }}`` is escaped for
 Markdown, its line breaks turned into ``<br>`` so it stays inside a table cell. A template that
@@ -27,9 +28,10 @@ NAMES = {"md": "report.md.j2", "html": "report.html.j2"}
 
 
 def _packaged() -> Path:
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "templates"  # a wheel maps the repository's templates/ here (pyproject)
-    return installed if installed.is_dir() else package.parent / "templates"  # a source checkout
+    """The default templates inside the package (a folder on disk: papi is not run from a zip)."""
+    from importlib.resources import files
+
+    return Path(str(files("papi_cli").joinpath("templates")))
 
 
 PACKAGED = _packaged()
