@@ -43,7 +43,8 @@ import yaml
 
 from papi_cli import periods
 from papi_cli.authority import allowed_units, reportable
-from papi_cli.load import Paths, load_plan
+from papi_cli.layout import Paths
+from papi_cli.load import load_plan
 from papi_cli.model.plan import Agency, Indicator, Plan
 
 REPO = Path(__file__).resolve().parent.parent
@@ -266,9 +267,9 @@ def generate(out: Path, *, source: Path = REPO, quarters: tuple[int, ...] = (1, 
              agencies: tuple[str, ...] | None = None, stress: bool = False, seed: int = 46) -> Corpus:
     """Write a corpus into ``out`` from the plan of the project at ``source``."""
     loaded = load_plan(Paths.resolve(source))
-    if loaded.plan is None or any(p.severity == "error" for p in loaded.problems):
+    if loaded.value is None or any(p.severity == "error" for p in loaded.problems):
         raise SystemExit(f"the plan of {source} does not load; run papi validate there first")
-    plan = loaded.plan
+    plan = loaded.value
     chosen = reporters(plan)
     if agencies is not None:
         unknown = sorted(set(agencies) - {a.code for a in chosen})

@@ -1,70 +1,162 @@
-"""The command line: parses options, calls one function per command, maps results to exit codes.
+"""The command line: options written once, one function per command, exit codes.
 
 Exit codes: 0 fine, 1 the data has errors (or a checked target is not met, where a command says
 so), 2 bad command-line usage, 3 an internal error (a bug: a short message and a log file).
-Each command's work lives in ``papi_cli/commands/<verb>.py`` and is imported only when that
-command runs, so ``papi --help`` stays fast.
+
+Each option is defined once below (its flags, and its help under ``help.opt.<name>`` in the
+catalogue); each command's function only lists the options it takes and hands their raw values
+to ``_dispatch``, which turns them into typed values (a ``Period``, a date, a format checked
+against the command's ``FORMATS``) and calls ``papi_cli/commands/<verb>.py``'s ``run``, imported
+only then so that ``papi --help`` stays fast. Help screens and click's own usage errors are
+written here in the language of ``--lang``/``PAPI_LANG`` (Vietnamese by default), which is read
+from the command line before click parses it.
 """
 
 # No `from __future__ import annotations` here: typer would then evaluate every option's annotation
-# from its text at each start (about 4 ms, issue 6).
+# from its text at each start (about 4 ms; see docs/performance.md).
+import datetime as dt
 import gc
+import os
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from typer._click import exceptions as click_errors  # typer >= 0.29 vendors click
+from typer.core import TyperCommand, TyperGroup
 
 from papi_cli import __version__
+from papi_cli.errors import DataError, UsageError
+from papi_cli.message import Message, Refusal
+from papi_cli.words import LANGS, Lang, say
 
-app = typer.Typer(
-    name="papi",
-    help=(
-        "papi — theo dõi thực hiện Kế hoạch cải thiện Chỉ số PAPI trên tệp văn bản "
-        "(compliance tracker for provincial PAPI improvement plans)."
-    ),
-    add_completion=False,
-    no_args_is_help=True,
-    rich_markup_mode=None,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# The formats of each command, the default first.
+FORMATS: dict[str, tuple[str, ...]] = {
+    "validate": ("text", "json", "github"),
+    "status": ("table", "json", "md"),
+    "report": ("md", "html", "json"),
+    "tasks": ("table", "json"),
+    "outcome": ("table", "json"),
+}
+FAIL_ON = ("missed", "at_risk")
 
-Root = Annotated[Optional[Path], typer.Option("--root", help="Project folder (default: the current directory).")]
-PlanPath = Annotated[Optional[Path], typer.Option("--plan", help="Plan file (default: ROOT/plan/<newest year>.yaml).")]
-SubmissionsPath = Annotated[
-    Optional[Path], typer.Option("--submissions", help="Submissions folder (default: ROOT/submissions).")
-]
-Lang = Annotated[
-    Literal["vi", "en"],
-    typer.Option("--lang", envvar="PAPI_LANG", help="Language of labels and messages: vi (default) or en."),
-]
-NoCache = Annotated[
-    bool,
-    typer.Option("--no-cache", envvar="PAPI_NO_CACHE",
-                 help="Parse and check every file again, without reading or writing ROOT/.papi-cache."),
-]
+# Help keys that differ from ``help.opt.<parameter>`` for one command.
+HELP_OVERRIDES = {("new", "agency"): "help.opt.agency_new", ("new", "period"): "help.opt.quarter",
+                  ("report", "as_of"): "help.opt.as_of_report"}
+METAVARS = {"root": "folder", "submissions": "folder", "out": "folder", "templates": "folder", "plan": "file",
+            "scores": "file", "period": "period", "as_of": "date", "agency": "code", "dimension": "code",
+            "fmt": "format", "year": "year", "fail_on": "status", "lang": "lang"}
+
+_lang: Lang = "vi"  # the language of this run, read from argv before parsing (``main``)
 
 
-AgencyFilter = Annotated[
-    Optional[str], typer.Option("--agency", help="Only the tasks this agency leads or implements.")
-]
-DimensionFilter = Annotated[Optional[str], typer.Option("--dimension", help="Only this dimension (I … VII, IX).")]
-TableOrJson = Annotated[Literal["table", "json"], typer.Option("--format", help="table or json.")]
+def _say(what: Message | str, **args: Any) -> str:
+    return say(what, _lang, **args)
 
 
-def _paths(root: Path | None, plan: Path | None, submissions: Path | None, *, reading: bool = True):
-    """The paths to use; a folder named on the command line for reading must exist (a typo in CI
-    must not pass as "0 files, 0 errors"). ``papi new`` may create the submissions folder."""
-    from papi_cli.errors import UsageError
-    from papi_cli.load import Paths
+# --- the options, each written once ----------------------------------------------------------------
+Root = Annotated[Optional[Path], typer.Option("--root", show_default=False)]
+PlanPath = Annotated[Optional[Path], typer.Option("--plan", show_default=False)]
+SubmissionsPath = Annotated[Optional[Path], typer.Option("--submissions", show_default=False)]
+LangOption = Annotated[str, typer.Option("--lang", envvar="PAPI_LANG")]
+NoCache = Annotated[bool, typer.Option("--no-cache", envvar="PAPI_NO_CACHE")]
+Agency = Annotated[Optional[str], typer.Option("--agency", show_default=False)]
+RequiredAgency = Annotated[str, typer.Option("--agency")]
+Dimension = Annotated[Optional[str], typer.Option("--dimension", show_default=False)]
+Format = Annotated[Optional[str], typer.Option("--format", show_default=False)]
+Period = Annotated[Optional[str], typer.Option("--period", show_default=False)]
+RequiredPeriod = Annotated[str, typer.Option("--period")]
+AsOf = Annotated[Optional[str], typer.Option("--as-of", show_default=False)]
+FailOn = Annotated[Optional[str], typer.Option("--fail-on", show_default=False)]
+OutDir = Annotated[Optional[Path], typer.Option("--out", show_default=False)]
+Templates = Annotated[Optional[Path], typer.Option("--templates", show_default=False)]
+Year = Annotated[str, typer.Option("--year")]
+Scores = Annotated[Optional[Path], typer.Option("--scores", show_default=False)]
+Files = Annotated[Optional[list[Path]], typer.Argument(show_default=False)]
 
-    for option, folder in (("--root", root), ("--submissions", submissions if reading else None)):
-        if folder is not None and not folder.is_dir():
-            raise UsageError(f"{option}: không có thư mục {folder}", f"{option}: no such folder: {folder}")
-    return Paths.resolve(root, plan, submissions)
+
+# --- help in the chosen language ---------------------------------------------------------------------
+class _Help:
+    """Help screens in papi's words: usage line, the command's help, its options (or commands)."""
+
+    name: Optional[str]
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        command = ctx.command_path.split()[-1] if " " in ctx.command_path else "papi"
+        formatter.write_usage(ctx.command_path, " ".join(self._usage_pieces(ctx)), prefix=_say("help.usage") + " ")
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(_say(f"help.{command}"))
+        rows = [self._row(command, param) for param in self.get_params(ctx)]  # type: ignore[attr-defined]
+        arguments = [row for row, is_argument in rows if is_argument]
+        for title, entries in (("help.arguments", arguments), ("help.options", [r for r, a in rows if not a])):
+            if entries:
+                with formatter.section(_say(title)):
+                    formatter.write_dl(entries)
+        commands = getattr(self, "commands", None)
+        if commands:
+            with formatter.section(_say("help.commands")):
+                formatter.write_dl([(name, _say(f"help.{name}")) for name in commands])
+
+    def _usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [_say("help.options_metavar")]
+        for param in self.params:  # type: ignore[attr-defined]
+            if isinstance(param, typer.core.TyperArgument):
+                pieces.append(f"[{_say('help.metavar.' + METAVARS.get(param.name or '', 'file'))}]...")
+        if getattr(self, "commands", None):
+            pieces.append(_say("help.command_metavar"))
+        return pieces
+
+    def _row(self, command: str, param: Any) -> tuple[tuple[str, str], bool]:
+        name = param.name or ""
+        if isinstance(param, typer.core.TyperArgument):
+            return (_say("help.metavar." + METAVARS.get(name, "file")), _say(f"help.opt.{name}")), True
+        flags = ", ".join(sorted([*param.opts, *param.secondary_opts], key=lambda flag: (flag.startswith("--"), flag)))
+        if not param.is_flag:
+            flags += " " + _say("help.metavar." + METAVARS.get(name, "value"))
+        if name in ("help", "version"):
+            return (flags, _say(f"help.{name}")), False
+        key = HELP_OVERRIDES.get((command, name), f"help.opt.{name}")
+        text = _say(key, choices=", ".join(FORMATS.get(command, ()))) if name == "fmt" else _say(key)
+        notes = []
+        if name == "fmt" and command in FORMATS:
+            notes.append(_say("help.default", default=FORMATS[command][0]))
+        if param.required:
+            notes.append(_say("help.required"))
+        if param.envvar:
+            notes.append(_say("help.envvar", var=param.envvar))
+        return (flags, " ".join([text, *notes])), False
+
+
+class PapiCommand(_Help, TyperCommand):
+    pass
+
+
+class PapiGroup(_Help, TyperGroup):
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command in papi's words, with the commands it may have meant."""
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            from difflib import get_close_matches
+
+            unknown = Message("click.no_such_command", name=args[0])
+            close = get_close_matches(args[0], list(self.commands))
+            if close:
+                unknown = Message("click.did_you_mean", message=unknown, names=", ".join(f"'{c}'" for c in close))
+            raise _UsageAt(unknown, ctx)
+        return super().resolve_command(ctx, args)
+
+
+class _UsageAt(click_errors.UsageError):
+    """A usage error of the command line itself, already in papi's words."""
+
+    def __init__(self, message: Message, ctx: Any) -> None:
+        super().__init__(message.key, ctx)
+        self.papi_message = message
+
+
+app = typer.Typer(name="papi", cls=PapiGroup, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  pretty_exceptions_enable=False, context_settings={"help_option_names": ["-h", "--help"]})
 
 
 def _version(value: bool) -> None:
@@ -74,166 +166,160 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
-) -> None:
-    """papi: Decision 46/QĐ-UBND (Đắk Nông, 2020) as a reviewed plan, quarterly YAML submissions,
-    validation in CI, `papi status` in a terminal and report files."""
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False) -> None:
+    pass
 
 
-@app.command()
-def tasks(
-    agency: AgencyFilter = None,
-    dimension: DimensionFilter = None,
-    fmt: TableOrJson = "table",
-    root: Root = None,
-    plan: PlanPath = None,
-    lang: Lang = "vi",
-) -> None:
-    """The plan's catalogue: tasks, targets, leads and due dates."""
-    from papi_cli.commands import tasks as command
-
-    raise typer.Exit(command.run(_paths(root, plan, None), agency=agency, dimension=dimension, fmt=fmt, lang=lang))
+@app.command(cls=PapiCommand)
+def tasks(agency: Agency = None, dimension: Dimension = None, fmt: Format = None, root: Root = None,
+          plan: PlanPath = None, lang: LangOption = "vi") -> None:
+    _dispatch("tasks", locals())
 
 
-@app.command()
-def validate(
-    files: Annotated[Optional[list[Path]], typer.Argument(help="Submission files to check (default: all).")] = None,
-    fmt: Annotated[Literal["text", "json", "github"], typer.Option("--format", help="text, json or github.")] = "text",
-    root: Root = None,
-    plan: PlanPath = None,
-    submissions: SubmissionsPath = None,
-    lang: Lang = "vi",
-    no_cache: NoCache = False,
-) -> None:
-    """Check the plan and the submission files; exit 1 when any has an error."""
-    from papi_cli.commands import validate as command
-
-    raise typer.Exit(command.run(_paths(root, plan, submissions), files=files or [], fmt=fmt, lang=lang,
-                                 cache=not no_cache))
+@app.command(cls=PapiCommand)
+def validate(files: Files = None, fmt: Format = None, root: Root = None, plan: PlanPath = None,
+             submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
+    _dispatch("validate", locals())
 
 
-Period = Annotated[Optional[str], typer.Option("--period", help="2020-Q1…Q4, 2020-H1, 2020-9M or 2020.")]
+@app.command(cls=PapiCommand)
+def status(as_of: AsOf = None, period: Period = None, agency: Agency = None, dimension: Dimension = None,
+           fmt: Format = None, fail_on: FailOn = None, root: Root = None, plan: PlanPath = None,
+           submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
+    _dispatch("status", locals())
 
 
-@app.command()
-def status(
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Evaluate as of this date (YYYY-MM-DD; default today, capped at the plan year's end).")] = None,
-    period: Period = None,
-    agency: AgencyFilter = None,
-    dimension: DimensionFilter = None,
-    fmt: Annotated[Literal["table", "json", "md"], typer.Option("--format", help="table, json or md.")] = "table",
-    fail_on: Annotated[Optional[Literal["missed", "at_risk"]], typer.Option("--fail-on", help="Exit 1 when an indicator is missed (missed), or at risk or missed (at_risk).")] = None,
-    root: Root = None,
-    plan: PlanPath = None,
-    submissions: SubmissionsPath = None,
-    lang: Lang = "vi",
-    no_cache: NoCache = False,
-) -> None:
-    """Every indicator: value, target, progress, status, due, lead; who has not reported."""
-    from papi_cli.commands import status as command
-
-    raise typer.Exit(command.run(_paths(root, plan, submissions), as_of=as_of, period=period, agency=agency,
-                                 dimension=dimension, fmt=fmt, fail_on=fail_on, lang=lang, cache=not no_cache))
+@app.command(cls=PapiCommand)
+def report(period: RequiredPeriod, fmt: Format = None, out: OutDir = None, as_of: AsOf = None,
+           templates: Templates = None, root: Root = None, plan: PlanPath = None,
+           submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
+    _dispatch("report", locals())
 
 
-@app.command()
-def report(
-    period: Annotated[str, typer.Option("--period", help="2020-Q1…Q4, 2020-H1, 2020-9M or 2020.")],
-    fmt: Annotated[Literal["md", "html", "json"], typer.Option("--format", help="md, html or json.")] = "md",
-    out_dir: Annotated[Optional[Path], typer.Option("--out", help="Folder to write the report into (default: ROOT/reports).")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", help="Override the period's evaluation date (YYYY-MM-DD).")] = None,
-    templates: Annotated[Optional[Path], typer.Option("--templates", help="Use report templates from this folder.")] = None,
-    root: Root = None,
-    plan: PlanPath = None,
-    submissions: SubmissionsPath = None,
-    lang: Lang = "vi",
-    no_cache: NoCache = False,
-) -> None:
-    """Write the report of a period (bao-cao-papi-<P>.<md|html|json>)."""
-    from papi_cli.commands import report as command
-
-    raise typer.Exit(command.run(_paths(root, plan, submissions), period=period, fmt=fmt, out_dir=out_dir,
-                                 as_of=as_of, templates=templates, lang=lang, cache=not no_cache))
+@app.command(cls=PapiCommand)
+def new(agency: RequiredAgency, period: RequiredPeriod, root: Root = None, plan: PlanPath = None,
+        submissions: SubmissionsPath = None, lang: LangOption = "vi") -> None:
+    _dispatch("new", locals())
 
 
-@app.command()
-def new(
-    agency: Annotated[str, typer.Option("--agency", help="The agency code, e.g. so-ldtbxh.")],
-    period: Annotated[str, typer.Option("--period", help="The quarter, e.g. 2020-Q2.")],
-    root: Root = None,
-    plan: PlanPath = None,
-    submissions: SubmissionsPath = None,
-    lang: Lang = "vi",
-) -> None:
-    """Write a skeleton submission for an agency and quarter (never overwrites)."""
-    from papi_cli.commands import new as command
-
-    raise typer.Exit(command.run(_paths(root, plan, submissions, reading=False), agency=agency, period=period, lang=lang))
+@app.command(cls=PapiCommand)
+def codeowners(root: Root = None, plan: PlanPath = None, lang: LangOption = "vi") -> None:
+    _dispatch("codeowners", locals())
 
 
-@app.command()
-def codeowners(root: Root = None, plan: PlanPath = None, lang: Lang = "vi") -> None:
-    """Print a CODEOWNERS file: each agency's submissions to its owners."""
-    from papi_cli.commands import codeowners as command
-
-    raise typer.Exit(command.run(_paths(root, plan, None), lang=lang))
+@app.command(cls=PapiCommand)
+def schema(root: Root = None, plan: PlanPath = None, lang: LangOption = "vi") -> None:
+    _dispatch("schema", locals())
 
 
-@app.command()
-def schema(root: Root = None, plan: PlanPath = None, lang: Lang = "vi") -> None:
-    """Print the JSON Schema of a submission file, with the plan's codes as enums."""
-    from papi_cli.commands import schema as command
-
-    raise typer.Exit(command.run(_paths(root, plan, None), lang=lang))
+@app.command(cls=PapiCommand)
+def outcome(year: Year, scores: Scores = None, fmt: Format = None, root: Root = None, plan: PlanPath = None,
+            lang: LangOption = "vi") -> None:
+    _dispatch("outcome", locals())
 
 
-@app.command()
-def outcome(
-    year: Annotated[int, typer.Option("--year", help="The PAPI survey year, e.g. 2020.")],
-    scores: Annotated[Optional[Path], typer.Option("--scores", help="CSV of scores (default: plan/papi-scores-<year>.csv).")] = None,
-    fmt: TableOrJson = "table",
-    root: Root = None,
-    plan: PlanPath = None,
-    lang: Lang = "vi",
-) -> None:
-    """The province's published PAPI scores against goal 1.3; exit 1 when the goal is not met."""
-    from papi_cli.commands import outcome as command
+# --- from raw option values to a command's arguments ---------------------------------------------------
+def _dispatch(command: str, raw: dict[str, Any]) -> None:
+    """Check and convert the options, run ``commands/<command>.py``, exit with its code."""
+    import importlib
 
-    raise typer.Exit(command.run(_paths(root, plan, None), year=year, scores=scores, fmt=fmt, lang=lang))
+    from papi_cli.commands.context import Context
+    from papi_cli.layout import Paths
+
+    values = dict(raw)
+    _choice("--lang", values.pop("lang"), LANGS)
+    root, plan, submissions = values.pop("root"), values.pop("plan"), values.pop("submissions", None)
+    for option, folder in (("--root", root), ("--submissions", submissions if command != "new" else None)):
+        if folder is not None and not folder.is_dir():
+            raise UsageError(Message("usage.no_folder", option=option, folder=str(folder)))
+    ctx = Context(Paths.resolve(root, plan, submissions), _lang, cache=not values.pop("no_cache", False))
+    arguments = {name: _convert(command, name, value) for name, value in values.items()}
+    module = importlib.import_module(f"papi_cli.commands.{command}")
+    raise typer.Exit(module.run(ctx, **arguments))
 
 
-def main(argv: list[str] | None = None) -> int:
+def _convert(command: str, name: str, value: Any) -> Any:
+    if name == "fmt":
+        return _choice("--format", value, FORMATS[command]) if value is not None else FORMATS[command][0]
+    if name == "fail_on":
+        return None if value is None else _choice("--fail-on", value, FAIL_ON)
+    if name == "period" and value is not None:
+        return _period(value, quarter=command == "new")
+    if name == "as_of" and value is not None:
+        return _date("--as-of", value)
+    if name == "year":
+        return _year(value)
+    if name == "files":
+        return list(value or [])
+    if name == "templates" and value is not None and not value.is_dir():
+        raise UsageError(Message("usage.not_a_folder", option="--templates", value=str(value)))
+    return value
+
+
+def _choice(option: str, value: str, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise UsageError(Message("usage.choice", option=option, value=value, choices=", ".join(choices)))
+    return value
+
+
+def _period(value: str, *, quarter: bool) -> Any:
+    from papi_cli.periods import parse, parse_quarter
+
+    try:
+        return parse_quarter(value) if quarter else parse(value)
+    except Refusal as refusal:
+        raise UsageError(Message("usage.refused", option="--period", detail=refusal.message)) from None
+
+
+def _date(option: str, value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(Message("usage.bad_date", option=option, value=value)) from None
+
+
+def _year(value: str) -> int:
+    if not (value.isascii() and value.isdigit() and len(value) == 4):
+        raise UsageError(Message("usage.bad_year", option="--year", value=value))
+    return int(value)
+
+
+# --- the entry point ----------------------------------------------------------------------------------
+def main(argv: Optional[list[str]] = None) -> int:
     """Entry point of the ``papi`` script: one-line usage errors (exit 2), no tracebacks."""
-    from papi_cli.errors import UsageError
-
+    global _lang
     args = sys.argv[1:] if argv is None else argv
+    _lang = _lang_of(args)
     if argv is None and hasattr(signal, "SIGPIPE"):
         # `papi status | head`: end quietly as Unix tools do, not with click's exit 1.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     command = typer.main.get_command(app)
     # A short run whose values are freed by reference counting: the cyclic collector's passes over
-    # thousands of parsed values cost about a tenth of it, for no memory saved (issue 6).
+    # thousands of parsed values cost about a tenth of it, for no memory saved.
     collecting = gc.isenabled()
     gc.disable()
     try:
         code = command.main(args, prog_name="papi", standalone_mode=False)
+    except click_errors.NoArgsIsHelpError as err:
+        print(err.ctx.get_help(), file=sys.stderr)
+        code = 2
     except click_errors.UsageError as err:
-        see = "see" if _lang_of(args) == "en" else "xem"
-        hint = f" ({see} '{err.ctx.command_path} --help')" if err.ctx else ""
-        print(f"papi: {err.format_message()}{hint}", file=sys.stderr)
+        print(_say("usage.line", message=_click_message(err)) + _see_help(err), file=sys.stderr)
         code = 2
     except UsageError as err:
-        print(f"papi: {err.message(_lang_of(args))}", file=sys.stderr)
+        print(_say("usage.line", message=err.message), file=sys.stderr)
         code = 2
+    except DataError as err:
+        from papi_cli.render.problems import text_lines
+
+        for line in text_lines(err.problems, _lang, err.sources):
+            print(line, file=sys.stderr)
+        if err.note is not None:
+            print(_say(err.note), file=sys.stderr)
+        code = 1
     except typer.Abort:
-        print("papi: aborted", file=sys.stderr)
+        print(_say("usage.aborted"), file=sys.stderr)
         code = 130
-    except click_errors.ClickException as err:
-        print(f"papi: {err.format_message()}", file=sys.stderr)
-        code = err.exit_code
     except BrokenPipeError:
         code = 0
     except Exception:  # a bug: say so briefly and keep the details for the report
@@ -243,31 +329,61 @@ def main(argv: list[str] | None = None) -> int:
             gc.enable()
     if argv is None:
         sys.exit(code or 0)
-    return code or 0
+    return int(code or 0)
 
 
-def _lang_of(args: list[str]) -> str:
-    """The --lang of a command line that failed after parsing (else PAPI_LANG, else vi)."""
-    import os
-
+def _lang_of(args: list[str]) -> Lang:
+    """The --lang of a command line not yet parsed (else PAPI_LANG, else vi; vi for a bad value,
+    which the option's own check then refuses)."""
+    chosen = os.environ.get("PAPI_LANG", "vi")
     for i, arg in enumerate(args):
         if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return os.environ.get("PAPI_LANG", "vi")
+            chosen = args[i + 1]
+        elif arg.startswith("--lang="):
+            chosen = arg.split("=", 1)[1]
+    return "en" if chosen == "en" else "vi"
+
+
+def _click_message(err: click_errors.UsageError) -> Message:
+    """click's usage errors in papi's words, by their kind (their own text is English only)."""
+    if isinstance(err, _UsageAt):
+        return err.papi_message
+    if isinstance(err, click_errors.MissingParameter):
+        param = err.param
+        if isinstance(param, typer.core.TyperArgument):
+            return Message("click.missing_argument", name=_say("help.metavar." + METAVARS.get(param.name or "", "file")))
+        option = (param.opts[0] if param is not None and param.opts else str(err.param_hint or ""))
+        return Message("click.missing_option", option=option)
+    if isinstance(err, click_errors.NoSuchOption):
+        unknown = Message("click.no_such_option", option=err.option_name)
+        if err.possibilities:
+            return Message("click.did_you_mean", message=unknown, names=", ".join(sorted(err.possibilities)))
+        return unknown
+    if isinstance(err, click_errors.BadOptionUsage):
+        key = "click.takes_no_value" if "does not take a value" in err.message else "click.needs_value"
+        return Message(key, option=err.option_name)
+    if isinstance(err, click_errors.BadParameter):
+        hint = err.param.opts[0] if err.param is not None and getattr(err.param, "opts", None) else str(err.param_hint)
+        return Message("click.bad_value", option=hint)
+    if err.message.startswith("Got unexpected extra argument"):
+        extra = err.message[err.message.index(") (") + 3:].rstrip(")") if ") (" in err.message else ""
+        return Message("click.extra_arguments", arguments=extra, count=len(extra.split()))
+    if err.message.startswith("Missing command"):
+        return Message("click.missing_command")
+    return Message("click.other", message=err.message)
+
+
+def _see_help(err: click_errors.UsageError) -> str:
+    return " " + _say("usage.see_help", command=err.ctx.command_path) if err.ctx is not None else ""
 
 
 def _internal_error() -> int:
-    import os
     import tempfile
     import traceback
-
-    from papi_cli.i18n import t
 
     fd, log = tempfile.mkstemp(prefix="papi-crash-", suffix=".log")
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(f"papi {__version__}\nargv: {sys.argv!r}\n\n")
         traceback.print_exc(file=handle)
-    print(t("internal_error", _lang_of(sys.argv[1:]), log=log), file=sys.stderr)
+    print(_say("internal_error", log=log), file=sys.stderr)
     return 3

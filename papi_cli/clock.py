@@ -18,7 +18,7 @@ def today_vn() -> dt.date:
             return dt.date.fromisoformat(fixed)
         except ValueError:
             from papi_cli.errors import UsageError
+            from papi_cli.message import Message
 
-            raise UsageError(f"PAPI_TODAY='{fixed}': cần một ngày YYYY-MM-DD",
-                             f"PAPI_TODAY='{fixed}': needs a date YYYY-MM-DD") from None
+            raise UsageError(Message("usage.papi_today", value=fixed)) from None
     return dt.datetime.now(VIETNAM).date()

@@ -1,170 +1,173 @@
-"""The file-system adapter: where the plan and submissions are, and reading them safely.
+"""Loading: from files to checked values, each with the problems found and the files read.
 
-Reading never follows a file past the size bound (the size is checked before the bytes are
-read) and never writes anything. Paths in problems are shown relative to the root, with '/'.
+``Loaded`` is what every load returns (the plan, the submissions, the scores): the value (None
+when it cannot be used), the problems, the labels of the files read and the text of those that
+have problems, for the caret display. The plan is read with the units file it names; a plan
+checked without a problem before, from the same bytes of both files by the same papi, is taken
+from the cache (``cache.py``) as its two models in JSON, which parses nothing.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from papi_cli.problems import Problem
-from papi_cli.text import MAX_BYTES, decode
+from papi_cli import files
+from papi_cli.layout import Paths
+from papi_cli.problems import Problem, has_errors
 
 if TYPE_CHECKING:
+    from papi_cli.cache import Store
     from papi_cli.model.plan import Plan
     from papi_cli.outcome import Outcome
 
-_PLAN_NAME = re.compile(r"\d{4}\.ya?ml\Z")
-
-
-@dataclass(frozen=True)
-class Paths:
-    """Where papi reads from: ``--root`` (default the current directory), ``--plan``, ``--submissions``."""
-
-    root: Path
-    plan: Path
-    submissions: Path
-
-    @classmethod
-    def resolve(cls, root: Path | None = None, plan: Path | None = None,
-                submissions: Path | None = None) -> Paths:
-        base = Path(root) if root is not None else Path.cwd()
-        return cls(root=base, plan=Path(plan) if plan is not None else default_plan(base),
-                   submissions=Path(submissions) if submissions is not None else base / "submissions")
-
-    def label(self, path: Path) -> str:
-        """A path as shown to users: relative to the root where it lies under it."""
-        try:
-            return Path(os.path.relpath(path, self.root)).as_posix() if under(path, self.root) else str(path)
-        except ValueError:  # another drive (Windows)
-            return str(path)
-
-
-def under(path: Path, root: Path) -> bool:
-    """True when ``path`` lies under ``root`` (or is it), symlinks not followed."""
-    try:
-        Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
-        return True
-    except ValueError:
-        return False
-
-
-def default_plan(root: Path) -> Path:
-    """The newest ``plan/<year>.yaml`` under the root (``plan/2020.yaml`` in the sample)."""
-    folder = root / "plan"
-    try:
-        names = sorted(p.name for p in folder.iterdir() if _PLAN_NAME.match(p.name))
-    except OSError:
-        names = []
-    return folder / (names[-1] if names else "2020.yaml")
-
-
-def read_bytes(path: Path, label: str) -> tuple[bytes | None, list[Problem]]:
-    """The file's bytes, or a problem when it is missing, unreadable or over the size bound."""
-    try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                return None, [Problem.at(label, None, "file-too-large", size=size, limit=MAX_BYTES)]
-            data = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        return None, [Problem.at(label, None, "unreadable", detail="đây là một thư mục, không phải tệp")]
-    except OSError as err:
-        return None, [Problem.at(label, None, "unreadable", detail=err.strerror or str(err))]
-    if len(data) > MAX_BYTES:
-        return None, [Problem.at(label, None, "file-too-large", size=len(data), limit=MAX_BYTES)]
-    return data, []
+T = TypeVar("T")
+PLAN_ENTRY = "plan.json"
 
 
 @dataclass
-class PlanLoad:
-    plan: object | None  # papi_cli.model.plan.Plan, imported lazily
+class Loaded(Generic[T]):
+    value: T | None
     problems: list[Problem] = field(default_factory=list)
-    files: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # labels of the files read
+    sources: dict[str, str] = field(default_factory=dict)  # label → text, of files with problems
+
+    @property
+    def usable(self) -> bool:
+        return self.value is not None and not has_errors(self.problems)
 
 
-def load_plan(paths: Paths, *, cache: bool = False) -> PlanLoad:
-    """Read and check the plan file and the units file it names. With ``cache``, a plan checked
-    without a problem before, from the same bytes of both files, is taken from ROOT/.papi-cache."""
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
+def open_store(paths: Paths, cache: bool) -> Store | None:
+    if not cache:
+        return None
+    from papi_cli.cache import Store
+
+    return Store.for_root(paths.root)
+
+
+def load_plan(paths: Paths, *, cache: bool = False) -> Loaded[Plan]:
+    """Read and check the plan file and the units file it names."""
     label = paths.label(paths.plan)
-    if not paths.plan.is_file():
-        return PlanLoad(None, [Problem.at(label, None, "plan-missing", path=label)], [label])
-    raw, problems = read_bytes(paths.plan, label)
+    if not files.is_file(paths.plan):
+        return Loaded(None, [Problem.at(label, None, "plan-missing", path=label)], [label])
+    raw, problems = files.read_bytes(paths.plan, label)
     if raw is None:
-        return PlanLoad(None, problems, [label])
-    store = None
-    if cache:
-        from papi_cli.cache import PlanCache
-
-        store = PlanCache.open(paths.root, paths.submissions)
-        kept = store.get(raw, paths.plan.parent)
-        if kept is not None:
-            return PlanLoad(kept[0], [], [label, paths.label(paths.plan.parent / kept[1])])
+        return Loaded(None, problems, [label])
+    store = open_store(paths, cache)
+    kept = _cached_plan(store, paths.plan.parent, raw) if store is not None else None
+    if kept is not None:
+        return Loaded(kept[0], [], [label, paths.label(paths.plan.parent / kept[1])])
     from papi_cli.yamlsafe import load  # only now: a plan from the cache needs no parser
 
+    loaded: Loaded[Plan] = Loaded(None, [], [label])
     plan_doc, problems = load(label, raw)
-    if plan_doc is None:
-        return PlanLoad(None, problems, [label])
-    units_name = plan_doc.data.get("units") if isinstance(plan_doc.data, dict) else None
-    if not isinstance(units_name, str):
-        problems.append(Problem.at(label, plan_doc.mark(()), "missing-field", field="units"))
-        return PlanLoad(None, problems, [label])
-    units_path = paths.plan.parent / units_name
-    units_label = paths.label(units_path)
-    units_raw, unit_problems = read_bytes(units_path, units_label)
-    units_doc = None
-    if units_raw is not None:
-        units_doc, unit_problems = load(units_label, units_raw)
-    problems += unit_problems
-    if units_doc is None:
-        return PlanLoad(None, problems, [label, units_label])
-    from papi_cli.planfile import build_plan
+    loaded.problems += problems
+    units_name = plan_doc.data.get("units") if plan_doc is not None and isinstance(plan_doc.data, dict) else None
+    if plan_doc is not None and not isinstance(units_name, str):
+        loaded.problems.append(Problem.at(label, plan_doc.mark(()), "missing-field", field="units"))
+    units_doc = units_raw = None
+    if plan_doc is not None and isinstance(units_name, str):
+        units_label = paths.label(paths.plan.parent / units_name)
+        loaded.files.append(units_label)
+        units_raw, problems = files.read_bytes(paths.plan.parent / units_name, units_label)
+        if units_raw is not None:
+            units_doc, problems = load(units_label, units_raw)
+        loaded.problems += problems
+    if plan_doc is not None and units_doc is not None:
+        from papi_cli.planfile import build_plan
 
-    plan, build_problems = build_plan(plan_doc, units_doc)
-    problems += build_problems
-    if plan is not None:
-        plan.digest = plan_digest(raw, units_name, units_raw)  # the key of the cache of checks made against it
-        if store is not None and not problems:
-            store.put(raw, units_name, units_raw, plan)
-    return PlanLoad(plan, problems, [label, units_label])
+        loaded.value, problems = build_plan(plan_doc, units_doc)
+        loaded.problems += problems
+    loaded.sources = _sources(loaded.problems, {label: raw, **({loaded.files[-1]: units_raw} if units_raw else {})})
+    if loaded.value is not None and isinstance(units_name, str) and units_raw is not None:
+        loaded.value.digest = plan_digest(raw, units_name, units_raw)  # the key of the checks made against it
+        if store is not None and not loaded.problems:
+            _keep_plan(store, raw, units_name, units_raw, loaded.value)
+    return loaded
 
 
 def plan_digest(plan_raw: bytes, units_name: str, units_raw: bytes) -> str:
     """The hash of what a plan is read from: the plan file, the units file's name and bytes."""
-    hasher = hashlib.blake2b(plan_raw, digest_size=20)
-    hasher.update(b"\0" + units_name.encode("utf-8") + b"\0" + units_raw)
-    return hasher.hexdigest()
+    return digest(plan_raw + b"\0" + units_name.encode("utf-8") + b"\0" + units_raw)
 
 
+def _sources(problems: list[Problem], raws: dict[str, bytes]) -> dict[str, str]:
+    """The text of each file that has a located problem (as read, for the caret display)."""
+    located = {p.file for p in problems if p.line is not None}
+    return {label: files.shown_text(raws[label]) for label in located & raws.keys()}
+
+
+def _cached_plan(store: Store, folder: Path, raw: bytes) -> tuple[Plan, str] | None:
+    """The plan kept for these plan bytes and this papi, when the units file it names is unchanged."""
+    from papi_cli.fingerprint import fingerprint
+
+    entry = store.get_json(PLAN_ENTRY)
+    if not isinstance(entry, dict) or entry.get("key") != [fingerprint(), digest(raw)]:
+        return None
+    units_name = entry.get("units_name")
+    if not isinstance(units_name, str):
+        return None
+    units_raw, _ = files.read_bytes(folder / units_name, units_name)
+    if units_raw is None or entry.get("units") != digest(units_raw):
+        return None
+    plan = _plan_from_json(entry, plan_digest(raw, units_name, units_raw))
+    return None if plan is None else (plan, units_name)
+
+
+def _plan_from_json(entry: dict[str, Any], plan_hash: str) -> Plan | None:
+    from papi_cli.model.plan import Plan, PlanFile, UnitsFile
+
+    try:
+        plan_file = PlanFile.model_validate_json(entry["plan_file"])
+        units_file = UnitsFile.model_validate_json(entry["units_file"])
+    except (KeyError, TypeError, ValueError, RecursionError):  # pydantic's ValidationError is a ValueError
+        return None
+    return Plan(plan_file, units_file, plan_hash)
+
+
+def _keep_plan(store: Store, raw: bytes, units_name: str, units_raw: bytes, plan: Plan) -> None:
+    """Keep a plan that had no problem, when its JSON gives back exactly the same models."""
+    from papi_cli.fingerprint import fingerprint
+
+    plan_json, units_json = plan.file.model_dump_json(by_alias=True), plan.unit_registry.model_dump_json()
+    if (type(plan.file).model_validate_json(plan_json) != plan.file
+            or type(plan.unit_registry).model_validate_json(units_json) != plan.unit_registry):
+        return
+    store.put_json(PLAN_ENTRY, {"key": [fingerprint(), digest(raw)], "units_name": units_name,
+                                "units": digest(units_raw), "plan_file": plan_json, "units_file": units_json})
+
+
+# --- the PAPI scores (papi outcome, the annual report) --------------------------------------------------
 def default_scores(paths: Paths, year: int) -> Path:
     """``plan/papi-scores-<year>.csv`` beside the plan file."""
     return paths.plan.parent / f"papi-scores-{year}.csv"
 
 
-def load_outcome(plan: Plan, path: Path, label: str, year: int) -> tuple[Outcome | None, list[Problem], str | None]:
-    """The outcome for the plan's province from a scores file, or None with the problems."""
+def load_outcome(plan: Plan, paths: Paths, path: Path, year: int) -> Loaded[Outcome]:
+    """The outcome for the plan's province from a scores file."""
     from papi_cli.outcome import evaluate_outcome, fold, parse_scores
 
-    if not path.is_file():
-        return None, [Problem.at(label, None, "scores-missing", path=label)], None
-    raw, problems = read_bytes(path, label)
+    label = paths.label(path)
+    if not files.is_file(path):
+        return Loaded(None, [Problem.at(label, None, "scores-missing", path=label)], [label])
+    raw, problems = files.read_bytes(path, label)
     text = None
     if raw is not None:
-        text, problems = decode(label, raw)
+        text, problems = files.decode(label, raw)
     if text is None:
-        return None, problems, None
+        return Loaded(None, problems, [label])
     codes = {fold(d.name_en): d.papi for d in plan.dimensions}
     table, problems = parse_scores(text, label, codes)
     if table is None:
-        return None, problems, text
+        return Loaded(None, problems, [label], {label: text})
     province = plan.file.province
     result = evaluate_outcome(table, year, province, [(d.code, d.papi) for d in plan.dimensions])
     if result is None:
-        return None, [Problem.at(label, None, "scores-no-province", province=province)], text
-    return result, [], text
+        return Loaded(None, [Problem.at(label, None, "scores-no-province", province=province)], [label])
+    return Loaded(result, [], [label])

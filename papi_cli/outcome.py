@@ -186,17 +186,6 @@ def _incomplete(file: str, scores: dict[str, dict[str, Decimal]]) -> list[Proble
     return problems
 
 
-def decimal_text(value: Decimal | Fraction, lang: str = "vi") -> str:
-    """A score or percentile exactly as it is (they have finite decimals): ``4,9243``, ``4,65485``."""
-    if isinstance(value, Fraction):
-        value = Decimal(value.numerator) / Decimal(value.denominator)
-    value = value.normalize()
-    if value.as_tuple().exponent > -4:  # at least the 4 decimals scores are given to
-        value = value.quantize(Decimal("0.0001"))
-    text = format(value, "f")
-    return text if lang == "en" else text.replace(".", ",")
-
-
 def evaluate_outcome(table: ScoreTable, year: int, province: str,
                      dimensions: list[tuple[str, str]]) -> Outcome | None:
     """The province's outcome, or None when the table has no scores for it.

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from papi_cli.i18n import t
+from papi_cli.message import Message, Refusal
 
 PeriodKind = Literal["quarter", "half", "nine_months", "year"]
 
@@ -74,25 +74,23 @@ class Period:
         """The agencies' deadline: ``deadline_day`` of the last month, moved to a working day."""
         return next_working_day(dt.date(self.year, self.last_month, deadline_day), holidays)
 
-    def label(self, lang: str = "vi") -> str:
-        """``Quý II/2020`` / ``Q2 2020``, ``6 tháng đầu năm 2020`` / ``first half of 2020``…"""
+    @property
+    def name(self) -> Message:
+        """What people call it: ``Quý II/2020`` (``Q2 2020``), ``6 tháng đầu năm 2020``…"""
         if self.kind == "quarter":
             n = self.quarters[0]
-            return t("period.quarter", lang, roman=_ROMAN[n - 1], n=n, year=self.year)
-        return t(f"period.{self.kind}", lang, year=self.year)
+            return Message("period.quarter", roman=_ROMAN[n - 1], n=n, year=self.year)
+        return Message(f"period.{self.kind}", year=self.year)
 
     def __str__(self) -> str:
         return self.code
 
 
 def parse(code: str) -> Period:
-    """A period from its code; ValueError with the allowed forms for anything else."""
+    """A period from its code; a Refusal naming the allowed forms for anything else."""
     match = _CODE.fullmatch(code.strip()) if isinstance(code, str) else None
     if match is None:
-        raise ValueError(
-            f"'{code}' không phải kỳ báo cáo; dùng {_FORMS} (ví dụ 2020-Q2) / "
-            f"'{code}' is not a reporting period; use {_FORMS} (e.g. 2020-Q2)"
-        )
+        raise Refusal(Message("period.bad_code", value=code, forms=_FORMS))
     year = int(match["year"])
     if match["quarter"]:
         return quarter(year, int(match["quarter"]))
@@ -103,16 +101,16 @@ def parse(code: str) -> Period:
 
 
 def parse_quarter(code: str) -> Period:
-    """A quarter (``YYYY-Qn``, what a submission reports); ValueError for any other period."""
+    """A quarter (``YYYY-Qn``, what a submission reports); a Refusal for any other period."""
     period = parse(code)
     if period.kind != "quarter":
-        raise ValueError(f"'{code}' không phải một quý (YYYY-Qn) / '{code}' is not a quarter (YYYY-Qn)")
+        raise Refusal(Message("period.not_quarter", value=code))
     return period
 
 
 def quarter(year: int, n: int) -> Period:
     if not 1 <= n <= 4:
-        raise ValueError(f"quý {n} không có; chỉ có 1–4 / there is no quarter {n}; only 1–4")
+        raise ValueError(f"there is no quarter {n}")  # papi's own bug: codes are checked first
     return Period(f"{year}-Q{n}", "quarter", year, (n,))
 
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from papi_cli.model.errors import problems_from
+from papi_cli.message import Message
+from papi_cli.model.validation import problems_from
 from papi_cli.model.plan import Indicator, Plan, PlanFile, UnitsFile
 from papi_cli.problems import Problem
 from papi_cli.yamlsafe import Document
@@ -43,7 +44,7 @@ def build_plan(plan_doc: Document, units_doc: Document) -> tuple[Plan | None, li
     if units is None or plan_file is None:
         return None, problems
     problems += _check_units(units_doc, units)
-    plan = Plan(file=plan_file, units_file=units)
+    plan = Plan(plan_file, units)
     problems += _Checker(plan, plan_doc).run()
     return plan, problems
 
@@ -64,14 +65,14 @@ def _check_units(doc: Document, units: UnitsFile) -> list[Problem]:
         unique(district.code, ("districts", i, "code"))
         if not re.fullmatch(r"\d{3}", district.code):
             problems.append(Problem.at(doc.file, doc.mark(("districts", i, "code")), "units-invalid",
-                                       detail=f"mã huyện '{district.code}' phải gồm 3 chữ số"))
+                                       detail=Message("detail.district_code", value=district.code)))
         for j, commune in enumerate(district.communes):
             path = ("districts", i, "communes", j)
             unique(commune.slug, path + ("slug",))
             unique(commune.code, path + ("code",))
             if not re.fullmatch(r"\d{5}", commune.code):
                 problems.append(Problem.at(doc.file, doc.mark(path + ("code",)), "units-invalid",
-                                           detail=f"mã xã '{commune.code}' phải gồm 5 chữ số"))
+                                           detail=Message("detail.commune_code", value=commune.code)))
     return problems
 
 
@@ -134,9 +135,10 @@ class _Checker:
             if agency.unit is not None:
                 unit = self.plan.units.get(agency.unit)
                 if unit is None:
-                    self.add(path + ("unit",), "units-invalid", detail=f"không có đơn vị '{agency.unit}'")
+                    self.add(path + ("unit",), "units-invalid", detail=Message("detail.no_unit", value=agency.unit))
                 elif agency.code != f"ubnd-{unit.slug}":
-                    self.add(path + ("code",), "units-invalid", detail=f"mã UBND phải là 'ubnd-{unit.slug}'")
+                    self.add(path + ("code",), "units-invalid",
+                             detail=Message("detail.committee_code", expected=f"ubnd-{unit.slug}"))
             elif agency.code.startswith("ubnd-") and agency.code[5:] in self.plan.units:
                 self.add(path + ("code",), "duplicate-code", value=agency.code, first_line=0)
 
@@ -182,12 +184,11 @@ class _Checker:
         value = ind.target
         assert value is not None
         if ind.kind == "count":
-            ok = value >= 0 and value.denominator == 1
-            allowed = "số nguyên ≥ 0"
+            ok, allowed = value >= 0 and value.denominator == 1, Message("allowed.count")
         elif ind.op == ">":
-            ok, allowed = 0 <= value < 100, "0 ≤ ngưỡng < 100 với phép so sánh '>'"
+            ok, allowed = 0 <= value < 100, Message("allowed.strict")
         else:
-            ok, allowed = 0 < value <= 100, "0 < ngưỡng ≤ 100 (%)"
+            ok, allowed = 0 < value <= 100, Message("allowed.percent")
         if not ok:
             self.add(path, "threshold-out-of-range", value=ind.threshold, allowed=allowed)
 

@@ -2,14 +2,17 @@
 
 A Problem names the file, the line and column (1-based, or None when the problem is about the
 file as a whole), a stable code (``duplicate-key``, ``unknown-unit``…) and the arguments of its
-message. The words themselves live in ``messages.py``, in Vietnamese and English, so the same
-problem renders in either language.
+message. The code is also the key of its words in the catalogue (``words.py``), so the same
+problem renders in either language; an argument whose wording depends on the language is a
+``Message`` itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from papi_cli.message import Message
 
 Severity = Literal["error", "warning"]
 
@@ -32,26 +35,42 @@ class Problem:
     severity: Severity = "error"
 
     @classmethod
-    def at(
-        cls,
-        file: str,
-        mark: Mark | None,
-        code: str,
-        severity: Severity = "error",
-        **args: Any,
-    ) -> Problem:
+    def at(cls, file: str, mark: Mark | None, code: str, severity: Severity = "error", **args: Any) -> Problem:
         if mark is None:
             return cls(file, None, None, code, args, severity)
         return cls(file, mark.line, mark.column, code, args, severity)
 
-    def message(self, lang: str = "vi") -> str:
-        from papi_cli.messages import render
+    @property
+    def message(self) -> Message:
+        return Message(self.code, **self.args)
 
-        return render(self.code, self.args, lang)
-
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line or 0, self.column or 0, self.code)
 
 
 def has_errors(problems: list[Problem]) -> bool:
     return any(p.severity == "error" for p in problems)
+
+
+def as_written(value: Any) -> str:
+    """A value from a file as the clerk would write it in YAML, for a message: 'text', 12, true,
+    null, 2020-06-18, [a, b]; cut to 60 characters."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        text = f"'{value}'"
+    elif value is None:
+        text = "null"
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, dt.datetime):
+        text = value.isoformat(sep=" ")
+    elif isinstance(value, dt.date):
+        text = value.isoformat()
+    elif isinstance(value, (list, tuple)):
+        text = "[" + ", ".join(as_written(v) for v in value) + "]"
+    elif isinstance(value, dict):
+        text = "{" + ", ".join(f"{k}: {as_written(v)}" for k, v in value.items()) + "}"
+    else:
+        text = str(value)
+    return text if len(text) <= 60 else text[:57] + "…"

@@ -20,11 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from papi_cli import periods
 from papi_cli.authority import MEASURE_FIELDS, RESULT_STATUSES, allowed_units, reportable_codes, result_fields
-from papi_cli.i18n import t
-from papi_cli.messages import show
+from papi_cli.message import Message
 from papi_cli.model.plan import Agency, Indicator, Plan
 from papi_cli.model.submission import ImplementationDocument, Result, Submission
-from papi_cli.problems import Mark, Problem, Severity, has_errors
+from papi_cli.problems import Mark, Problem, Severity, as_written, has_errors
 
 if TYPE_CHECKING:
     from papi_cli.yamlsafe import Document
@@ -35,49 +34,24 @@ DOCUMENT_FIELDS = ("number", "date")
 QUARTER = re.compile(r"(\d{4})-Q([1-4])\Z")
 _NUMBER_TEXT = re.compile(r"\s*[-+]?\d+([.,]\d+)?\s*%?\s*\Z")
 
-# What a field holds, in the words of a "wrong type" or "not filled in" message: (vi, en).
-_EXPECTED: dict[str, tuple[str, str]] = {
-    "mapping": ("một bảng 'khóa: giá trị'", "a mapping of 'key: value'"),
-    "text": ("một chuỗi văn bản", "text"),
-    "agency": ("mã cơ quan, trùng tên tệp", "the agency code, the same as the file name"),
-    "period": ("quý báo cáo dạng YYYY-Qn, trùng tên thư mục",
-               "the quarter as YYYY-Qn, the same as the folder"),
-    "date": ("một ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD"),
-    "results": ("các chỉ tiêu báo cáo, mỗi chỉ tiêu một mục theo mã",
-                "the indicators reported, one entry per code"),
-    "list": ("một danh sách, ví dụ [\"…\", \"…\"]", "a list, e.g. [\"…\", \"…\"]"),
-    "units": ("danh sách đơn vị [slug hoặc mã, …] hoặc all", "a list of units [slug or code, …] or all"),
-    "whole": ("một số nguyên không âm", "a whole number, not negative"),
-    "number": ("một số từ 0 đến 100", "a number from 0 to 100"),
-    "status": ("một trong: not_started, in_progress, done", "one of: not_started, in_progress, done"),
-}
-
-
 Dated = tuple[dt.date, Mark]  # submitted_on and where it is written
 
 
-def check_submission(doc: Document, plan: Plan, period: str, agency: str,
-                     today: dt.date) -> tuple[Submission | None, list[Problem]]:
-    """Check ``doc``, found in the folder of ``period`` under the file name ``agency``."""
-    check = _Check(doc, plan, period, agency, today)
-    submission = check.run()
-    return (None if has_errors(check.problems) else submission), check.problems
-
-
-def check_submission_undated(doc: Document, plan: Plan, period: str,
+def check_submission_content(doc: Document, plan: Plan, period: str,
                              agency: str) -> tuple[Submission | None, list[Problem], Dated | None]:
-    """``check_submission`` without the checks of ``check_dates``, which depend on the day they run:
-    what the file's bytes, its place and the plan decide, and so what a cache may keep.
+    """Check ``doc``, found in the folder of ``period`` under the file name ``agency``: everything
+    but ``check_submitted_on``, which depends on the day papi runs, so what a cache may keep.
 
-    The Submission is built as though its date passed them; the third value is the date with its
-    mark, for ``check_dates`` (None when ``submitted_on`` is missing or not a date).
+    The Submission (None when there is an error) is built as though its date passed those checks;
+    the third value is the date with its mark, for ``check_submitted_on`` (None when
+    ``submitted_on`` is missing or not a date).
     """
-    check = _Check(doc, plan, period, agency, None)
+    check = _Check(doc, plan, period, agency)
     submission = check.run()
     return (None if has_errors(check.problems) else submission), check.problems, check.dated
 
 
-def check_dates(file: str, dated: Dated, period: str, today: dt.date) -> list[Problem]:
+def check_submitted_on(file: str, dated: Dated, period: str, today: dt.date) -> list[Problem]:
     """``submitted_on`` from the start of the data window of the folder's ``period`` up to ``today``
     (in Vietnam): the checks that always run, even on a file whose other checks were cached."""
     day, mark = dated
@@ -91,9 +65,9 @@ def check_dates(file: str, dated: Dated, period: str, today: dt.date) -> list[Pr
     return []
 
 
-def _expected(kind: str) -> dict[str, str]:
-    vi, en = _EXPECTED[kind]
-    return {"expected": vi, "expected_en": en}
+def _expected(kind: str) -> dict[str, Message]:
+    """What a field holds, for a "wrong type" or "not filled in" message."""
+    return {"expected": Message(f"expected.{kind}")}
 
 
 def _is_int(value: Any) -> bool:
@@ -118,9 +92,8 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
-def _population(indicator: Indicator) -> dict[str, str]:
-    key = f"population.{indicator.population}"
-    return {"population": t(key, "vi"), "population_en": t(key, "en")}
+def _population(indicator: Indicator) -> dict[str, Message]:
+    return {"population": Message(f"population.{indicator.population}")}
 
 
 def _codes(values: list[str]) -> str:
@@ -128,12 +101,11 @@ def _codes(values: list[str]) -> str:
 
 
 class _Check:
-    def __init__(self, doc: Document, plan: Plan, period: str, agency: str, today: dt.date | None) -> None:
+    def __init__(self, doc: Document, plan: Plan, period: str, agency: str) -> None:
         self.doc = doc
         self.plan = plan
         self.folder_period = period
         self.file_agency = agency
-        self.today = today  # None: leave check_dates to the caller
         self.problems: list[Problem] = []
         self.dated: Dated | None = None
 
@@ -142,7 +114,7 @@ class _Check:
         self.problems.append(Problem.at(self.doc.file, mark, code, severity, **args))
 
     def wrong_type(self, path: tuple, field: str, kind: str, value: Any) -> None:
-        self.add(path, "wrong-type", field=field, value=show(value), **_expected(kind))
+        self.add(path, "wrong-type", field=field, value=as_written(value), **_expected(kind))
 
     # --- the file ------------------------------------------------------------------------------
     def run(self) -> Submission | None:
@@ -164,7 +136,7 @@ class _Check:
         submitted_on = self.submitted_on(data.get("submitted_on"))
         document = self.implementation_document(data.get("implementation_document"))
         # Against the date as written, whatever today is: this check must not depend on the day
-        # papi runs (check_dates), or a cached result could differ from a fresh one.
+        # papi runs (check_submitted_on), or a cached result could differ from a fresh one.
         written_on = self.dated[0] if self.dated is not None else None
         if document is not None and written_on is not None and document.date > written_on:
             self.add(("implementation_document", "date"), "implementation-document-after-submission",
@@ -194,7 +166,7 @@ class _Check:
             return None
         match = QUARTER.match(value) if isinstance(value, str) else None
         if match is None:
-            self.add(("period",), "bad-period", value=show(value))
+            self.add(("period",), "bad-period", value=as_written(value))
             return None
         if value != self.folder_period:
             self.add(("period",), "period-mismatch", value=value, folder=self.folder_period)
@@ -205,7 +177,7 @@ class _Check:
         return periods.quarter(int(match[1]), int(match[2]))
 
     def submitted_on(self, value: Any) -> dt.date | None:
-        """A date; with ``today``, also within ``check_dates``'s bounds."""
+        """A date (its bounds are ``check_submitted_on``'s)."""
         if value is None:
             return None
         day = _as_date(value)
@@ -213,11 +185,7 @@ class _Check:
             self.wrong_type(("submitted_on",), "submitted_on", "date", value)
             return None
         self.dated = (day, self.doc.mark(("submitted_on",)))
-        if self.today is None:
-            return day
-        problems = check_dates(self.doc.file, self.dated, self.folder_period, self.today)
-        self.problems += problems
-        return None if problems else day
+        return day
 
     def implementation_document(self, value: Any) -> ImplementationDocument | None:
         path = ("implementation_document",)
@@ -294,8 +262,7 @@ class _Check:
             other = next((kind for kind, names in MEASURE_FIELDS.items() if name in names), None)
             if other is not None:
                 self.add(path + (name,), "field-of-other-kind", key=True, field=name, indicator=indicator.code,
-                         kind=t(f"kind.{indicator.kind}", "vi"), kind_en=t(f"kind.{indicator.kind}", "en"),
-                         other=t(f"kind.{other}", "vi"), other_en=t(f"kind.{other}", "en"),
+                         kind=Message(f"kind.{indicator.kind}"), other=Message(f"kind.{other}"),
                          allowed=", ".join(fields))
             else:
                 self.add(path + (name,), "unknown-field", key=True, field=name, allowed=", ".join(fields))
@@ -379,7 +346,7 @@ class _Check:
 
     def percent(self, path: tuple, value: Any) -> float | None:
         if not _is_number(value):
-            self.not_a_number(path, "percent", value, "number")
+            self.not_a_number(path, "percent", value, "percent")
             return None
         if not 0 <= value <= 100:
             self.add(path, "percent-out-of-range", value=value)
@@ -430,7 +397,7 @@ class _Check:
     def unknown_unit(self, path: tuple, indicator: Indicator, value: str, allowed: list | None) -> None:
         candidates = [u.slug for u in (allowed if allowed is not None else self.plan.population(indicator.population))]
         examples = difflib.get_close_matches(value, candidates, n=3, cutoff=0.6) or candidates[:3]
-        self.add(path, "unknown-unit", value=value, examples=_codes(examples), registry=self.plan.file.units,
+        self.add(path, "unknown-unit", value=value, examples=_codes(examples), registry=self.plan.file.units_file,
                  **_population(indicator))
 
     def unit_not_allowed(self, path: tuple, indicator: Indicator, value: str, slug: str,

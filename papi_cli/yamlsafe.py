@@ -5,7 +5,7 @@ expand aliases without bound and retype YAML 1.1 plain scalars (``NO`` → False
 Here libyaml (PyYAML's C parser, where available) only *composes* the node graph; this module
 then builds the values itself and refuses every one of those traps with a located Problem:
 
-* files over 1 MiB, bytes that are not UTF-8 (a BOM is fine), NUL bytes (``text.decode``),
+* files over 1 MiB, bytes that are not UTF-8 (a BOM is fine), NUL bytes (``files.decode``),
   empty documents;
 * syntax errors (tab indentation gets its own code), more than one document;
 * tags other than YAML's standard scalar/collection tags, merge keys (``<<``);
@@ -32,8 +32,9 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from papi_cli.message import Message
 from papi_cli.problems import Mark, Problem
-from papi_cli.text import MAX_BYTES, decode  # noqa: F401 - MAX_BYTES: part of what this module promises
+from papi_cli.files import MAX_BYTES, decode  # noqa: F401 - MAX_BYTES: part of what this module promises
 
 try:  # the libyaml C loader when available, else the pure-Python one
     from yaml import CSafeLoader as _BaseLoader
@@ -174,7 +175,7 @@ def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     except yaml.MarkedYAMLError as err:
         return None, [_syntax_problem(file, err, text)]
     except yaml.YAMLError as err:  # a reader error: control characters and the like
-        return None, [Problem.at(file, _reader_mark(err), "yaml-syntax", detail=str(err).splitlines()[0])]
+        return None, [Problem.at(file, _reader_mark(err), "yaml-syntax", detail=_reader_detail(err))]
     if node is None:
         return None, [Problem.at(file, Mark(1, 1), "empty-file")]
     builder = _Builder(file, aliases="*" in text)
@@ -183,6 +184,13 @@ def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
     except _Abort as abort:
         return None, [abort.problem]
     return Document(file, data, text, node), builder.problems
+
+
+def _reader_detail(err: yaml.YAMLError) -> Message:
+    character = getattr(err, "character", None)
+    if isinstance(character, str) and len(character) == 1:
+        return Message("syntax.control_character", char=f"U+{ord(character):04X}")
+    return Message("syntax.libyaml", text=str(err).splitlines()[0])
 
 
 def _reader_mark(err: yaml.YAMLError) -> Mark | None:
@@ -204,29 +212,30 @@ def _syntax_problem(file: str, err: yaml.MarkedYAMLError, text: str) -> Problem:
         return Problem.at(file, mark, "tab-indent")
     if "expected a single document" in detail:
         return Problem.at(file, mark, "multiple-documents")
-    return Problem.at(file, mark, "yaml-syntax", detail=_in_vietnamese(err.problem or detail), detail_en=detail)
+    return Problem.at(file, mark, "yaml-syntax", detail=_explained(err.problem or detail))
 
 
-# libyaml's commonest complaints, in a clerk's words; anything else is shown as libyaml says it.
-_SYNTAX_VI = (
-    ("mapping values are not allowed", "không được có dấu ':' ở đây — thụt lề sai, hoặc giá trị có dấu ': ' cần đặt trong dấu nháy"),
-    ("could not find expected ':'", "thiếu dấu ':' sau tên trường"),
-    ("did not find expected key", "thụt lề không khớp với các dòng phía trên"),
-    ("did not find expected ',' or ']'", "danh sách [...] thiếu dấu ',' hoặc dấu ']' đóng"),
-    ("did not find expected ',' or '}'", "bảng {...} thiếu dấu ',' hoặc dấu '}' đóng"),
-    ("did not find expected node content", "thiếu giá trị"),
-    ("did not find expected '-' indicator", "thụt lề của danh sách '-' không khớp"),
-    ("found unexpected end of stream", "tệp kết thúc giữa chừng (thiếu dấu nháy hoặc dấu ngoặc đóng?)"),
-    ("found undefined alias", "bí danh (*…) chưa được định nghĩa"),
-    ("found unknown escape character", "ký tự thoát không hợp lệ trong chuỗi nháy kép (hãy dùng nháy đơn)"),
-    ("found character that cannot start any token", "ký tự không thể đứng đầu một giá trị (như @ hoặc `); hãy đặt giá trị trong dấu nháy"),
-    ("block sequence entries are not allowed", "không được bắt đầu danh sách '-' ở đây"),
-    ("expected <block end>", "thụt lề không khớp với các dòng phía trên"),
+# libyaml's commonest complaints, each with its explanation in the catalogue (``syntax.*``).
+_SYNTAX = (
+    ("mapping values are not allowed", "syntax.mapping_values"),
+    ("could not find expected ':'", "syntax.missing_colon"),
+    ("did not find expected key", "syntax.indentation"),
+    ("did not find expected ',' or ']'", "syntax.list_end"),
+    ("did not find expected ',' or '}'", "syntax.mapping_end"),
+    ("did not find expected node content", "syntax.missing_value"),
+    ("did not find expected '-' indicator", "syntax.list_indentation"),
+    ("found unexpected end of stream", "syntax.unexpected_end"),
+    ("found undefined alias", "syntax.undefined_alias"),
+    ("found unknown escape character", "syntax.bad_escape"),
+    ("found character that cannot start any token", "syntax.bad_start"),
+    ("block sequence entries are not allowed", "syntax.list_not_allowed"),
+    ("expected <block end>", "syntax.indentation"),
 )
 
 
-def _in_vietnamese(problem: str) -> str:
-    return next((vi for en, vi in _SYNTAX_VI if en in problem), problem)
+def _explained(problem: str) -> Message:
+    key = next((key for words, key in _SYNTAX if words in problem), None)
+    return Message(key) if key else Message("syntax.libyaml", text=problem)
 
 
 def _scalar_value(node: ScalarNode) -> tuple[Any, str | None]:

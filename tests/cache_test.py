@@ -1,6 +1,6 @@
-"""The cache in ROOT/.papi-cache never serves a stale result: whatever changed, a run with the cache
-says exactly what a run without it says; a hit does not parse (neither the plan nor a submission);
-the date checks always run."""
+"""The cache (in the user's cache directory, one folder per root) never serves a stale result:
+whatever changed, a run with the cache says exactly what a run without it says; a hit does not
+parse (neither the plan nor a submission); the date checks always run."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from papi_cli import yamlsafe
-from papi_cli.cache import FILE, FOLDER, PLAN_FILE
+from papi_cli.cache import Store
 from papi_cli.cli import main
 from tests.conftest import REPO
 
@@ -59,8 +59,18 @@ def cold(capsys, root: Path) -> tuple[int, dict]:
     return validate(capsys, root, "--no-cache")
 
 
+def store(root: Path) -> Store:
+    found = Store.for_root(root)
+    assert found is not None
+    return found
+
+
 def cache_file(root: Path) -> Path:
-    return root / FOLDER / FILE
+    return store(root).folder / "checks.json"
+
+
+def plan_file(root: Path) -> Path:
+    return store(root).folder / "plan.json"
 
 
 def test_a_second_run_reads_the_cache_and_parses_nothing(sample, capsys, parses):
@@ -144,10 +154,10 @@ def test_another_papi_version_checks_everything_again(sample, capsys, parses, mo
 
 def test_an_edit_of_papi_itself_checks_everything_again(sample, capsys, parses, monkeypatch):
     """During development the version stays the same while the code changes."""
-    from papi_cli import cache
+    from papi_cli import fingerprint
 
     validate(capsys, sample)
-    monkeypatch.setattr(cache, "_source_digest", lambda: "edited")
+    monkeypatch.setattr(fingerprint, "sources", lambda: "edited")
     parses.clear()
     validate(capsys, sample)
     assert len(parses) == EVERY_FILE
@@ -155,7 +165,7 @@ def test_an_edit_of_papi_itself_checks_everything_again(sample, capsys, parses, 
 
 def test_a_deleted_cache_is_rebuilt(sample, capsys, parses):
     first = validate(capsys, sample)
-    shutil.rmtree(sample / FOLDER)
+    shutil.rmtree(store(sample).folder)
     parses.clear()
     assert validate(capsys, sample) == first == cold(capsys, sample)
     assert cache_file(sample).is_file()
@@ -169,16 +179,15 @@ def _flip_a_byte(path: Path) -> None:
 
 
 def _forge(path: Path, change_entries, change=None) -> None:
-    """Rewrite a cache file with a valid checksum around a changed body: what only a bug or a hand could do."""
-    from papi_cli.cache import digest
-
-    body = json.loads(path.read_bytes().partition(b"\n")[2])
+    """Rewrite an entry, authenticated with the real key, around a changed body: what only a bug
+    in papi could do."""
+    entries = Store(path.parent, (path.parent.parent / "key").read_bytes())
+    body = json.loads(entries.get(path.name))
     if change_entries is not None:
         change_entries(body["entries"])
     if change is not None:
         change(body)
-    raw = json.dumps(body).encode()
-    path.write_bytes(digest(raw).encode() + b"\n" + raw)
+    entries.put(path.name, json.dumps(body).encode())
 
 
 @pytest.mark.parametrize("corrupt", [
@@ -187,8 +196,8 @@ def _forge(path: Path, change_entries, change=None) -> None:
     _flip_a_byte,
     lambda path: path.write_text(""),
     lambda path: (path.unlink(), path.mkdir()),
-    lambda path: _forge(path, lambda entries: entries[FILE_Q2].update(problems=[[1, 1, "x", "fatal", {}]])),
-    lambda path: _forge(path, lambda entries: entries[FILE_Q2].pop("results")),
+    lambda path: _forge(path, lambda entries: entries[FILE_Q2]["check"].update(problems=[[1, 1, "x", "fatal", {}]])),
+    lambda path: _forge(path, lambda entries: entries[FILE_Q2]["check"].pop("results")),
     lambda path: _forge(path, lambda entries: entries.update({FILE_Q2: "not an entry"})),
 ], ids=["garbage", "truncated", "flipped-byte", "empty", "a-folder", "bad-problem", "missing-field", "bad-entry"])
 def test_a_corrupt_cache_is_ignored(sample, capsys, corrupt):
@@ -202,10 +211,12 @@ def test_a_corrupt_cache_is_ignored(sample, capsys, corrupt):
     assert validate(capsys, sample) == first  # and the next run, after rewriting it
 
 
-def test_a_cache_that_cannot_be_written_is_no_error(sample, capsys):
-    (sample / FOLDER).write_text("a file where the folder would be")
+def test_a_cache_that_cannot_be_written_is_no_error(sample, capsys, monkeypatch, tmp_path):
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("PAPI_CACHE_DIR", str(blocker))
     assert validate(capsys, sample) == cold(capsys, sample)
-    assert (sample / FOLDER).read_text() == "a file where the folder would be"
+    assert blocker.read_text() == "a file where the cache folder would be"
 
 
 def test_today_dependent_problems_appear_on_a_warm_run(sample, capsys, monkeypatch, parses):
@@ -224,7 +235,7 @@ def test_today_dependent_problems_appear_on_a_warm_run(sample, capsys, monkeypat
 
 def test_status_and_report_give_the_same_from_the_cache(sample, capsys, parses, tmp_path):
     cold_status = run(capsys, sample, "status", "--format", "json", "--no-cache")
-    assert not (sample / FOLDER).exists()  # --no-cache neither reads nor writes it
+    assert not cache_file(sample).exists()  # --no-cache neither reads nor writes it
     run(capsys, sample, "validate")
     parses.clear()
     assert run(capsys, sample, "status", "--format", "json") == cold_status
@@ -242,7 +253,7 @@ def test_papi_no_cache_in_the_environment_turns_it_off(sample, capsys, monkeypat
     monkeypatch.setenv("PAPI_NO_CACHE", "1")
     validate(capsys, sample)
     validate(capsys, sample)
-    assert len(parses) == 2 * EVERY_FILE and not (sample / FOLDER).exists()
+    assert len(parses) == 2 * EVERY_FILE and not cache_file(sample).exists()
 
 
 def test_checking_some_files_keeps_the_others_entries(sample, capsys, parses):
@@ -254,19 +265,18 @@ def test_checking_some_files_keeps_the_others_entries(sample, capsys, parses):
     assert parses == []
 
 
-def test_the_cache_is_never_inside_the_submissions_folder(sample, capsys, parses):
-    """With --submissions pointing at the root itself, ROOT/.papi-cache would be inside it."""
-    shutil.move(sample / "submissions" / "2020-Q2", sample / "2020-Q2")
-    shutil.rmtree(sample / "submissions")
-    code, out = run(capsys, sample, "validate", "--submissions", str(sample), "--format", "json")
-    report = json.loads(out)
-    assert report["checked"]["submissions"] > 0
-    assert not (sample / FOLDER).exists()
+def test_the_cache_is_never_inside_the_repository(sample, capsys, parses, monkeypatch):
+    """A cache directory inside the checkout (which a pull request controls) is not used."""
+    monkeypatch.setenv("PAPI_CACHE_DIR", str(sample / "submissions" / ".cache"))
+    first = validate(capsys, sample)
+    assert validate(capsys, sample) == first
+    assert len(parses) == 2 * EVERY_FILE
+    assert not (sample / "submissions" / ".cache").exists()
 
 
 def test_a_corrupt_plan_cache_is_ignored(sample, capsys, parses):
     first = validate(capsys, sample)
-    plan_cache = sample / FOLDER / PLAN_FILE
+    plan_cache = plan_file(sample)
     assert plan_cache.is_file()
     _forge(plan_cache, None, lambda data: data.update(plan_file="{}"))
     parses.clear()
@@ -282,7 +292,7 @@ def test_a_plan_with_problems_is_never_kept(sample, capsys, parses):
                     encoding="utf-8")
     first = validate(capsys, sample)
     assert first[0] == 1 and "unknown-agency" in {p["code"] for p in first[1]["problems"]}
-    assert not (sample / FOLDER / PLAN_FILE).exists()
+    assert not plan_file(sample).exists()
     parses.clear()
     assert validate(capsys, sample) == first
     assert parses == ["plan/2020.yaml", "plan/units-2020.yaml"]
@@ -291,7 +301,7 @@ def test_a_plan_with_problems_is_never_kept(sample, capsys, parses):
 def test_dates_compared_within_a_file_do_not_depend_on_today(sample, capsys, monkeypatch, plan):
     """A document dated after the report that cites it is an error on any day, fresh or cached,
     also while the report's own date is still in the future."""
-    from papi_cli.submission_check import check_submission
+    from papi_cli.filecheck import check_file
 
     path = sample / FILE_Q2
     text = path.read_text(encoding="utf-8").replace(
@@ -302,6 +312,5 @@ def test_dates_compared_within_a_file_do_not_depend_on_today(sample, capsys, mon
         code, report = validate(capsys, sample)
         assert (code, report) == cold(capsys, sample)
         assert "implementation-document-after-submission" in {p["code"] for p in report["problems"]}
-    doc, _ = yamlsafe.load(FILE_Q2, text.encode("utf-8"))
-    _, problems = check_submission(doc, plan, "2020-Q2", "so-ldtbxh", dt.date(2020, 6, 17))
+    _, problems = check_file(FILE_Q2, "2020-Q2", "so-ldtbxh", text.encode("utf-8"), plan, dt.date(2020, 6, 17))
     assert {"submitted-in-future", "implementation-document-after-submission"} <= {p.code for p in problems}

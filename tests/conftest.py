@@ -19,11 +19,12 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def plan():
     """The bundled plan/2020.yaml, loaded and checked once per session."""
-    from papi_cli.load import Paths, load_plan
+    from papi_cli.layout import Paths
+    from papi_cli.load import load_plan
 
     result = load_plan(Paths.resolve(REPO))
-    assert result.plan is not None and not result.problems, result.problems
-    return result.plan
+    assert result.value is not None and not result.problems, result.problems
+    return result.value
 
 
 @pytest.fixture
@@ -32,3 +33,11 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(REPO / "plan", tmp_path / "plan")
     (tmp_path / "submissions").mkdir()
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test has its own cache directory: none shares entries, none touches ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("PAPI_CACHE_DIR", str(folder))
+    return folder

@@ -72,11 +72,12 @@ def test_example(case: Path, tmp_path: Path, capsys, monkeypatch):
 
 
 def _check_loaded(project: Path, expected: dict) -> None:
-    from papi_cli.load import Paths, load_plan
+    from papi_cli.layout import Paths
+    from papi_cli.load import load_plan
     from papi_cli.submissions import load_submissions
 
-    plan = load_plan(Paths.resolve(project)).plan
-    loaded = load_submissions(plan, Paths.resolve(project), today=dt.date.fromisoformat(str(expected.get("today", DEFAULT_TODAY))))
+    plan = load_plan(Paths.resolve(project)).value
+    loaded = load_submissions(plan, Paths.resolve(project), today=dt.date.fromisoformat(str(expected.get("today", DEFAULT_TODAY)))).value
     assert len(loaded.submissions) == expected["submissions"]
     results = {code: result for s in loaded.submissions for code, result in s.results.items()}
     for code, fields in (expected.get("results") or {}).items():
@@ -87,7 +88,7 @@ def _check_loaded(project: Path, expected: dict) -> None:
 
 def test_every_case_has_an_expectation_and_every_rejection_has_a_case():
     """The cases cover each problem code papi gives for a submission file (CONTRACT §4)."""
-    from papi_cli.messages import MESSAGES
+    from papi_cli.words import CATALOGUE
 
     covered = set()
     for case in CASES:
@@ -104,5 +105,5 @@ def test_every_case_has_an_expectation_and_every_rejection_has_a_case():
         "done-without-evidence", "unit-outside-jurisdiction", "no-units-allowed", "inspection-own-unit",
         "duplicate-submission", "outside-layout", "not-a-file", "symlink-outside", "implementation-document-late",
     }
-    assert submission_codes <= set(MESSAGES)
+    assert submission_codes <= set(CATALOGUE)
     assert submission_codes - covered == set()

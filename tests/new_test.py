@@ -12,7 +12,7 @@ from papi_cli import periods
 from papi_cli.authority import allowed_units, reportable
 from papi_cli.cli import main
 from papi_cli.commands.new import skeleton
-from papi_cli.submission_check import check_submission
+from papi_cli.filecheck import check_file
 from papi_cli.yamlsafe import load
 
 TODAY = dt.date(2020, 12, 31)
@@ -26,9 +26,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
 
 
 def check(plan, text: str, agency: str, period: str = "2020-Q2"):
-    doc, problems = load(f"submissions/{period}/{agency}.yaml", text.encode("utf-8"))
-    assert doc is not None and problems == [], problems
-    return check_submission(doc, plan, period, agency, TODAY)
+    return check_file(f"submissions/{period}/{agency}.yaml", period, agency, text.encode("utf-8"), plan, TODAY)
 
 
 def test_new_writes_the_skeleton_with_the_schema_line(project, capsys, plan):

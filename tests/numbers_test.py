@@ -2,7 +2,8 @@
 
 from fractions import Fraction
 
-from papi_cli.numbers import clamped_round, percent_json, percent_text
+from papi_cli.numbers import clamped_round, percent_json
+from papi_cli.render.numbers import percent_text
 
 
 def test_never_rounds_onto_100_or_0():

@@ -10,7 +10,8 @@ import sys
 import pytest
 
 from papi_cli import parallel
-from papi_cli.load import Paths, load_plan
+from papi_cli.layout import Paths
+from papi_cli.load import load_plan
 from papi_cli.parallel import MIN_ITEMS, map_in_order, workers_for
 from tests.conftest import REPO
 
@@ -69,11 +70,12 @@ def test_submissions_checked_in_parallel_are_those_checked_in_one_process(tmp_pa
     shutil.copytree(REPO / "submissions", tmp_path / "submissions")
     (tmp_path / "submissions" / "2020-Q3" / "so-y-te.yaml").write_text("agency: so-y-te\nperiod: 2020-Q1\n")
     paths = Paths.resolve(tmp_path)
-    plan = load_plan(paths).plan
+    plan = load_plan(paths).value
     day = dt.date(2020, 9, 1)
     serial = load_submissions(plan, paths, today=day)
     monkeypatch.setattr(parallel, "workers_for", lambda count, cores=None: 3)
     shared = load_submissions(plan, paths, today=day)
     assert [(p, p.args) for p in shared.problems] == [(p, p.args) for p in serial.problems]
-    assert shared.submissions == serial.submissions and shared.results == serial.results
-    assert shared.skipped == serial.skipped and "submitted-in-future" in {p.code for p in serial.problems}
+    assert shared.value.submissions == serial.value.submissions
+    assert shared.value.results_checked == serial.value.results_checked
+    assert shared.value.skipped == serial.value.skipped and "submitted-in-future" in {p.code for p in serial.problems}

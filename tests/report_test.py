@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from papi_cli.cli import main
-from papi_cli.i18n import LABELS
+from papi_cli.words import CATALOGUE
 from papi_cli.report.templates import PACKAGED, md_escape
 from papi_cli.report.view import date_line
 from tests.conftest import REPO
@@ -295,9 +295,9 @@ def test_every_label_the_templates_use_exists():
     for path in PACKAGED.glob("*.j2"):
         used |= set(re.findall(r"""\bt\("([^"]+)"[,)]""", path.read_text(encoding="utf-8")))
         for prefix in re.findall(r"""\bt\("([^"]+\.)" ~""", path.read_text(encoding="utf-8")):
-            used |= {key for key in LABELS if key.startswith(prefix)}
+            used |= {key for key in CATALOGUE if key.startswith(prefix)}
     assert len(used) > 40
-    assert sorted(key for key in used if key not in LABELS) == []
+    assert sorted(key for key in used if key not in CATALOGUE) == []
 
 
 def test_english_labels(capsys, tmp_path, fixture_root):
@@ -342,18 +342,6 @@ def test_bad_options_exit_2(capsys, tmp_path, fixture_root, args, message):
     code = main(["report", "--root", str(fixture_root), "--out", str(tmp_path / "out"), *args])
     err = capsys.readouterr().err
     assert code == 2 and message in err and "Traceback" not in err and not (tmp_path / "out").exists()
-
-
-def test_write_atomic_leaves_nothing_behind_when_the_rename_fails(tmp_path, monkeypatch):
-    from papi_cli.commands import report as command
-
-    def refuse(*_):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(command.os, "replace", refuse)
-    with pytest.raises(OSError):
-        command.write_atomic(tmp_path / "bao-cao.md", "text")
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_json_shape_is_documented_in_the_readme(capsys, tmp_path, fixture_root):

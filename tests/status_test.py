@@ -6,6 +6,7 @@ projects written in a scratch folder.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -17,8 +18,9 @@ import pytest
 
 from papi_cli.cli import main
 from papi_cli.commands import status
-from papi_cli.errors import UsageError
-from papi_cli.load import Paths
+from papi_cli.commands.context import Context
+from papi_cli.layout import Paths
+from papi_cli.periods import parse
 from tests.conftest import CONTRACT, REPO
 
 SCHEMA = json.loads((CONTRACT / "status.schema.json").read_text(encoding="utf-8"))
@@ -80,7 +82,7 @@ def test_per_kind_fields_and_targets(capsys, project):
     milestone V.1."""
     from papi_cli.load import load_plan
 
-    plan = load_plan(Paths.resolve(project)).plan
+    plan = load_plan(Paths.resolve(project)).value
     slugs = [u.slug for u in plan.population("communes")][:22]
     code_of_first = plan.unit(slugs[0]).code
     units = ", ".join([f"'{code_of_first}'", *slugs[1:]])
@@ -143,7 +145,7 @@ def test_a_unit_named_by_slug_in_one_file_and_by_code_in_another_counts_once(pro
     Buk So by code unquoted: two communes covered, not three."""
     from papi_cli.load import load_plan
 
-    plan = load_plan(Paths.resolve(project)).plan
+    plan = load_plan(Paths.resolve(project)).value
     nghia_duc, dak_buk_so = plan.unit("nghia-duc").code, plan.unit("dak-buk-so").code
     write(project, "2020-Q1", "so-ldtbxh", """
         agency: so-ldtbxh
@@ -189,7 +191,7 @@ def test_invalid_files_are_skipped_and_named(project, capsys):
     assert indicator(data, "VII.1")["percent"] == 95
     assert next(r for r in data["reporting"] if r["agency"] == "so-gddt" and r["period"] == "2020-Q2")["state"] == "missing"
     out = io.StringIO()
-    assert status.run(Paths.resolve(project), as_of="2020-06-30", out=out) == 0
+    assert status.run(Context(Paths.resolve(project), out=out), as_of=dt.date(2020, 6, 30)) == 0
     assert "submissions/2020-Q2/so-gddt.yaml" in out.getvalue().replace("\n", "")
 
 
@@ -241,16 +243,17 @@ def test_fail_on(capsys, args, expected):
     capsys.readouterr()
 
 
-@pytest.mark.parametrize(("kwargs", "message"), [
-    ({"period": "2020-Q5"}, "YYYY-Q1…Q4"),
-    ({"period": "2021-Q1"}, "2021-Q1"),
-    ({"as_of": "31/12/2020"}, "--as-of"),
-    ({"agency": "so-khong-co"}, "so-khong-co"),
-    ({"dimension": "VIII"}, "VIII"),
+@pytest.mark.parametrize(("args", "message"), [
+    (["--period", "2020-Q5"], "YYYY-Q1…Q4"),
+    (["--period", "2021-Q1"], "2021-Q1"),
+    (["--as-of", "31/12/2020"], "--as-of"),
+    (["--agency", "so-khong-co"], "so-khong-co"),
+    (["--dimension", "VIII"], "VIII"),
 ])
-def test_bad_option_values_are_usage_errors(kwargs, message):
-    with pytest.raises(UsageError, match=message):
-        status.run(Paths.resolve(REPO), out=io.StringIO(), **kwargs)
+def test_bad_option_values_are_usage_errors(capsys, args, message):
+    assert main(["status", "--root", str(REPO), *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
 
 
 def test_usage_errors_exit_2_without_a_traceback(capsys):
@@ -266,13 +269,13 @@ CODES = re.compile(r"^ ((?:I|II|III|IV|V|VI|VII|IX)\.\d[ab]?)\s", re.M)
 
 @pytest.mark.parametrize("width", [80, 100, 200])
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("when", [{"as_of": "2020-12-31"}, {"period": "2020-Q2"}])
+@pytest.mark.parametrize("when", [{"as_of": dt.date(2020, 12, 31)}, {"period": parse("2020-Q2")}])
 def test_the_table_fits_the_terminal_and_codes_never_wrap(monkeypatch, width, lang, when):
     """On the sample data: no line wider than the terminal; every indicator code whole, once, at
     the start of its row."""
     monkeypatch.setenv("COLUMNS", str(width))
     out = io.StringIO()
-    assert status.run(Paths.resolve(REPO), lang=lang, out=out, **when) == 0
+    assert status.run(Context(Paths.resolve(REPO), lang, out=out), **when) == 0
     text = out.getvalue()
     assert max(len(line) for line in text.splitlines()) <= width
     codes = CODES.findall(text)
@@ -284,7 +287,7 @@ def test_the_table_says_what_it_shows(monkeypatch):
     the summary, the late and missing reports, and implementation documents not on time."""
     monkeypatch.setenv("COLUMNS", "200")
     out = io.StringIO()
-    status.run(Paths.resolve(REPO), as_of="2020-12-31", out=out)
+    status.run(Context(Paths.resolve(REPO), out=out), as_of=dt.date(2020, 12, 31))
     text = out.getvalue()
     assert "Tình hình thực hiện 46/QĐ-UBND — tính đến 31/12/2020" in text
     assert re.search(r"\d+/71 xã · \d+(,\d)? %", text)
@@ -300,7 +303,7 @@ def test_the_table_says_what_it_shows(monkeypatch):
 def test_the_table_in_english(monkeypatch):
     monkeypatch.setenv("COLUMNS", "200")
     out = io.StringIO()
-    status.run(Paths.resolve(REPO), as_of="2020-12-31", lang="en", out=out)
+    status.run(Context(Paths.resolve(REPO), "en", out=out), as_of=dt.date(2020, 12, 31))
     text = out.getvalue()
     assert "Progress of 46/QĐ-UBND — as of 2020-12-31" in text
     assert "met (late)" in text and "missed" in text and "communes ·" in text and "Still missing:" in text

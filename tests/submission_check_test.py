@@ -10,25 +10,21 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from papi_cli.load import Paths, load_plan
-from papi_cli.messages import MESSAGES
-from papi_cli.submission_check import check_submission
-from papi_cli.yamlsafe import load
+from papi_cli.filecheck import check_file
+from papi_cli.layout import Paths
+from papi_cli.load import load_plan
+from papi_cli.words import CATALOGUE, say
 from tests.conftest import REPO
 
-PLAN = load_plan(Paths.resolve(REPO)).plan
+PLAN = load_plan(Paths.resolve(REPO)).value
 TODAY = dt.date(2020, 12, 31)
 FILE = "submissions/2020-Q2/so-ldtbxh.yaml"
 FILE_LEVEL = {"file-too-large"}  # about the file as a whole: no line
 
 
 def check_bytes(raw: bytes, agency: str = "so-ldtbxh", period: str = "2020-Q2"):
-    """The loader then the check, as load_submissions runs them; returns (submission, problems)."""
-    doc, problems = load(FILE, raw)
-    if doc is None:
-        return None, problems
-    submission, more = check_submission(doc, PLAN, period, agency, TODAY)
-    return submission, problems + more
+    """The loader then the checks, as load_submissions runs them; returns (submission, problems)."""
+    return check_file(FILE, period, agency, raw, PLAN, TODAY)
 
 
 def assert_located(problems) -> None:
@@ -37,8 +33,8 @@ def assert_located(problems) -> None:
         if problem.code not in FILE_LEVEL:
             assert problem.line is not None and problem.line >= 1, problem
             assert problem.column is not None and problem.column >= 1, problem
-        assert problem.message("vi") and problem.message("en")
-        for template in MESSAGES[problem.code]:  # every field of the message is given
+        assert say(problem.message, "vi") and say(problem.message, "en")
+        for template in CATALOGUE[problem.code]:  # every field of the message is given
             assert {name for _, name, _, _ in Formatter().parse(template) if name} <= set(problem.args), problem
 
 
@@ -149,5 +145,5 @@ def test_messages_name_the_value_and_what_is_allowed():
     _, problems = check_bytes(b"agency: ubnd-cu-jut\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\nresults:\n"
                               b"  I.1:\n    units: [nghia-duc]\n  III.3:\n    note: x\n", agency="ubnd-cu-jut")
     outside, not_authorised = problems
-    assert "'nghia-duc'" in outside.message("vi") and "ea-tling, dak-wil" in outside.message("vi")
-    assert "III.3" in not_authorised.message("en") and "may report: I.1, II.1" in not_authorised.message("en")
+    assert "'nghia-duc'" in say(outside.message, "vi") and "ea-tling, dak-wil" in say(outside.message, "vi")
+    assert "III.3" in say(not_authorised.message, "en") and "may report: I.1, II.1" in say(not_authorised.message, "en")

@@ -11,7 +11,7 @@ import pytest
 
 from papi_cli.authority import allowed_units
 from papi_cli.errors import UsageError
-from papi_cli.load import Paths
+from papi_cli.layout import Paths
 from papi_cli.submissions import load_submissions
 
 TODAY = dt.date(2020, 12, 31)
@@ -45,23 +45,21 @@ def test_the_submission_set_says_what_was_checked(plan, project):
     good(project)
     write(project, "submissions/2020-Q2/so-y-te.yaml", "agency: so-y-te\n")
     loaded = load_submissions(plan, Paths.resolve(project), today=TODAY)
-    assert [s.agency for s in loaded.submissions] == ["so-ldtbxh"]
+    assert [s.agency for s in loaded.value.submissions] == ["so-ldtbxh"]
     assert loaded.files == ["submissions/2020-Q2/so-ldtbxh.yaml", "submissions/2020-Q2/so-y-te.yaml"]
-    assert loaded.skipped == ["submissions/2020-Q2/so-y-te.yaml"]
-    assert loaded.results == 1
+    assert loaded.value.skipped == ["submissions/2020-Q2/so-y-te.yaml"]
+    assert loaded.value.results_checked == 1
     assert loaded.sources["submissions/2020-Q2/so-y-te.yaml"] == "agency: so-y-te\n"
-    submission = loaded.submissions[0]
+    submission = loaded.value.submissions[0]
     assert submission.period == "2020-Q2" and submission.file == "submissions/2020-Q2/so-ldtbxh.yaml"
     assert submission.results["II.3"].units == ("nghia-duc", "nghia-thanh")
 
 
-def test_today_defaults_to_vietnam_today(plan, project, monkeypatch):
+def test_submitted_on_is_checked_against_the_day_given(plan, project):
     good(project)
-    monkeypatch.setenv("PAPI_TODAY", "2020-06-17")
-    loaded = load_submissions(plan, Paths.resolve(project))
+    loaded = load_submissions(plan, Paths.resolve(project), today=dt.date(2020, 6, 17))
     assert codes(loaded) == [("submissions/2020-Q2/so-ldtbxh.yaml", "submitted-in-future")]
-    monkeypatch.setenv("PAPI_TODAY", "2020-06-18")
-    assert load_submissions(plan, Paths.resolve(project)).problems == []
+    assert load_submissions(plan, Paths.resolve(project), today=dt.date(2020, 6, 18)).problems == []
 
 
 def test_warnings_do_not_make_a_file_invalid(plan, project):
@@ -69,8 +67,8 @@ def test_warnings_do_not_make_a_file_invalid(plan, project):
     path.write_text(path.read_text() + "implementation_document:\n  number: 1/KH\n  date: 2020-03-01\n")
     loaded = load_submissions(plan, Paths.resolve(project), today=TODAY)
     assert [p.severity for p in loaded.problems] == ["warning"]
-    assert len(loaded.submissions) == 1 and loaded.skipped == []
-    assert loaded.submissions[0].implementation_document.date == dt.date(2020, 3, 1)
+    assert len(loaded.value.submissions) == 1 and loaded.value.skipped == []
+    assert loaded.value.submissions[0].implementation_document.date == dt.date(2020, 3, 1)
 
 
 def test_the_deadline_of_the_implementation_document_moves_past_the_weekend(plan, project):
@@ -83,7 +81,7 @@ def test_the_deadline_of_the_implementation_document_moves_past_the_weekend(plan
 def test_no_submissions_folder_means_nothing_to_check(plan, tmp_path):
     (tmp_path / "plan").mkdir()
     loaded = load_submissions(plan, Paths.resolve(tmp_path, plan=tmp_path / "plan" / "2020.yaml"), today=TODAY)
-    assert loaded.files == [] and loaded.problems == [] and loaded.submissions == []
+    assert loaded.files == [] and loaded.problems == [] and loaded.value.submissions == []
 
 
 def test_a_file_where_the_submissions_folder_should_be(plan, project):
@@ -97,52 +95,52 @@ def test_only_the_given_files_are_checked(plan, project):
     good(project)
     bad = write(project, "submissions/2020-Q3/so-y-te.yaml", "agency: so-y-te\n")
     paths = Paths.resolve(project)
-    loaded = load_submissions(plan, paths, files=[project / "submissions/2020-Q2/so-ldtbxh.yaml"], today=TODAY)
+    loaded = load_submissions(plan, paths, chosen=[project / "submissions/2020-Q2/so-ldtbxh.yaml"], today=TODAY)
     assert loaded.files == ["submissions/2020-Q2/so-ldtbxh.yaml"] and loaded.problems == []
-    loaded = load_submissions(plan, paths, files=[bad], today=TODAY)
-    assert loaded.files == ["submissions/2020-Q3/so-y-te.yaml"] and loaded.skipped == loaded.files
+    loaded = load_submissions(plan, paths, chosen=[bad], today=TODAY)
+    assert loaded.files == ["submissions/2020-Q3/so-y-te.yaml"] and loaded.value.skipped == loaded.files
 
 
 def test_relative_paths_are_read_from_the_current_folder(plan, project, monkeypatch):
     good(project)
     monkeypatch.chdir(project)
-    loaded = load_submissions(plan, Paths.resolve(), files=[Path("submissions/2020-Q2/so-ldtbxh.yaml")], today=TODAY)
-    assert loaded.files == ["submissions/2020-Q2/so-ldtbxh.yaml"] and len(loaded.submissions) == 1
+    loaded = load_submissions(plan, Paths.resolve(), chosen=[Path("submissions/2020-Q2/so-ldtbxh.yaml")], today=TODAY)
+    assert loaded.files == ["submissions/2020-Q2/so-ldtbxh.yaml"] and len(loaded.value.submissions) == 1
 
 
 def test_a_given_folder_is_searched(plan, project):
     good(project)
     good(project, period="2020-Q3")
     paths = Paths.resolve(project)
-    assert len(load_submissions(plan, paths, files=[project / "submissions/2020-Q3"], today=TODAY).files) == 1
-    assert len(load_submissions(plan, paths, files=[project / "submissions"], today=TODAY).files) == 2
+    assert len(load_submissions(plan, paths, chosen=[project / "submissions/2020-Q3"], today=TODAY).files) == 1
+    assert len(load_submissions(plan, paths, chosen=[project / "submissions"], today=TODAY).files) == 2
 
 
 def test_a_given_file_outside_the_layout_is_refused(plan, project):
     elsewhere = write(project, "notes/so-ldtbxh.yaml", GOOD.format(agency="so-ldtbxh", period="2020-Q2"))
     plan_file = project / "plan" / "2020.yaml"
-    loaded = load_submissions(plan, Paths.resolve(project), files=[elsewhere, plan_file], today=TODAY)
+    loaded = load_submissions(plan, Paths.resolve(project), chosen=[elsewhere, plan_file], today=TODAY)
     assert codes(loaded) == [("notes/so-ldtbxh.yaml", "outside-layout"), ("plan/2020.yaml", "outside-layout")]
 
 
 def test_a_given_file_that_does_not_exist_is_a_usage_error(plan, project):
     with pytest.raises(UsageError):
-        load_submissions(plan, Paths.resolve(project), files=[project / "submissions/2020-Q2/nope.yaml"], today=TODAY)
+        load_submissions(plan, Paths.resolve(project), chosen=[project / "submissions/2020-Q2/nope.yaml"], today=TODAY)
 
 
 def test_a_given_file_with_a_yml_twin_is_a_duplicate(plan, project):
     given = good(project)
     good(project, ext="yml")
-    loaded = load_submissions(plan, Paths.resolve(project), files=[given], today=TODAY)
+    loaded = load_submissions(plan, Paths.resolve(project), chosen=[given], today=TODAY)
     assert sorted(codes(loaded)) == [("submissions/2020-Q2/so-ldtbxh.yaml", "duplicate-submission"),
                                      ("submissions/2020-Q2/so-ldtbxh.yml", "duplicate-submission")]
-    assert loaded.submissions == []
+    assert loaded.value.submissions == []
 
 
 def test_the_same_file_given_twice_is_checked_once(plan, project):
     given = good(project)
-    loaded = load_submissions(plan, Paths.resolve(project), files=[given, given], today=TODAY)
-    assert loaded.files == ["submissions/2020-Q2/so-ldtbxh.yaml"] and len(loaded.submissions) == 1
+    loaded = load_submissions(plan, Paths.resolve(project), chosen=[given, given], today=TODAY)
+    assert loaded.files == ["submissions/2020-Q2/so-ldtbxh.yaml"] and len(loaded.value.submissions) == 1
 
 
 # --- symlinks ------------------------------------------------------------------------------------
@@ -151,7 +149,7 @@ def test_a_symlink_inside_the_repository_is_followed(plan, project):
     (project / "submissions/2020-Q2").mkdir(parents=True)
     os.symlink(target, project / "submissions/2020-Q2/so-ldtbxh.yaml")
     loaded = load_submissions(plan, Paths.resolve(project), today=TODAY)
-    assert loaded.problems == [] and len(loaded.submissions) == 1
+    assert loaded.problems == [] and len(loaded.value.submissions) == 1
 
 
 def test_a_symlinked_period_folder_leaving_the_repository_is_refused(plan, project, tmp_path_factory):
@@ -159,7 +157,7 @@ def test_a_symlinked_period_folder_leaving_the_repository_is_refused(plan, proje
     write(outside, "so-ldtbxh.yaml", GOOD.format(agency="so-ldtbxh", period="2020-Q2"))
     os.symlink(outside, project / "submissions/2020-Q2")
     loaded = load_submissions(plan, Paths.resolve(project), today=TODAY)
-    assert codes(loaded) == [("submissions/2020-Q2", "symlink-outside")] and loaded.submissions == []
+    assert codes(loaded) == [("submissions/2020-Q2", "symlink-outside")] and loaded.value.submissions == []
 
 
 def test_a_given_symlink_leaving_the_repository_is_refused(plan, project, tmp_path_factory):
@@ -167,7 +165,7 @@ def test_a_given_symlink_leaving_the_repository_is_refused(plan, project, tmp_pa
     link = project / "submissions/2020-Q2/so-ldtbxh.yaml"
     link.parent.mkdir(parents=True)
     os.symlink(outside, link)
-    loaded = load_submissions(plan, Paths.resolve(project), files=[link], today=TODAY)
+    loaded = load_submissions(plan, Paths.resolve(project), chosen=[link], today=TODAY)
     assert codes(loaded) == [("submissions/2020-Q2/so-ldtbxh.yaml", "symlink-outside")]
 
 
@@ -202,5 +200,5 @@ def test_validating_hundreds_of_files_is_fast(plan, project):
     loaded = load_submissions(plan, Paths.resolve(project), today=TODAY)
     elapsed = time.perf_counter() - started
     assert len(loaded.files) == 4 * len(agencies) >= 440
-    assert loaded.problems == [] and len(loaded.submissions) == len(loaded.files)
+    assert loaded.problems == [] and len(loaded.value.submissions) == len(loaded.files)
     assert elapsed < 5.0

@@ -28,7 +28,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from papi_cli.load import Paths, load_plan  # noqa: E402  (the repository's own package)
+from papi_cli.layout import Paths  # noqa: E402  (the repository's own package)
+from papi_cli.load import load_plan  # noqa: E402
 
 D = dt.date
 QUARTERS = ("2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4")
@@ -645,10 +646,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     loaded = load_plan(Paths.resolve(ROOT))
-    if loaded.plan is None:
+    if loaded.value is None:
         print("the plan does not load; fix it first (papi validate)", file=sys.stderr)
         return 1
-    plan = loaded.plan
+    plan = loaded.value
     reports = Sample(plan).build()
     check_authorised(reports, plan)
     files = {args.out / rep.period / f"{rep.agency}.yaml": render(rep, plan) for rep in reports}

@@ -8,23 +8,18 @@ belong to the coordinator's owners. Later lines win in CODEOWNERS, so the genera
 
 from __future__ import annotations
 
-import sys
-from typing import IO
-
-from papi_cli.commands.common import plan_or_none
-from papi_cli.i18n import t
-from papi_cli.load import Paths
+from papi_cli.commands.common import usable_plan
+from papi_cli.commands.context import Context
 from papi_cli.model.plan import Plan
+from papi_cli.words import say
 
 
-def run(paths: Paths, *, lang: str = "vi", out: IO[str] | None = None, err: IO[str] | None = None) -> int:
-    out = out or sys.stdout
-    plan = plan_or_none(paths, lang, err)
-    if plan is None:
-        return 1
+def run(ctx: Context) -> int:
+    plan = usable_plan(ctx)
+    paths = ctx.paths
     folder = paths.label(paths.submissions).strip("/")
     plan_folder = paths.label(paths.plan.parent).strip("/")
-    out.write("\n".join(codeowners(plan, folder, plan_folder, paths.label(paths.plan), lang)) + "\n")
+    ctx.out.write("\n".join(codeowners(plan, folder, plan_folder, paths.label(paths.plan), ctx.lang)) + "\n")
     return 0
 
 
@@ -37,7 +32,7 @@ def owners(plan: Plan, agency: str) -> list[str]:
 
 def codeowners(plan: Plan, folder: str = "submissions", plan_folder: str = "plan",
                plan_label: str = "plan", lang: str = "vi") -> list[str]:
-    lines = [f"# {t('codeowners.header', lang, plan=plan_label)}"]
+    lines = [f"# {say('codeowners.header', lang, plan=plan_label)}"]
     coordinator = owners(plan, plan.file.coordinator)
     if coordinator:
         lines += [f"/{plan_folder}/ {' '.join(coordinator)}", f"/{folder}/ {' '.join(coordinator)}"]
@@ -50,5 +45,5 @@ def codeowners(plan: Plan, folder: str = "submissions", plan_folder: str = "plan
         for ext in ("yaml", "yml"):
             lines.append(f"/{folder}/*/{code}.{ext} {' '.join(team)}")
     if missing:
-        lines.append(f"# {t('codeowners.missing', lang, agencies=', '.join(missing))}")
+        lines.append(f"# {say('codeowners.missing', lang, agencies=', '.join(missing))}")
     return lines

@@ -7,36 +7,33 @@ scores file has problems; 0 when it is met.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from papi_cli.commands.common import plan_or_none, print_problems
-from papi_cli.load import Paths, default_scores, load_outcome
+from papi_cli.commands.common import usable_plan
+from papi_cli.commands.context import Context
+from papi_cli.errors import DataError
+from papi_cli.load import default_scores, load_outcome
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Plan
-    from papi_cli.outcome import Outcome
+    from papi_cli.outcome import Outcome, Standing
 
 
-def run(paths: Paths, *, year: int, scores: Path | None = None, fmt: str = "table", lang: str = "vi",
-        out: IO[str] | None = None, err: IO[str] | None = None) -> int:
-    out, err = out or sys.stdout, err or sys.stderr
-    plan = plan_or_none(paths, lang, err)
-    if plan is None:
-        return 1
-    path = scores if scores is not None else default_scores(paths, year)
-    result, problems, text = load_outcome(plan, path, paths.label(path), year)
+def run(ctx: Context, *, year: int, scores: Path | None, fmt: str) -> int:
+    plan = usable_plan(ctx)
+    path = scores if scores is not None else default_scores(ctx.paths, year)
+    loaded = load_outcome(plan, ctx.paths, path, year)
+    result = loaded.value
     if result is None:
-        print_problems(problems, lang, err, {paths.label(path): text} if text else None)
-        return 1
+        raise DataError(loaded.problems, sources=loaded.sources)
     if fmt == "json":
-        json.dump(as_json(plan, result), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        json.dump(as_json(plan, result), ctx.out, ensure_ascii=False, indent=2)
+        ctx.out.write("\n")
     else:
         from papi_cli.render.outcome_table import render_table
 
-        render_table(plan, result, paths.label(path), lang, out)
+        render_table(plan, result, ctx.paths.label(path), ctx.lang, ctx.out)
     return 0 if result.goal_met else 1
 
 
@@ -56,6 +53,6 @@ def as_json(plan: Plan, result: Outcome) -> dict:
     }
 
 
-def _standing_json(standing) -> dict:
+def _standing_json(standing: Standing) -> dict[str, Any]:
     return {"score": float(standing.score), "rank": standing.rank, "of": standing.provinces,
             "group": standing.group, "median": float(standing.quartiles[1])}

@@ -9,55 +9,50 @@ indicator takes the fields of its kind. Who may report what depends on the agenc
 from __future__ import annotations
 
 import json
-import sys
-from typing import IO
 
 from papi_cli.authority import RESULT_STATUSES
-from papi_cli.commands.common import plan_or_none
-from papi_cli.i18n import t
-from papi_cli.load import Paths
+from papi_cli.commands.common import usable_plan
+from papi_cli.commands.context import Context
 from papi_cli.model.plan import Indicator, Plan
+from papi_cli.words import say
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def run(paths: Paths, *, lang: str = "vi", out: IO[str] | None = None, err: IO[str] | None = None) -> int:
-    out = out or sys.stdout
-    plan = plan_or_none(paths, lang, err)
-    if plan is None:
-        return 1
-    json.dump(submission_schema(plan, lang), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+def run(ctx: Context) -> int:
+    plan = usable_plan(ctx)
+    json.dump(submission_schema(plan, ctx.lang), ctx.out, ensure_ascii=False, indent=2)
+    ctx.out.write("\n")
     return 0
 
 
 def submission_schema(plan: Plan, lang: str = "vi") -> dict:
     whole = {"type": "integer", "minimum": 0}
     defs: dict[str, dict] = {
-        "status": {"enum": list(RESULT_STATUSES), "description": t("schema.status", lang)},
+        "status": {"enum": list(RESULT_STATUSES), "description": say("schema.status", lang)},
         "evidence": {"type": "array", "items": {"type": "string", "minLength": 1},
-                     "description": t("schema.evidence", lang)},
+                     "description": say("schema.evidence", lang)},
         "note": {"type": "string"},
         "whole": whole,
     }
     for population in ("communes", "districts"):
         defs[f"unit-{population}"] = {"enum": _unit_names(plan, population)}
         defs[f"units-{population}"] = {
-            "description": t("schema.units", lang),
+            "description": say("schema.units", lang),
             "anyOf": [{"const": "all"},
                       {"type": "array", "items": {"$ref": f"#/$defs/unit-{population}"}, "uniqueItems": True}],
         }
     results = {indicator.code: _result(indicator) for _, indicator in plan.indicators()}
     return {
         "$schema": DRAFT,
-        "title": t("schema.title", lang, decision=plan.decision.number, year=plan.year),
+        "title": say("schema.title", lang, decision=plan.decision.number, year=plan.year),
         "type": "object",
         "required": ["agency", "period", "submitted_on", "results"],
         "additionalProperties": False,
         "properties": {
-            "agency": {"enum": sorted(plan.agencies), "description": t("schema.agency", lang)},
+            "agency": {"enum": sorted(plan.agencies), "description": say("schema.agency", lang)},
             "period": {"type": "string", "pattern": f"^{plan.year}-Q[1-4]$"},
-            "submitted_on": {"type": "string", "format": "date", "description": t("schema.submitted_on", lang)},
+            "submitted_on": {"type": "string", "format": "date", "description": say("schema.submitted_on", lang)},
             "implementation_document": {
                 "type": "object",
                 "required": ["number", "date"],

@@ -12,36 +12,31 @@ Exit 0; with ``--fail-on missed`` (or ``at_risk``) 1 when a shown indicator is i
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-import sys
 from dataclasses import replace
-from typing import IO
 
-from papi_cli.commands.common import check_agency, check_dimension, evaluate_period, plan_or_none
-from papi_cli.load import Paths
+from papi_cli.commands.common import evaluate_period, find_agency, find_dimension, usable_plan
+from papi_cli.commands.context import Context
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import Evaluation
-
-
-def run(paths: Paths, *, as_of: str | None = None, period: str | None = None, agency: str | None = None,
-        dimension: str | None = None, fmt: str = "table", fail_on: str | None = None, lang: str = "vi",
-        cache: bool = True, out: IO[str] | None = None, err: IO[str] | None = None) -> int:
-    out = out or sys.stdout
-    plan = plan_or_none(paths, lang, err, cache=cache)
-    if plan is None:
-        return 1
-    check_agency(plan, agency)
-    check_dimension(plan, dimension)
-    _, _, evaluation = evaluate_period(plan, paths, period, as_of, cache=cache)
-    shown = select(plan, evaluation, agency, dimension)
-    write(plan, shown, fmt, lang, out)
-    if fail_on is not None and any(r.status in FAIL_ON[fail_on] for r in shown.indicators):
-        return 1
-    return 0
-
+from papi_cli.periods import Period
 
 # --fail-on is a threshold, as in linters: at_risk also fails on what is already missed.
 FAIL_ON = {"missed": {"missed"}, "at_risk": {"at_risk", "missed"}}
+
+
+def run(ctx: Context, *, as_of: dt.date | None = None, period: Period | None = None, agency: str | None = None,
+        dimension: str | None = None, fmt: str = "table", fail_on: str | None = None) -> int:
+    plan = usable_plan(ctx)
+    find_agency(plan, agency)
+    find_dimension(plan, dimension)
+    _, evaluation = evaluate_period(ctx, plan, period, as_of)
+    shown = select(plan, evaluation, agency, dimension)
+    write(ctx, plan, shown, fmt)
+    if fail_on is not None and any(r.status in FAIL_ON[fail_on] for r in shown.indicators):
+        return 1
+    return 0
 
 
 def select(plan: Plan, evaluation: Evaluation, agency: str | None, dimension: str | None) -> Evaluation:
@@ -57,17 +52,17 @@ def select(plan: Plan, evaluation: Evaluation, agency: str | None, dimension: st
     )
 
 
-def write(plan: Plan, evaluation: Evaluation, fmt: str, lang: str, out: IO[str]) -> None:
+def write(ctx: Context, plan: Plan, evaluation: Evaluation, fmt: str) -> None:
     if fmt == "json":
         from papi_cli.render.status_json import as_json
 
-        json.dump(as_json(plan, evaluation), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        json.dump(as_json(plan, evaluation), ctx.out, ensure_ascii=False, indent=2)
+        ctx.out.write("\n")
     elif fmt == "md":
         from papi_cli.render.status_md import render_md
 
-        out.write(render_md(plan, evaluation, lang))
+        ctx.out.write(render_md(plan, evaluation, ctx.lang))
     else:
         from papi_cli.render.status_table import render_table
 
-        render_table(plan, evaluation, lang, out)
+        render_table(plan, evaluation, ctx.lang, ctx.out)

@@ -3,30 +3,24 @@
 from __future__ import annotations
 
 import json
-import sys
-from typing import IO
 
-from papi_cli.commands.common import check_agency, check_dimension, plan_or_none
-from papi_cli.load import Paths
+from papi_cli.commands.common import find_agency, find_dimension, usable_plan
+from papi_cli.commands.context import Context
 from papi_cli.model.plan import Indicator, Plan, Task
 
 
-def run(paths: Paths, *, agency: str | None = None, dimension: str | None = None, fmt: str = "table",
-        lang: str = "vi", out: IO[str] | None = None, err: IO[str] | None = None) -> int:
-    out = out or sys.stdout
-    plan = plan_or_none(paths, lang, err)
-    if plan is None:
-        return 1
-    check_agency(plan, agency)
-    check_dimension(plan, dimension)
+def run(ctx: Context, *, agency: str | None, dimension: str | None, fmt: str) -> int:
+    plan = usable_plan(ctx)
+    find_agency(plan, agency)
+    find_dimension(plan, dimension)
     rows = select(plan, agency, dimension)
     if fmt == "json":
-        json.dump(as_json(plan, rows, agency), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        json.dump(as_json(plan, rows, agency), ctx.out, ensure_ascii=False, indent=2)
+        ctx.out.write("\n")
     else:
         from papi_cli.render.tasks_table import render_table
 
-        render_table(plan, rows, agency, lang, out)
+        render_table(plan, rows, agency, ctx.lang, ctx.out)
     return 0
 
 

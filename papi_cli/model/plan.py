@@ -143,7 +143,7 @@ class PlanFile(_Model):
     year: int = Field(ge=2000, le=2100)
     province: str
     coordinator: str
-    units: str
+    units_file: str = Field(alias="units")  # the units file's name, relative to the plan file
     implementation_document: ImplementationDocumentRule
     reporting: Reporting
     report: ReportSettings
@@ -198,9 +198,9 @@ class Plan:
     agency (the tasks it leads or implements) is computed once per agency and remembered.
     """
 
-    def __init__(self, file: PlanFile, units_file: UnitsFile, digest: str | None = None) -> None:
+    def __init__(self, file: PlanFile, unit_registry: UnitsFile, digest: str | None = None) -> None:
         self.file = file
-        self.units_file = units_file
+        self.unit_registry = unit_registry
         self.digest = digest  # the hash of the files it was read from (the cache's key), if any
         self._agencies: dict[str, Agency] = {}
         self._groups: dict[str, Group] = {g.code: g for g in file.groups}
@@ -211,7 +211,7 @@ class Plan:
         self._expanded: dict[tuple[str, ...], list[str]] = {}
         self._tasks_of: dict[str, list[tuple[Task, bool]]] = {}
         self._populations: dict[str, list[Unit]] = {}
-        for district in units_file.districts:
+        for district in unit_registry.districts:
             self._add_unit(Unit(code=district.code, slug=district.slug, name=district.name,
                                 level="district", district=district.slug))
             for commune in district.communes:

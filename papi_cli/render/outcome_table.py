@@ -7,32 +7,34 @@ from typing import IO
 from rich.markup import escape
 from rich.table import Table
 
-from papi_cli.i18n import t
+from papi_cli.words import say
 from papi_cli.model.plan import Plan
-from papi_cli.outcome import Outcome, Standing, decimal_text
+from papi_cli.outcome import Outcome, Standing
+from papi_cli.render.labels import in_lang
+from papi_cli.render.numbers import decimal_text
 from papi_cli.render.console import console_for
 
 
 def render_table(plan: Plan, result: Outcome, source: str, lang: str, out: IO[str]) -> None:
     console = console_for(out)
-    table = Table(title=escape(t("outcome_title", lang, year=result.year, province=result.province)),
+    table = Table(title=escape(say("outcome_title", lang, year=result.year, province=result.province)),
                   title_justify="left")
     for key in ("code", "dimension", "score", "rank", "group", "median", "meets_goal"):
-        table.add_column(t(key, lang), justify="right" if key in ("score", "rank", "median") else "left")
+        table.add_column(say(key, lang), justify="right" if key in ("score", "rank", "median") else "left")
     for item in result.dimensions:
         dim = plan.dimension(item.code)
-        name = dim.name if lang == "vi" else dim.name_en
-        mark = t("yes" if item.standing.meets_goal else "no", lang)
+        name = in_lang(dim.name, dim.name_en, lang)
+        mark = say("yes" if item.standing.meets_goal else "no", lang)
         table.add_row(f"{item.code} ({item.papi})", escape(name), *_cells(item.standing, lang), mark)
     table.add_section()
-    table.add_row("", t("aggregate", lang), *_cells(result.aggregate, lang), "")
+    table.add_row("", say("aggregate", lang), *_cells(result.aggregate, lang), "")
     console.print(table)
-    verdict = t("goal_met" if result.goal_met else "goal_not_met", lang)
-    console.print(t("outcome_summary", lang, met=result.dimensions_meeting_goal, total=len(result.dimensions),
+    verdict = say("goal_met" if result.goal_met else "goal_not_met", lang)
+    console.print(say("outcome_summary", lang, met=result.dimensions_meeting_goal, total=len(result.dimensions),
                     verdict=verdict))
-    console.print(escape(t("scores_source", lang, file=source)))
+    console.print(escape(say("scores_source", lang, file=source)))
 
 
 def _cells(standing: Standing, lang: str) -> list[str]:
     return [decimal_text(standing.score, lang), f"{standing.rank}/{standing.provinces}",
-            t(f"group.{standing.group}", lang), decimal_text(standing.quartiles[1], lang)]
+            say(f"group.{standing.group}", lang), decimal_text(standing.quartiles[1], lang)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from papi_cli.problems import Problem
+from papi_cli.words import say
 
 
 def printable(text: str) -> str:
@@ -36,7 +37,7 @@ def text_lines(problems: Iterable[Problem], lang: str = "vi",
     lines: list[str] = []
     for problem in problems:
         # "error"/"warning" stay English in every language: editors and CI match on them.
-        lines.append(f"{location(problem)}: {problem.severity}[{problem.code}]: {printable(problem.message(lang))}")
+        lines.append(f"{location(problem)}: {problem.severity}[{problem.code}]: {printable(say(problem.message, lang))}")
         source = (sources or {}).get(problem.file)
         if source is not None and problem.line is not None:
             all_lines = source.splitlines()
@@ -54,7 +55,7 @@ def as_json(problem: Problem, lang: str = "vi") -> dict:
         "column": problem.column,
         "severity": problem.severity,
         "code": problem.code,
-        "message": problem.message(lang),
+        "message": say(problem.message, lang),
     }
 
 
@@ -66,7 +67,7 @@ def github_line(problem: Problem, lang: str = "vi") -> str:
         if problem.column is not None:
             props.append(f"col={problem.column}")
     props.append(f"title={_escape_property('papi ' + problem.code)}")
-    return f"::{problem.severity} {','.join(props)}::{_escape_data(printable(problem.message(lang)))}"
+    return f"::{problem.severity} {','.join(props)}::{_escape_data(printable(say(problem.message, lang)))}"
 
 
 def _escape_data(value: str) -> str:

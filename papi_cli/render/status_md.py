@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from papi_cli.i18n import t
+from papi_cli.words import say
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import STATUSES, Evaluation
 from papi_cli.periods import parse
-from papi_cli.render.labels import date_label
+from papi_cli.render.labels import date_label, in_lang
 from papi_cli.render.status_text import (
     Row,
     agency_text,
@@ -27,34 +27,34 @@ def render_md(plan: Plan, evaluation: Evaluation, lang: str) -> str:
     lines += [f"{_text(line)}  " for line in context] + [""]
     for code in dict.fromkeys(r.dimension for r in evaluation.indicators):
         dim = plan.dimension(code)
-        lines += [f"## {code}. {_text(dim.name if lang == 'vi' else dim.name_en)} ({dim.papi})", ""]
+        lines += [f"## {code}. {_text(in_lang(dim.name, dim.name_en, lang))} ({dim.papi})", ""]
         lines += _table(list(Row._fields), [list(row(plan, r, lang)) for r in evaluation.indicators
                                             if r.dimension == code], lang)
         missing = [r for r in evaluation.indicators if r.dimension == code and shows_missing(r)]
         lines += [f"- {r.code}: {_text(missing_text(plan, r, lang))}" for r in missing]
         lines += [""] if missing else []
-    lines += [f"## {t('summary_title', lang)}", ""]
-    rows = [[f"{c} {plan.dimension(c).name if lang == 'vi' else plan.dimension(c).name_en}", *_counts(evaluation, c)]
+    lines += [f"## {say('summary_title', lang)}", ""]
+    rows = [[f"{c} {in_lang(plan.dimension(c).name, plan.dimension(c).name_en, lang)}", *_counts(evaluation, c)]
             for c in dict.fromkeys(r.dimension for r in evaluation.indicators)]
-    rows.append([f"**{t('overall', lang)}**", *_counts(evaluation, None)])
-    header = [t("dimension", lang), *(t(f"status.{s}", lang) for s in STATUSES), t("total", lang)]
+    rows.append([f"**{say('overall', lang)}**", *_counts(evaluation, None)])
+    header = [say("dimension", lang), *(say(f"status.{s}", lang) for s in STATUSES), say("total", lang)]
     lines += _rows(header, rows)
     overdue = [e for e in evaluation.reporting if e.state in ("late", "missing")]
-    lines += [f"## {t('reporting_title', lang)}", ""]
+    lines += [f"## {say('reporting_title', lang)}", ""]
     if overdue:
         lines += _table(["agency", "period", "deadline", "submitted_on", "state"], [
-            [agency_text(plan, e.agency, lang), parse(e.period).label(lang), date_label(e.deadline, lang),
-             date_label(e.submitted_on, lang) if e.submitted_on else "—", t(f"state.{e.state}", lang)]
+            [agency_text(plan, e.agency, lang), say(parse(e.period).name, lang), date_label(e.deadline, lang),
+             date_label(e.submitted_on, lang) if e.submitted_on else "—", say(f"state.{e.state}", lang)]
             for e in sorted(overdue, key=overdue_order)
         ], lang)
     lines += [_text(reporting_counts(evaluation, lang)), ""]
     late_docs = [d for d in evaluation.implementation_documents if d.on_time is False]
     if late_docs and evaluation.implementation_document_deadline:
         deadline = date_label(evaluation.implementation_document_deadline, lang)
-        lines += [f"## {t('docs_title', lang, deadline=deadline)}", ""]
+        lines += [f"## {say('docs_title', lang, deadline=deadline)}", ""]
         lines += _table(["agency", "number", "date", "state"], [
             [agency_text(plan, d.agency, lang), d.number or "—", date_label(d.date, lang) if d.date else "—",
-             t("doc.late" if d.date else "doc.none", lang)]
+             say("doc.late" if d.date else "doc.none", lang)]
             for d in late_docs
         ], lang)
     if evaluation.implementation_documents:
@@ -68,7 +68,7 @@ def _counts(evaluation: Evaluation, dimension: str | None) -> list[str]:
 
 
 def _table(keys: list[str], rows: list[list[str]], lang: str) -> list[str]:
-    return _rows([t(key, lang) for key in keys], rows)
+    return _rows([say(key, lang) for key in keys], rows)
 
 
 def _rows(header: list[str], rows: list[list[str]]) -> list[str]:

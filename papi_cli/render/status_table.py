@@ -12,12 +12,12 @@ from rich import box
 from rich.markup import escape
 from rich.table import Table
 
-from papi_cli.i18n import t
+from papi_cli.words import say
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult
 from papi_cli.periods import parse
 from papi_cli.render.console import console_for
-from papi_cli.render.labels import date_label
+from papi_cli.render.labels import date_label, in_lang
 from papi_cli.render.status_text import (
     BAR,
     agency_text,
@@ -66,23 +66,23 @@ def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, l
                     narrow: bool = False) -> Table:
     """One dimension's indicators; fixed column widths, so the tables of all dimensions line up."""
     dim = plan.dimension(results[0].dimension)
-    title = f"{dim.code}. {dim.name if lang == 'vi' else dim.name_en} ({dim.papi})"
+    title = f"{dim.code}. {in_lang(dim.name, dim.name_en, lang)} ({dim.papi})"
     table = Table(title=escape(title), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
                   pad_edge=False, expand=True)
-    table.add_column(t("code", lang), no_wrap=True, style="bold", width=6)
-    table.add_column(t("task", lang), ratio=1, overflow="fold")
+    table.add_column(say("code", lang), no_wrap=True, style="bold", width=6)
+    table.add_column(say("task", lang), ratio=1, overflow="fold")
     if compact:
-        table.add_column(f"{t('target', lang)}\n{t('due', lang)}", width=10, overflow="fold")
-        table.add_column(f"{t('value', lang)}\n{t('progress', lang)}", width=VALUE_COMPACT, overflow="fold")
-        table.add_column(t("status", lang), width=14 if narrow else 12, overflow="fold")
+        table.add_column(f"{say('target', lang)}\n{say('due', lang)}", width=10, overflow="fold")
+        table.add_column(f"{say('value', lang)}\n{say('progress', lang)}", width=VALUE_COMPACT, overflow="fold")
+        table.add_column(say("status", lang), width=14 if narrow else 12, overflow="fold")
     else:
-        table.add_column(t("target", lang), width=15, overflow="fold")
-        table.add_column(t("value", lang), width=19, overflow="fold")
-        table.add_column(t("progress", lang), width=BAR, no_wrap=True)
-        table.add_column(t("status", lang), width=20, overflow="fold")
-        table.add_column(t("due", lang), width=10, no_wrap=True)
+        table.add_column(say("target", lang), width=15, overflow="fold")
+        table.add_column(say("value", lang), width=19, overflow="fold")
+        table.add_column(say("progress", lang), width=BAR, no_wrap=True)
+        table.add_column(say("status", lang), width=20, overflow="fold")
+        table.add_column(say("due", lang), width=10, no_wrap=True)
     if not narrow:
-        table.add_column(t("lead", lang), width=15 if compact else 24, overflow="fold")
+        table.add_column(say("lead", lang), width=15 if compact else 24, overflow="fold")
     for result in results:
         text = row(plan, result, lang)
         style = STYLES[result.status]
@@ -106,18 +106,18 @@ def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, l
 
 def summary_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table:
     """Counts by status for each dimension shown, then overall; the names shortened to one line."""
-    table = Table(title=escape(t("summary_title", lang)), title_justify="left", title_style="bold",
+    table = Table(title=escape(say("summary_title", lang)), title_justify="left", title_style="bold",
                   box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(t("code", lang), no_wrap=True, style="bold", width=6)
-    table.add_column(t("dimension", lang), no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column(say("code", lang), no_wrap=True, style="bold", width=6)
+    table.add_column(say("dimension", lang), no_wrap=True, overflow="ellipsis", ratio=1)
     for status in STATUSES:
-        table.add_column(f"[{STYLES[status]}]{escape(t(f'status.{status}', lang))}[/]", justify="right", width=10)
-    table.add_column(t("total", lang), justify="right", width=5)
+        table.add_column(f"[{STYLES[status]}]{escape(say(f'status.{status}', lang))}[/]", justify="right", width=10)
+    table.add_column(say("total", lang), justify="right", width=5)
     for code in dict.fromkeys(r.dimension for r in evaluation.indicators):
         dim = plan.dimension(code)
-        table.add_row(code, escape(dim.name if lang == "vi" else dim.name_en), *_count_cells(evaluation, code))
+        table.add_row(code, escape(in_lang(dim.name, dim.name_en, lang)), *_count_cells(evaluation, code))
     table.add_section()
-    table.add_row("", f"[bold]{escape(t('overall', lang))}[/]", *_count_cells(evaluation, None))
+    table.add_row("", f"[bold]{escape(say('overall', lang))}[/]", *_count_cells(evaluation, None))
     return table
 
 
@@ -140,18 +140,18 @@ def reporting_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table | No
     overdue = [e for e in evaluation.reporting if e.state in ("late", "missing")]
     if not overdue:
         return None
-    table = Table(title=escape(t("reporting_title", lang)), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(t("agency", lang), ratio=2, min_width=12)
-    table.add_column(t("period", lang), no_wrap=True)
-    table.add_column(t("deadline", lang), no_wrap=True)
-    table.add_column(t("submitted_on", lang), no_wrap=True)
-    table.add_column(t("state", lang), ratio=1, min_width=8)
+    table = Table(title=escape(say("reporting_title", lang)), title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(say("agency", lang), ratio=2, min_width=12)
+    table.add_column(say("period", lang), no_wrap=True)
+    table.add_column(say("deadline", lang), no_wrap=True)
+    table.add_column(say("submitted_on", lang), no_wrap=True)
+    table.add_column(say("state", lang), ratio=1, min_width=8)
     for entry in sorted(overdue, key=overdue_order):
         style = "bold red" if entry.state == "missing" else "yellow"
-        table.add_row(escape(agency_text(plan, entry.agency, lang)), parse(entry.period).label(lang),
+        table.add_row(escape(agency_text(plan, entry.agency, lang)), say(parse(entry.period).name, lang),
                       date_label(entry.deadline, lang),
                       date_label(entry.submitted_on, lang) if entry.submitted_on else "—",
-                      f"[{style}]{escape(t(f'state.{entry.state}', lang))}[/]")
+                      f"[{style}]{escape(say(f'state.{entry.state}', lang))}[/]")
     return table
 
 
@@ -162,15 +162,15 @@ def documents_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table | No
     if not late or evaluation.implementation_document_deadline is None:
         return None
     deadline = date_label(evaluation.implementation_document_deadline, lang)
-    table = Table(title=escape(t("docs_title", lang, deadline=deadline)), title_justify="left",
+    table = Table(title=escape(say("docs_title", lang, deadline=deadline)), title_justify="left",
                   box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(t("agency", lang), ratio=2, min_width=12)
-    table.add_column(t("number", lang), ratio=1, min_width=8)
-    table.add_column(t("date", lang), no_wrap=True)
-    table.add_column(t("state", lang), ratio=1, min_width=8)
+    table.add_column(say("agency", lang), ratio=2, min_width=12)
+    table.add_column(say("number", lang), ratio=1, min_width=8)
+    table.add_column(say("date", lang), no_wrap=True)
+    table.add_column(say("state", lang), ratio=1, min_width=8)
     for doc in late:
         state = "doc.late" if doc.date else "doc.none"
         table.add_row(escape(agency_text(plan, doc.agency, lang)), escape(doc.number or "—"),
-                      date_label(doc.date, lang) if doc.date else "—", f"[yellow]{escape(t(state, lang))}[/]")
+                      date_label(doc.date, lang) if doc.date else "—", f"[yellow]{escape(say(state, lang))}[/]")
     return table
 

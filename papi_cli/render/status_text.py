@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from papi_cli.i18n import t
+from papi_cli.words import say
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import Evaluation, IndicatorResult, ReportingEntry
 from papi_cli.periods import parse
-from papi_cli.render.labels import date_label, status_label, target_label, value_label
+from papi_cli.render.labels import date_label, in_lang, status_label, target_label, value_label
 
 MISSING_SHOWN = 3  # unit names shown under a coverage indicator before "+N"
 BAR = 8
@@ -16,13 +16,13 @@ BAR = 8
 
 def header_lines(evaluation: Evaluation, lang: str) -> list[str]:
     """Title, period, what was counted and what was skipped: the context of every figure below."""
-    lines = [t("status_title", lang, plan=evaluation.plan, date=date_label(evaluation.as_of, lang))]
+    lines = [say("status_title", lang, plan=evaluation.plan, date=date_label(evaluation.as_of, lang))]
     if evaluation.period:
-        lines.append(t("status_period", lang, period=parse(evaluation.period).label(lang)))
-    lines.append(t("status_counted", lang, counted=evaluation.counted, files=evaluation.files,
+        lines.append(say("status_period", lang, period=say(parse(evaluation.period).name, lang)))
+    lines.append(say("status_counted", lang, counted=evaluation.counted, files=evaluation.files,
                    date=date_label(evaluation.as_of, lang)))
     if evaluation.skipped_files:
-        lines.append(t("status_skipped", lang, n=len(evaluation.skipped_files), files=", ".join(evaluation.skipped_files)))
+        lines.append(say("status_skipped", lang, n=len(evaluation.skipped_files), files=", ".join(evaluation.skipped_files)))
     return lines
 
 
@@ -42,7 +42,7 @@ class Row(NamedTuple):
 def row(plan: Plan, result: IndicatorResult, lang: str) -> Row:
     task = plan.task(result.task)
     indicator = plan.indicator(result.code)[1]
-    return Row(result.code, task.short if lang == "vi" else task.short_en, target_label(indicator, lang),
+    return Row(result.code, in_lang(task.short, task.short_en, lang), target_label(indicator, lang),
                value_label(result, indicator, lang), bar(result), status_label(result, lang),
                date_label(result.due, lang), ", ".join(task.lead))
 
@@ -69,7 +69,7 @@ def missing_text(plan: Plan, result: IndicatorResult, lang: str) -> str:
     """``Còn thiếu: Xã Nghĩa Đức, Xã Đắk Buk So, Xã Quảng Tân +40``."""
     names = [plan.units[slug].name for slug in result.missing_units[:MISSING_SHOWN]]
     rest = len(result.missing_units) - len(names)
-    return t("missing_units", lang, units=", ".join(names) + (f" +{rest}" if rest else ""))
+    return say("missing_units", lang, units=", ".join(names) + (f" +{rest}" if rest else ""))
 
 
 def overdue_order(entry: ReportingEntry) -> tuple:
@@ -79,17 +79,17 @@ def overdue_order(entry: ReportingEntry) -> tuple:
 
 def reporting_counts(evaluation: Evaluation, lang: str) -> str:
     if not evaluation.reporting:
-        return t("reporting_none_owed", lang)
+        return say("reporting_none_owed", lang)
     counts = {state: 0 for state in ("on_time", "late", "missing", "pending")}
     for entry in evaluation.reporting:
         counts[entry.state] += 1
-    return t("reporting_counts", lang, **counts)
+    return say("reporting_counts", lang, **counts)
 
 
 def documents_counts(evaluation: Evaluation, lang: str) -> str:
     docs = evaluation.implementation_documents
     deadline = evaluation.implementation_document_deadline
-    return t("docs_counts", lang, deadline=date_label(deadline, lang) if deadline else "—",
+    return say("docs_counts", lang, deadline=date_label(deadline, lang) if deadline else "—",
              on_time=sum(d.on_time is True for d in docs), late=sum(d.on_time is False for d in docs),
              open=sum(d.on_time is None for d in docs))
 
@@ -99,5 +99,5 @@ def agency_text(plan: Plan, code: str, lang: str = "vi") -> str:
     agency = plan.agencies.get(code)
     if agency is None:
         return code
-    name = agency.name_en if lang == "en" and agency.name_en else agency.name
+    name = in_lang(agency.name, agency.name_en, lang)
     return f"{name} ({code})"

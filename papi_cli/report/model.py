@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from papi_cli.i18n import t
+from papi_cli.words import say
 
 
 @dataclass(frozen=True)
@@ -22,8 +22,8 @@ class DataVersion:
 
     def text(self, lang: str) -> str:
         if self.commit is None:
-            return t("report.version_unknown", lang)
-        return t("report.version_dirty", lang, commit=self.commit) if self.dirty else self.commit
+            return say("report.version_unknown", lang)
+        return say("report.version_dirty", lang, commit=self.commit) if self.dirty else self.commit
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from papi_cli.i18n import t
+from papi_cli.words import say
 from papi_cli.problems import Mark, Problem
 
 NAMES = {"md": "report.md.j2", "html": "report.html.j2"}
@@ -78,7 +78,7 @@ def render(view: Any, fmt: str, folders: list[Path], label: Callable[[Path], str
     env.filters["css_string"] = css_string
     try:
         template = env.get_template(NAMES[fmt])
-        text = template.render(v=view, t=partial(t, lang=view.lang))
+        text = template.render(v=view, t=partial(say, lang=view.lang))
     except jinja2.TemplateSyntaxError as err:
         file = label(Path(err.filename)) if err.filename else err.name or NAMES[fmt]
         return None, [Problem.at(file, Mark(err.lineno, 1), "template-error", detail=err.message)]

@@ -18,12 +18,12 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from papi_cli.i18n import t
+from papi_cli.words import say
 from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult
-from papi_cli.numbers import clamped_round, percent_json, percent_text
-from papi_cli.outcome import decimal_text
+from papi_cli.numbers import clamped_round, percent_json
+from papi_cli.render.numbers import decimal_text, percent_text
 from papi_cli.periods import Period, parse, quarter
-from papi_cli.render.labels import date_label, due_label, status_label, target_label, value_label
+from papi_cli.render.labels import date_label, in_lang, due_label, status_label, target_label, value_label
 from papi_cli.render.status_text import documents_counts, reporting_counts
 from papi_cli.report.model import (
     AnnexRow, AnnexSection, Attributed, DataVersion, DimensionSummary, DocumentLine, Documents, DueItem,
@@ -48,7 +48,7 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
     """
     settings = plan.file.report
     start, end = period.data_window
-    period_label = period.label(lang)
+    period_label = say(period.name, lang)
     return ReportView(
         lang=lang,
         plan=plan.decision.number,
@@ -61,13 +61,13 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
         period_kind=period.kind,
         period_label=period_label,
         header=Header(settings.parent_body, settings.issuing_body, settings.number,
-                      t("report.republic", lang), t("report.motto", lang),
+                      say("report.republic", lang), say("report.motto", lang),
                       date_line(settings.place, issued_on, lang)),
-        title=t("report.title", lang),
+        title=say("report.title", lang),
         # The plan's title already names its year: the annual report does not repeat it.
-        summary_line=t("report.summary_line_year" if period.kind == "year" else "report.summary_line", lang,
+        summary_line=say("report.summary_line_year" if period.kind == "year" else "report.summary_line", lang,
                        title=plan.decision.title, period=period_label),
-        basis_line=t("report.basis_line", lang, number=plan.decision.number,
+        basis_line=say("report.basis_line", lang, number=plan.decision.number,
                      date=date_label(plan.decision.date, lang), issuer=plan.decision.issuer),
         data_window=(start, end),
         data_window_text=span_text(start, end, lang),
@@ -84,7 +84,7 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
         shows_in_period=in_period is not None,
         overall=summary(evaluation.counts(), lang),
         dimensions=tuple(
-            DimensionSummary(d.code, d.papi, d.name if lang == "vi" else d.name_en,
+            DimensionSummary(d.code, d.papi, in_lang(d.name, d.name_en, lang),
                              summary(evaluation.counts(d.code), lang))
             for d in plan.dimensions
         ),
@@ -110,7 +110,7 @@ def date_line(place: str, day: dt.date, lang: str) -> str:
 
 
 def span_text(start: dt.date, end: dt.date, lang: str) -> str:
-    return t("report.span", lang, start=date_label(start, lang), end=date_label(end, lang))
+    return say("report.span", lang, start=date_label(start, lang), end=date_label(end, lang))
 
 
 def _value(plan: Plan, result: IndicatorResult, lang: str) -> str:
@@ -129,10 +129,10 @@ def summary(counts: dict[str, int], lang: str) -> Summary:
     for status in STATUSES:
         if counts[status]:
             width = Fraction(100 * counts[status], total)
-            segments.append(Segment(status, t(f"status.{status}", lang), counts[status],
+            segments.append(Segment(status, say(f"status.{status}", lang), counts[status],
                                     float(round(start, 2)), float(round(width, 2))))
             start += width
-    return Summary(counts, {s: t(f"status.{s}", lang) for s in STATUSES}, total, percent_json(share),
+    return Summary(counts, {s: say(f"status.{s}", lang) for s in STATUSES}, total, percent_json(share),
                    percent_text(share, lang), tuple(segments))
 
 
@@ -165,18 +165,18 @@ def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult |
         progress = float(clamped_round(min(result.progress, Fraction(1)) * 100, 1))
     in_period_text = None
     if added is not None:
-        in_period_text = _value(plan, added, lang) if _has_figures(added) else t("report.nothing_new", lang)
+        in_period_text = _value(plan, added, lang) if _has_figures(added) else say("report.nothing_new", lang)
     missing_text = None
     if result.kind == "coverage" and result.missing_units and result.value is not None:
         missing = result.missing_units
         shown = ", ".join(plan.units[slug].name for slug in missing[:MISSING_UNITS_SHOWN])
         if len(missing) > MISSING_UNITS_SHOWN:
-            missing_text = t("report.missing_many", lang, n=len(missing), units=shown)
+            missing_text = say("report.missing_many", lang, n=len(missing), units=shown)
         else:
-            missing_text = t("missing_units", lang, units=shown)
+            missing_text = say("missing_units", lang, units=shown)
     return IndicatorLine(
         code=result.code,
-        name=indicator.name if lang == "vi" or not indicator.name_en else indicator.name_en,
+        name=in_lang(indicator.name, indicator.name_en, lang),
         kind=result.kind,
         status=result.status,
         late=result.late,
@@ -222,12 +222,12 @@ def reporting(plan: Plan, evaluation: Evaluation, lang: str) -> Reporting:
                 entry.agency, _agency_name(plan, entry.agency), entry.period,
                 _period_label(entry.period, lang), entry.deadline, date_label(entry.deadline, lang),
                 entry.submitted_on, date_label(entry.submitted_on, lang) if entry.submitted_on else "—",
-                entry.state, t(f"state.{entry.state}", lang)))
+                entry.state, say(f"state.{entry.state}", lang)))
     return Reporting(counts, reporting_counts(evaluation, lang), tuple(lines))
 
 
 def _period_label(code: str, lang: str) -> str:
-    return parse(code).label(lang)
+    return say(parse(code).name, lang)
 
 
 def documents(plan: Plan, evaluation: Evaluation, lang: str) -> Documents:
@@ -240,9 +240,9 @@ def documents(plan: Plan, evaluation: Evaluation, lang: str) -> Documents:
         counts[key] += 1
         if entry.on_time is not True:
             if entry.number is not None:
-                label = t("doc.late", lang)
+                label = say("doc.late", lang)
             else:
-                label = t("doc.none", lang) if entry.on_time is False else t("state.pending", lang)
+                label = say("doc.none", lang) if entry.on_time is False else say("state.pending", lang)
             lines.append(DocumentLine(entry.agency, _agency_name(plan, entry.agency), entry.number, entry.date,
                                       date_label(entry.date, lang) if entry.date else "—", entry.on_time, label))
     return Documents(deadline, deadline_text, counts, documents_counts(evaluation, lang), tuple(lines))
@@ -254,7 +254,7 @@ def next_period(plan: Plan, evaluation: Evaluation, period: Period, lang: str) -
     """The quarter after the period: its reporting deadline and the indicators due in it."""
     last = period.quarters[-1]
     if last == 4:
-        return NextPeriod(None, t("report.plan_ends", lang, year=plan.year, date=date_label(period.end, lang)),
+        return NextPeriod(None, say("report.plan_ends", lang, year=plan.year, date=date_label(period.end, lang)),
                           "", None, "", ())
     following = quarter(period.year, last + 1)
     opens = period.end + dt.timedelta(days=1)
@@ -266,7 +266,7 @@ def next_period(plan: Plan, evaluation: Evaluation, period: Period, lang: str) -
         if opens <= r.due <= following.end and r.status != "met"
     )
     start, end = following.data_window
-    return NextPeriod(following.code, following.label(lang), span_text(start, end, lang), deadline,
+    return NextPeriod(following.code, say(following.name, lang), span_text(start, end, lang), deadline,
                       date_label(deadline, lang), due)
 
 
@@ -280,13 +280,13 @@ def outcome_section(plan: Plan, evaluation: Evaluation, outcome: Outcome, lang: 
         counts = evaluation.counts(item.code)
         total = sum(counts.values())
         share = Fraction(100 * counts["met"], total) if total else None
-        rows.append(_outcome_row(item.code, item.papi, dim.name if lang == "vi" else dim.name_en, item.standing,
+        rows.append(_outcome_row(item.code, item.papi, in_lang(dim.name, dim.name_en, lang), item.standing,
                                  item.standing.meets_goal, counts["met"], total,
                                  f"{counts['met']}/{total} ({percent_text(share, lang)})", lang))
-    aggregate = _outcome_row("", "", t("aggregate", lang), outcome.aggregate, None, None, None, "", lang)
-    verdict = t("goal_met" if outcome.goal_met else "goal_not_met", lang)
+    aggregate = _outcome_row("", "", say("aggregate", lang), outcome.aggregate, None, None, None, "", lang)
+    verdict = say("goal_met" if outcome.goal_met else "goal_not_met", lang)
     return OutcomeSection(outcome.year, outcome.goal_met, outcome.dimensions_meeting_goal,
-                          t("outcome_summary", lang, met=outcome.dimensions_meeting_goal,
+                          say("outcome_summary", lang, met=outcome.dimensions_meeting_goal,
                             total=len(outcome.dimensions), verdict=verdict),
                           tuple(rows), aggregate)
 
@@ -294,8 +294,8 @@ def outcome_section(plan: Plan, evaluation: Evaluation, outcome: Outcome, lang: 
 def _outcome_row(code: str, papi: str, name: str, standing: Standing, meets: bool | None, met: int | None,
                  total: int | None, share_text: str, lang: str) -> OutcomeRow:
     return OutcomeRow(code, papi, name, float(standing.score), decimal_text(standing.score, lang), standing.rank,
-                      standing.provinces, standing.group, t(f"group.{standing.group}", lang), meets,
-                      "" if meets is None else t("yes" if meets else "no", lang), met, total, share_text)
+                      standing.provinces, standing.group, say(f"group.{standing.group}", lang), meets,
+                      "" if meets is None else say("yes" if meets else "no", lang), met, total, share_text)
 
 
 # --- JSON ----------------------------------------------------------------------------------------

@@ -13,26 +13,37 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from papi_cli.messages import show
-from papi_cli.problems import Problem
+from papi_cli.message import Message
+from papi_cli.problems import Problem, as_written
 from papi_cli.yamlsafe import Document
 
+# pydantic's error types, in the words of papi's "expected" phrases (``words.EXPECTED``).
 _EXPECTED = {
-    "string_type": ("một chuỗi văn bản", "text"),
-    "int_type": ("một số nguyên", "a whole number"),
-    "int_from_float": ("một số nguyên", "a whole number"),
-    "float_type": ("một số", "a number"),
-    "bool_type": ("true hoặc false", "true or false"),
-    "date_type": ("một ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD"),
-    "list_type": ("một danh sách", "a list"),
-    "dict_type": ("một bảng khóa: giá trị", "a mapping of key: value"),
-    "model_type": ("một bảng khóa: giá trị", "a mapping of key: value"),
-    "literal_error": ("một trong các giá trị cho phép", "one of the allowed values"),
-    "string_pattern_mismatch": ("đúng định dạng", "in the expected format"),
-    "greater_than_equal": ("không nhỏ hơn giới hạn", "not below the limit"),
-    "less_than_equal": ("không lớn hơn giới hạn", "not above the limit"),
-    "too_short": ("không rỗng", "not empty"),
+    "string_type": "text",
+    "int_type": "integer",
+    "int_from_float": "integer",
+    "float_type": "number",
+    "bool_type": "bool",
+    "date_type": "date",
+    "list_type": "plain_list",
+    "dict_type": "mapping",
+    "model_type": "mapping",
+    "string_pattern_mismatch": "pattern",
+    "too_short": "not_empty",
 }
+
+
+def _expected(kind: str, item: Any) -> Message:
+    ctx = item.get("ctx") or {}
+    if kind == "literal_error" and "expected" in ctx:
+        return Message("expected.one_of", values=str(ctx["expected"]))
+    if kind == "greater_than_equal" and "ge" in ctx:
+        return Message("expected.at_least", limit=ctx["ge"])
+    if kind == "less_than_equal" and "le" in ctx:
+        return Message("expected.at_most", limit=ctx["le"])
+    if kind in _EXPECTED:
+        return Message(f"expected.{_EXPECTED[kind]}")
+    return Message("expected.valid", detail=str(item["msg"]))
 
 
 def problems_from(doc: Document, model: type[BaseModel], error: ValidationError) -> list[Problem]:
@@ -46,21 +57,15 @@ def problems_from(doc: Document, model: type[BaseModel], error: ValidationError)
         if key in seen:  # union members repeat the same complaint
             continue
         seen.add(key)
-        field = ".".join(str(part) for part in loc) or "(gốc)"
+        field: str | Message = ".".join(str(part) for part in loc) or Message("field.root")
         if kind == "missing":
             problems.append(Problem.at(doc.file, doc.mark(loc[:-1]), "missing-field", field=loc[-1] if loc else field))
         elif kind == "extra_forbidden":
             allowed = ", ".join(_fields_at(model, loc[:-1])) or "—"
             problems.append(Problem.at(doc.file, doc.key_mark(loc), "unknown-field", field=loc[-1], allowed=allowed))
         else:
-            vi, en = _EXPECTED.get(kind, (item["msg"], item["msg"]))
-            ctx = item.get("ctx") or {}
-            if kind == "literal_error" and "expected" in ctx:
-                vi = en = f"{ctx['expected']}"
-            problems.append(
-                Problem.at(doc.file, doc.mark(loc), "wrong-type", field=field, expected=vi,
-                           expected_en=en, value=show(item.get("input")))
-            )
+            problems.append(Problem.at(doc.file, doc.mark(loc), "wrong-type", field=field,
+                                       expected=_expected(kind, item), value=as_written(item.get("input"))))
     return problems
 
 
@@ -77,15 +82,17 @@ def _fields_at(model: Any, loc: tuple) -> list[str]:
         current = _unwrap(current)
         if isinstance(part, int):
             continue
-        if isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
-            current = current.model_fields[part].annotation
+        fields = {info.alias or name: info for name, info in current.model_fields.items()} \
+            if isinstance(current, type) and issubclass(current, BaseModel) else {}
+        if part in fields:
+            current = fields[part].annotation
         elif typing.get_origin(current) is dict:
             current = typing.get_args(current)[1]
         else:
             return []
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return [info.alias or name for name, info in current.model_fields.items()]
     return []
 
 

@@ -1,0 +1,835 @@
+"""The one catalogue of papi's words: every sentence a user reads, in Vietnamese and English.
+
+Each entry is a key with its Vietnamese and English text (``str.format`` fields named after the
+Message's arguments). ``say(message, lang)`` is the one function that renders a Message; an
+argument that is itself a Message is rendered in the same language, a tuple of them joined with
+commas. A field may choose between singular and plural by its number: ``{files:file|files}``
+(Vietnamese has no plural, so only English texts use it).
+
+Problem messages are keyed by the problem's code (``unknown-unit``) and say what is wrong and
+how to fix it, naming the offending value; labels, usage errors and help texts are keyed by
+dotted names. Data from the plan (task texts, agency names) is not here: it is shown as the plan
+has it. Only rendering and the command line import this module.
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any, Literal
+
+from papi_cli.message import Message
+
+Lang = Literal["vi", "en"]
+LANGS: tuple[Lang, ...] = ("vi", "en")
+
+# --- problems with the user's files (keyed by the problem code) ----------------------------------
+PROBLEMS: dict[str, tuple[str, str]] = {
+    # --- reading and YAML syntax -------------------------------------------------------------
+    "file-too-large": (
+        "Tệp quá lớn ({size} byte); giới hạn là {limit} byte (1 MiB).",
+        "The file is too large ({size} bytes); the limit is {limit} bytes (1 MiB).",
+    ),
+    "binary-file": (
+        "Tệp chứa byte NUL: đây không phải tệp văn bản.",
+        "The file contains a NUL byte: it is not a text file.",
+    ),
+    "not-utf8": (
+        "Byte {byte} không phải UTF-8. Hãy lưu tệp với bảng mã UTF-8.",
+        "Byte {byte} is not UTF-8. Save the file with the UTF-8 encoding.",
+    ),
+    "empty-file": ("Tệp rỗng: không có nội dung YAML.", "The file is empty: there is no YAML content."),
+    "yaml-syntax": ("Lỗi cú pháp YAML: {detail}.", "YAML syntax error: {detail}."),
+    "tab-indent": (
+        "Dùng ký tự Tab để thụt lề; YAML chỉ cho phép dấu cách.",
+        "A Tab is used for indentation; YAML allows only spaces.",
+    ),
+    "multiple-documents": (
+        "Tệp có nhiều hơn một tài liệu YAML (dấu ---); mỗi tệp chỉ được một.",
+        "The file holds more than one YAML document (---); one per file.",
+    ),
+    "yaml-tag": (
+        "Thẻ YAML {tag} không được phép; chỉ dùng giá trị thông thường.",
+        "The YAML tag {tag} is not allowed; use plain values only.",
+    ),
+    "yaml-merge-key": (
+        "Khóa gộp '<<' không được hỗ trợ; hãy viết đầy đủ các trường.",
+        "Merge keys ('<<') are not supported; write the fields out.",
+    ),
+    "yaml-alias-bomb": (
+        "Các bí danh (alias *…) mở rộng quá {limit} nút; hãy viết giá trị trực tiếp.",
+        "Aliases (*…) expand beyond {limit} nodes; write the values out.",
+    ),
+    "yaml-too-deep": (
+        "Cấu trúc lồng nhau quá sâu (quá {limit} cấp).",
+        "The structure is nested too deeply (over {limit} levels).",
+    ),
+    "duplicate-key": (
+        "Khóa '{key}' bị lặp lại (đã có ở dòng {first_line}); mỗi khóa chỉ được khai báo một lần.",
+        "The key '{key}' is repeated (first at line {first_line}); each key may appear once.",
+    ),
+    "key-not-text": (
+        "Khóa {key} phải là chuỗi văn bản; hãy đặt trong dấu nháy, ví dụ '{key}'.",
+        "The key {key} must be text; quote it, e.g. '{key}'.",
+    ),
+    "yaml-ambiguous": (
+        "Giá trị '{value}' có thể bị hiểu sai (YAML 1.1 đổi kiểu); hãy đặt trong dấu nháy hoặc viết rõ (true/false, số không có số 0 ở đầu).",
+        "The value '{value}' is ambiguous (YAML 1.1 retypes it); quote it or write it plainly (true/false, numbers without leading zeros).",
+    ),
+    "implementation-document-after-submission": (
+        "Văn bản triển khai ghi ngày {value}, sau ngày nộp báo cáo {submitted_on}: một báo cáo không thể dẫn văn bản chưa ban hành.",
+        "The implementation document is dated {value}, after the report's submitted_on {submitted_on}: a report cannot cite a document not yet issued.",
+    ),
+    "more-problems": (
+        "… và {count} vấn đề nữa trong tệp này (chỉ hiện 50 vấn đề đầu tiên).",
+        "… and {count} more problems in this file (only the first 50 are shown).",
+    ),
+    "number-too-long": (
+        "Số '{value}' có quá nhiều chữ số (tối đa 15 chữ số có nghĩa).",
+        "The number '{value}' has too many digits (at most 15 significant digits).",
+    ),
+    "bad-date": (
+        "Ngày '{value}' không hợp lệ; dùng dạng YYYY-MM-DD.",
+        "The date '{value}' is not valid; use YYYY-MM-DD.",
+    ),
+    "unreadable": ("Không đọc được tệp: {detail}.", "The file cannot be read: {detail}."),
+    # --- PAPI scores CSV (papi outcome) --------------------------------------------------------
+    "scores-missing": (
+        "Không có tệp điểm PAPI {path}; dùng --scores TỆP để chỉ tệp khác.",
+        "There is no PAPI scores file {path}; use --scores FILE to name another.",
+    ),
+    "scores-columns": (
+        "Dòng tiêu đề thiếu cột {missing}; tiêu đề phải là: {expected}.",
+        "The header row lacks the column(s) {missing}; the header must read: {expected}.",
+    ),
+    "scores-row-length": (
+        "Dòng có {found} ô, cần đúng {expected} ô như dòng tiêu đề.",
+        "The row has {found} cells; it needs {expected}, like the header.",
+    ),
+    "scores-unknown-dimension": (
+        "Lĩnh vực '{value}' không khớp tên tiếng Anh (name_en) của lĩnh vực nào trong kế hoạch; các tên: {allowed}.",
+        "The dimension '{value}' matches no dimension's English name (name_en) in the plan; names: {allowed}.",
+    ),
+    "scores-bad-score": (
+        "Điểm '{value}' không hợp lệ: cần một số thập phân từ 1 đến 10 (dấu chấm thập phân, ví dụ 4.9243).",
+        "The score '{value}' is not valid: it must be a decimal number from 1 to 10 (decimal point, e.g. 4.9243).",
+    ),
+    "scores-duplicate": (
+        "Điểm của {province} ở lĩnh vực '{dimension}' bị lặp lại (đã có ở dòng {first_line}).",
+        "{province} has a second score for '{dimension}' (first at line {first_line}).",
+    ),
+    "scores-incomplete": (
+        "Lĩnh vực {dimension} thiếu điểm của: {provinces}; mỗi tỉnh cần đủ điểm 8 lĩnh vực.",
+        "Dimension {dimension} lacks the scores of: {provinces}; every province needs all 8 dimensions.",
+    ),
+    "scores-no-province": (
+        "Tệp không có điểm của tỉnh {province} (so tên không dấu, ví dụ 'Dak Nong').",
+        "The file has no scores for {province} (names are compared without diacritics, e.g. 'Dak Nong').",
+    ),
+    # --- report templates (papi report --templates) ----------------------------------------------
+    "template-error": (
+        "Lỗi trong mẫu báo cáo: {detail}. Chưa ghi tệp báo cáo nào.",
+        "Error in the report template: {detail}. No report file was written.",
+    ),
+    "template-missing": (
+        "Không tìm thấy mẫu báo cáo '{name}' trong: {folders}. Chưa ghi tệp báo cáo nào.",
+        "The report template '{name}' was not found in: {folders}. No report file was written.",
+    ),
+    # --- structure (shared by plan and submissions) ---------------------------------------------
+    "missing-field": ("Thiếu trường bắt buộc '{field}'.", "The required field '{field}' is missing."),
+    "unknown-field": (
+        "Trường '{field}' không được biết đến; các trường hợp lệ: {allowed}.",
+        "Unknown field '{field}'; allowed fields: {allowed}.",
+    ),
+    "wrong-type": (
+        "'{field}' phải là {expected}, nhưng giá trị là {value}.",
+        "'{field}' must be {expected}, but the value is {value}.",
+    ),
+    # --- plan cross-checks --------------------------------------------------------------------
+    "plan-missing": (
+        "Không tìm thấy tệp kế hoạch {path}.",
+        "The plan file {path} was not found.",
+    ),
+    "unknown-agency": (
+        "Cơ quan '{value}' không có trong danh mục cơ quan của kế hoạch (mục agencies; UBND huyện, xã có mã ubnd-<tên đơn vị>, ví dụ ubnd-cu-jut; xem 'papi tasks').",
+        "The agency '{value}' is not in the plan's registry of agencies (its agencies list; People's Committees are ubnd-<unit slug>, e.g. ubnd-cu-jut; see 'papi tasks').",
+    ),
+    "unknown-dimension": (
+        "Lĩnh vực '{value}' không có trong kế hoạch; các lĩnh vực: {allowed}.",
+        "The dimension '{value}' is not in the plan; dimensions: {allowed}.",
+    ),
+    "duplicate-code": (
+        "Mã '{value}' bị trùng (đã dùng ở dòng {first_line}).",
+        "The code '{value}' is used twice (first at line {first_line}).",
+    ),
+    "bad-task-code": (
+        "Mã nhiệm vụ '{value}' phải có dạng '{expected}' (<lĩnh vực>.<STT>).",
+        "The task code '{value}' must read '{expected}' (<dimension>.<number>).",
+    ),
+    "bad-indicator-code": (
+        "Mã chỉ tiêu '{value}' phải bắt đầu bằng mã nhiệm vụ '{task}'.",
+        "The indicator code '{value}' must start with its task code '{task}'.",
+    ),
+    "threshold-out-of-range": (
+        "Ngưỡng {value} nằm ngoài khoảng cho phép ({allowed}).",
+        "The threshold {value} is out of range ({allowed}).",
+    ),
+    "indicator-field-missing": (
+        "Chỉ tiêu loại {kind} cần trường '{field}'.",
+        "An indicator of kind {kind} needs the field '{field}'.",
+    ),
+    "indicator-field-extra": (
+        "Chỉ tiêu loại {kind} không dùng trường '{field}'.",
+        "An indicator of kind {kind} does not take the field '{field}'.",
+    ),
+    "bad-window": (
+        "Ngày bắt đầu {start} phải trước hạn {due} và trong năm kế hoạch.",
+        "The window start {start} must precede the due date {due} and lie in the plan year.",
+    ),
+    "unknown-population": (
+        "Tập đơn vị '{value}' không có; dùng 'communes' hoặc 'districts'.",
+        "Unknown population '{value}'; use 'communes' or 'districts'.",
+    ),
+    "units-invalid": (
+        "Danh mục đơn vị hành chính không hợp lệ: {detail}.",
+        "The administrative-unit registry is invalid: {detail}.",
+    ),
+    "group-cycle": (
+        "Nhóm '{value}' tự chứa chính nó (vòng lặp).",
+        "The group '{value}' contains itself (a cycle).",
+    ),
+    "not-nfc": (
+        "Văn bản chưa ở dạng Unicode NFC.",
+        "The text is not in Unicode NFC.",
+    ),
+    # --- submission files: where they are (papi validate) ---------------------------------------
+    "outside-layout": (
+        "Tệp hoặc thư mục này nằm ngoài cấu trúc báo cáo; mỗi báo cáo phải là {layout} (ví dụ submissions/2020-Q2/so-ldtbxh.yaml).",
+        "This file or folder is outside the submissions layout; each report must be {layout} (e.g. submissions/2020-Q2/so-ldtbxh.yaml).",
+    ),
+    "not-a-file": (
+        "Đây là một thư mục (hoặc không phải tệp thường) ở chỗ cần một tệp báo cáo {layout}.",
+        "This is a folder (or not a regular file) where a report file {layout} is expected.",
+    ),
+    "not-a-folder": (
+        "Thư mục báo cáo phải là một thư mục chứa {layout}, không phải một tệp.",
+        "The submissions folder must be a folder holding {layout}, not a file.",
+    ),
+    "symlink-outside": (
+        "Liên kết tượng trưng (symlink) này trỏ ra ngoài kho dữ liệu ({target}); hãy đặt chính tệp báo cáo vào thư mục.",
+        "This symbolic link leads outside the repository ({target}); put the report file itself in the folder.",
+    ),
+    "duplicate-submission": (
+        "Cùng cơ quan và kỳ báo cáo đã có tệp {other}; mỗi cơ quan chỉ nộp một tệp mỗi quý: hãy xóa một tệp.",
+        "The same agency and period already has the file {other}; one file per agency per quarter: delete one.",
+    ),
+    # --- submission files: what they say ---------------------------------------------------------
+    "field-not-filled-in": (
+        "Trường '{field}' chưa được điền: hãy ghi {expected}.",
+        "The field '{field}' is not filled in: write {expected}.",
+    ),
+    "result-not-filled-in": (
+        "Chỉ tiêu {indicator} chưa được điền: hãy ghi {fields} (chỉ cần những trường có số liệu), hoặc xóa mục này nếu quý này không có gì để báo cáo.",
+        "The indicator {indicator} is not filled in: write {fields} (only those you have figures for), or delete this entry if there is nothing to report this quarter.",
+    ),
+    "agency-mismatch": (
+        "Cơ quan '{value}' không khớp tên tệp: tệp này là của '{expected}'. Hãy sửa agency thành '{expected}' hoặc đổi tên tệp thành {value}.yaml.",
+        "The agency '{value}' does not match the file name: this file belongs to '{expected}'. Set agency to '{expected}' or rename the file to {value}.yaml.",
+    ),
+    "bad-period": (
+        "Kỳ báo cáo {value} không đúng dạng YYYY-Qn (ví dụ 2020-Q2: năm, dấu gạch ngang, Q và số quý 1–4).",
+        "The period {value} is not of the form YYYY-Qn (e.g. 2020-Q2: year, hyphen, Q and the quarter 1–4).",
+    ),
+    "period-mismatch": (
+        "Kỳ báo cáo '{value}' không khớp thư mục chứa tệp ({folder}); hãy sửa period thành {folder} hoặc chuyển tệp sang thư mục {value}.",
+        "The period '{value}' does not match the file's folder ({folder}); set period to {folder} or move the file to the folder {value}.",
+    ),
+    "period-outside-year": (
+        "Kỳ báo cáo '{value}' nằm ngoài năm kế hoạch {year}; chỉ nhận {year}-Q1 đến {year}-Q4.",
+        "The period '{value}' is outside the plan year {year}; only {year}-Q1 to {year}-Q4 are accepted.",
+    ),
+    "submitted-too-early": (
+        "Ngày gửi {value} trước ngày bắt đầu kỳ số liệu của {period} ({start}); hãy ghi ngày thực tế gửi báo cáo.",
+        "The submission date {value} is before the start of the data window of {period} ({start}); write the date the report is actually sent.",
+    ),
+    "submitted-in-future": (
+        "Ngày gửi {value} ở tương lai (hôm nay là {today}, giờ Việt Nam); hãy ghi ngày thực tế gửi báo cáo.",
+        "The submission date {value} is in the future (today is {today}, Vietnam time); write the date the report is actually sent.",
+    ),
+    "implementation-document-late": (
+        "Văn bản triển khai ngày {value} ban hành sau hạn {due} (hạn tính theo ngày làm việc: {deadline}).",
+        "The implementation document dated {value} was issued after the deadline {due} (as a working day: {deadline}).",
+    ),
+    "unknown-indicator": (
+        "Chỉ tiêu '{value}' không có trong kế hoạch; {agency} báo cáo được các chỉ tiêu: {allowed}.",
+        "The indicator '{value}' is not in the plan; {agency} may report: {allowed}.",
+    ),
+    "not-authorised": (
+        "{agency} không chủ trì hay thực hiện nhiệm vụ của chỉ tiêu {value} nên không được báo cáo chỉ tiêu này; {agency} báo cáo được: {allowed}.",
+        "{agency} neither leads nor implements the task of indicator {value}, so it may not report it; {agency} may report: {allowed}.",
+    ),
+    "field-of-other-kind": (
+        "Trường '{field}' dùng cho chỉ tiêu loại {other}; {indicator} là chỉ tiêu loại {kind}, chỉ dùng: {allowed}.",
+        "The field '{field}' belongs to {other} indicators; {indicator} is a {kind} indicator and takes only: {allowed}.",
+    ),
+    "number-as-text": (
+        "'{field}' phải là một số, không phải chuỗi '{value}': bỏ dấu nháy (và dấu %), dùng dấu chấm thập phân, ví dụ 95.5.",
+        "'{field}' must be a number, not the text '{value}': drop the quotes (and the % sign) and use a decimal point, e.g. 95.5.",
+    ),
+    "negative-number": (
+        "'{field}' là {value}: số liệu không được âm.",
+        "'{field}' is {value}: figures cannot be negative.",
+    ),
+    "ratio-incomplete": (
+        "Chỉ tiêu {indicator} là tỷ lệ: cần cả numerator (tử số) và denominator (mẫu số); thiếu '{field}'.",
+        "The indicator {indicator} is a ratio: it needs both numerator and denominator; '{field}' is missing.",
+    ),
+    "zero-denominator": (
+        "Mẫu số (denominator) bằng 0 nhưng tử số (numerator) là {numerator}; tử số không thể lớn hơn mẫu số.",
+        "The denominator is 0 but the numerator is {numerator}; the numerator cannot exceed the denominator.",
+    ),
+    "numerator-exceeds-denominator": (
+        "Tử số (numerator) {numerator} lớn hơn mẫu số (denominator) {denominator}; tử số là phần đã đạt trong tổng số nên không thể lớn hơn.",
+        "The numerator {numerator} exceeds the denominator {denominator}; the numerator counts part of the total, so it cannot be larger.",
+    ),
+    "percent-out-of-range": (
+        "Phần trăm {value} nằm ngoài khoảng 0–100.",
+        "The percent {value} is outside 0–100.",
+    ),
+    "unknown-unit": (
+        "Không có đơn vị '{value}' trong danh mục; dùng slug hoặc mã chính thức của {population} (xem tệp {registry} trong thư mục kế hoạch), ví dụ: {examples}.",
+        "There is no unit '{value}' in the registry; use the slug or official code of one of the {population} (see {registry} in the plan folder), e.g.: {examples}.",
+    ),
+    "wrong-unit-level": (
+        "Đơn vị '{value}' không thuộc loại của chỉ tiêu {indicator}, chỉ tiêu này tính theo {population}.",
+        "The unit '{value}' is not of the level of indicator {indicator}, which counts {population}.",
+    ),
+    "duplicate-unit": (
+        "Đơn vị '{value}' ({slug}) đã được liệt kê ở dòng {first_line}; mỗi đơn vị chỉ ghi một lần (tên và mã là cùng một đơn vị).",
+        "The unit '{value}' ({slug}) is already listed at line {first_line}; list each unit once (its slug and its code are the same unit).",
+    ),
+    "units-all-mixed": (
+        "'all' phải đứng một mình (units: all), không ghi lẫn với các đơn vị khác.",
+        "'all' stands alone (units: all), not mixed with other units.",
+    ),
+    "unit-outside-jurisdiction": (
+        "{agency} không được báo cáo '{value}' ở chỉ tiêu {indicator}: đơn vị này ngoài phạm vi quản lý; được báo cáo: {allowed}.",
+        "{agency} may not report '{value}' for indicator {indicator}: the unit is outside its jurisdiction; it may report: {allowed}.",
+    ),
+    "no-units-allowed": (
+        "{agency} không được liệt kê đơn vị nào ở chỉ tiêu {indicator} (UBND xã chỉ báo cáo chính mình; ở chỉ tiêu kiểm tra không ai tự báo cáo mình); hãy báo cáo bằng status và note.",
+        "{agency} may not list any unit for indicator {indicator} (a commune reports only itself; in an inspection nobody reports itself); report with status and note instead.",
+    ),
+    "inspection-own-unit": (
+        "{indicator} là chỉ tiêu kiểm tra: {agency} không được tự ghi đơn vị của mình ('{value}') là đã được kiểm tra.",
+        "{indicator} is an inspection: {agency} may not list its own unit ('{value}') as inspected.",
+    ),
+    "done-without-evidence": (
+        "Chỉ tiêu {indicator} báo cáo hoàn thành (status: done) nhưng chưa có minh chứng; hãy thêm evidence, ví dụ [\"Quyết định số …/QĐ-UBND ngày …\"].",
+        "The indicator {indicator} is reported done but has no evidence; add evidence, e.g. [\"Decision No. …/QĐ-UBND of …\"].",
+    ),
+}
+
+# --- labels of outputs and documents ---------------------------------------------------------
+LABELS: dict[str, tuple[str, str]] = {
+    # catalogue (papi tasks)
+    "code": ("Mã", "Code"),
+    "task": ("Nhiệm vụ", "Task"),
+    "target": ("Chỉ tiêu", "Target"),
+    "lead": ("Chủ trì", "Lead"),
+    "implementers": ("Thực hiện", "Implementers"),
+    "due": ("Hạn", "Due"),
+    "kind": ("Loại", "Kind"),
+    "dimension": ("Lĩnh vực", "Dimension"),
+    "ongoing": ("thường xuyên", "ongoing"),
+    "target.done": ("hoàn thành", "done"),
+    "target.percent": ("{value} %", "{value}%"),
+    "leads_mark": ("chủ trì", "lead"),
+    "implements_mark": ("phối hợp", "implementer"),
+    "tasks_title": ("Danh mục nhiệm vụ — {plan} ({year})", "Task catalogue — {plan} ({year})"),
+    "tasks_of": ("Nhiệm vụ của {agency}", "Tasks of {agency}"),
+    "tasks_count": ("{tasks} nhiệm vụ, {indicators} chỉ tiêu", "{tasks} tasks, {indicators} indicators"),
+    "kind.coverage": ("độ phủ", "coverage"),
+    "kind.ratio": ("tỷ lệ", "ratio"),
+    "kind.percent": ("phần trăm", "percent"),
+    "kind.count": ("số lần", "count"),
+    "kind.milestone": ("mốc", "milestone"),
+    "population.communes": ("xã", "communes"),
+    "population.districts": ("huyện", "districts"),
+    # validate
+    "checked": (
+        "Đã kiểm tra {files} tệp ({plan} tệp kế hoạch, {submissions} tệp báo cáo, {results} kết quả): {errors} lỗi, {warnings} cảnh báo.",
+        "Checked {files} files ({plan} plan files, {submissions} submissions, {results} results): {errors} errors, {warnings} warnings.",
+    ),
+    "error": ("lỗi", "error"),
+    "warning": ("cảnh báo", "warning"),
+    # papi new (the comments of a skeleton submission)
+    "new.header": (
+        "Báo cáo {period} ({code}) của {agency} về thực hiện Kế hoạch cải thiện Chỉ số PAPI (Quyết định {decision}).",
+        "Report for {period} ({code}) of {agency} on the PAPI improvement plan (Decision {decision}).",
+    ),
+    "new.howto": (
+        "Cách điền: docs/huong-dan-nop-bao-cao.md. Điền các trường để trống của mỗi chỉ tiêu (chỉ những trường có số liệu), xóa chỉ tiêu không có gì để báo cáo trong quý, rồi kiểm tra: papi validate {file}",
+        "How to fill it in: docs/huong-dan-nop-bao-cao.md. Fill the empty fields of each indicator (only those you have figures for), delete the indicators with nothing to report this quarter, then check: papi validate {file}",
+    ),
+    "new.submitted_on": ("ngày gửi báo cáo, YYYY-MM-DD (không trước {start})", "date the report is sent, YYYY-MM-DD (not before {start})"),
+    "new.implementation_document": (
+        "Văn bản triển khai Kế hoạch của cơ quan (hạn {due}): bỏ dấu # ở ba dòng dưới để khai báo.",
+        "The agency's document implementing the plan (due {due}): remove the # of the three lines below to declare it.",
+    ),
+    "new.leads": ("Chỉ tiêu của nhiệm vụ cơ quan chủ trì", "Indicators of the tasks the agency leads"),
+    "new.implements": ("Chỉ tiêu của nhiệm vụ cơ quan phối hợp thực hiện", "Indicators of the tasks the agency implements"),
+    "new.units": (
+        "{population} đã thực hiện: slug hoặc mã, ví dụ [{example}]; all = mọi {population} cơ quan được báo cáo",
+        "{population} covered: slug or code, e.g. [{example}]; all = every unit you may report",
+    ),
+    "new.no_units": (
+        "Cơ quan không được liệt kê đơn vị nào ở chỉ tiêu này: chỉ báo cáo status, evidence, note.",
+        "The agency may not list any unit for this indicator: report status, evidence and note only.",
+    ),
+    "new.measure": ("Đo", "Measure"),
+    "new.flow": ("số phát sinh trong quý", "this quarter's figure"),
+    "new.stock": ("số tính đến ngày báo cáo", "the figure as it stands now"),
+    "new.percent": ("số từ 0 đến 100, không có dấu %", "a number from 0 to 100, without %"),
+    "new.count": ("{counts}: số lần trong quý", "{counts}: how many this quarter"),
+    "new.status": ("not_started | in_progress | done", "not_started | in_progress | done"),
+    "new.status_milestone": (
+        "not_started | in_progress | done (done cần ít nhất một evidence)",
+        "not_started | in_progress | done (done needs at least one evidence)",
+    ),
+    "new.evidence": ('văn bản minh chứng, ví dụ ["Kế hoạch số …/KH-… ngày …"]', 'evidence, e.g. ["Kế hoạch số …/KH-… ngày …"]'),
+    "new.note": ("ghi chú ngắn (không bắt buộc)", "a short note (optional)"),
+    "new.created": (
+        "Đã tạo {file}: {indicators} chỉ tiêu ({leads} chủ trì, {others} phối hợp). Điền số liệu, rồi kiểm tra: papi validate {file}",
+        "Created {file}: {indicators} indicators ({leads} led, {others} implemented). Fill it in, then check: papi validate {file}",
+    ),
+    "new.exists": (
+        "Tệp {file} đã có; papi new không ghi đè. Hãy sửa chính tệp đó (hoặc xóa nó trước nếu muốn tạo lại).",
+        "The file {file} already exists; papi new never overwrites. Edit that file (or delete it first to start again).",
+    ),
+    # papi schema
+    "schema.title": (
+        "Tệp báo cáo quý thực hiện Quyết định {decision} (năm {year})",
+        "Quarterly report file under Decision {decision} ({year})",
+    ),
+    "schema.agency": ("Mã cơ quan, trùng tên tệp", "The agency code, the same as the file name"),
+    "schema.submitted_on": ("Ngày gửi báo cáo (YYYY-MM-DD)", "The date the report is sent (YYYY-MM-DD)"),
+    "schema.status": ("Tình trạng thực hiện", "Progress"),
+    "schema.evidence": ("Văn bản minh chứng", "Evidence documents"),
+    "schema.units": (
+        "Đơn vị đã thực hiện (slug hoặc mã), hoặc all: mọi đơn vị cơ quan được báo cáo",
+        "Units covered (slug or code), or all: every unit the agency may report",
+    ),
+    # papi codeowners
+    "codeowners.header": (
+        "Tạo bởi 'papi codeowners' từ {plan}; đừng sửa tay: đổi owners trong kế hoạch rồi chạy lại lệnh.",
+        "Written by 'papi codeowners' from {plan}; do not edit by hand: change the owners in the plan and run it again.",
+    ),
+    "codeowners.missing": (
+        "Không có người duyệt (owners) cho: {agencies}",
+        "No owners for: {agencies}",
+    ),
+    "submissions_not_checked": (
+        "Chưa kiểm tra các tệp báo cáo vì kế hoạch có lỗi; hãy sửa kế hoạch trước.",
+        "The submission files were not checked because the plan has errors; fix the plan first.",
+    ),
+    # outcome (papi outcome, annual report)
+    "outcome_title": (
+        "Kết quả Chỉ số PAPI {year} của tỉnh {province} so với mục tiêu 1.3 (trung bình cao trở lên)",
+        "PAPI {year} results of {province} against goal 1.3 (high-average or above)",
+    ),
+    "score": ("Điểm", "Score"),
+    "rank": ("Xếp hạng", "Rank"),
+    "group": ("Nhóm", "Group"),
+    "median": ("Trung vị", "Median"),
+    "meets_goal": ("Đạt mục tiêu", "Meets goal"),
+    "aggregate": ("Chỉ số tổng hợp", "Aggregate"),
+    "yes": ("có", "yes"),
+    "no": ("không", "no"),
+    "group.highest": ("cao nhất", "highest"),
+    "group.high_average": ("trung bình cao", "high-average"),
+    "group.low_average": ("trung bình thấp", "low-average"),
+    "group.lowest": ("thấp nhất", "lowest"),
+    "outcome_summary": (
+        "{met}/{total} lĩnh vực đạt trung bình cao trở lên: mục tiêu 1.3 {verdict}.",
+        "{met}/{total} dimensions are high-average or above: goal 1.3 {verdict}.",
+    ),
+    "goal_met": ("đã đạt", "is met"),
+    "goal_not_met": ("chưa đạt", "is not met"),
+    "scores_source": ("Nguồn điểm: {file}", "Scores from: {file}"),
+    # periods (papi_cli/periods.py)
+    "period.quarter": ("Quý {roman}/{year}", "Q{n} {year}"),
+    "period.half": ("6 tháng đầu năm {year}", "first half of {year}"),
+    "period.nine_months": ("9 tháng năm {year}", "first nine months of {year}"),
+    "period.year": ("Năm {year}", "year {year}"),
+    # status (papi status; also the reports)
+    "status.met": ("đạt", "met"),
+    "status.met_late": ("đạt (chậm)", "met (late)"),
+    "status.on_track": ("đúng tiến độ", "on track"),
+    "status.at_risk": ("có nguy cơ không đạt", "at risk"),
+    "status.missed": ("không đạt", "missed"),
+    "status.no_data": ("chưa có số liệu", "no data"),
+    "result.not_started": ("chưa bắt đầu", "not started"),
+    "result.in_progress": ("đang thực hiện", "in progress"),
+    "result.done": ("đã hoàn thành", "done"),
+    "state.on_time": ("đúng hạn", "on time"),
+    "state.late": ("nộp muộn", "late"),
+    "state.missing": ("chưa nộp", "missing"),
+    "state.pending": ("chưa đến hạn", "not yet due"),
+    "value": ("Kết quả", "Value"),
+    "progress": ("Tiến độ", "Progress"),
+    "status": ("Trạng thái", "Status"),
+    "agency": ("Cơ quan", "Agency"),
+    "period": ("Kỳ", "Period"),
+    "deadline": ("Hạn nộp", "Deadline"),
+    "submitted_on": ("Ngày nộp", "Submitted"),
+    "state": ("Tình trạng", "State"),
+    "number": ("Số văn bản", "Number"),
+    "date": ("Ngày", "Date"),
+    "total": ("Tổng", "Total"),
+    "overall": ("Toàn tỉnh", "Overall"),
+    "status_title": ("Tình hình thực hiện {plan} — tính đến {date}", "Progress of {plan} — as of {date}"),
+    "status_period": ("Kỳ báo cáo: {period} (các quý đến hết kỳ)", "Reporting period: {period} (the quarters up to its end)"),
+    "status_counted": (
+        "Đã tính {counted}/{files} tệp báo cáo hợp lệ (nộp đến {date}).",
+        "Counted {counted} of {files} valid submission files (submitted by {date}).",
+    ),
+    "status_skipped": (
+        "Bỏ qua {n} tệp báo cáo không hợp lệ (chạy 'papi validate' để xem lỗi): {files}",
+        "Skipped {n} invalid submission files (run 'papi validate' for the errors): {files}",
+    ),
+    "missing_units": ("Còn thiếu: {units}", "Still missing: {units}"),
+    "summary_title": ("Tổng hợp theo lĩnh vực", "Summary by dimension"),
+    "reporting_title": ("Báo cáo định kỳ nộp muộn hoặc chưa nộp", "Periodic reports late or missing"),
+    "reporting_counts": (
+        "Báo cáo định kỳ: {on_time} đúng hạn, {late} nộp muộn, {missing} chưa nộp, {pending} chưa đến hạn.",
+        "Periodic reports: {on_time} on time, {late} late, {missing} missing, {pending} not yet due.",
+    ),
+    "reporting_none_owed": ("Không có báo cáo định kỳ nào phải nộp.", "No periodic report is owed."),
+    "docs_title": (
+        "Văn bản triển khai Kế hoạch chưa đúng hạn (hạn {deadline})",
+        "Implementation documents not on time (due {deadline})",
+    ),
+    "docs_counts": (
+        "Văn bản triển khai (hạn {deadline}): {on_time} đúng hạn, {late} muộn hoặc chưa có, {open} chưa đến hạn.",
+        "Implementation documents (due {deadline}): {on_time} on time, {late} late or none, {open} not yet due.",
+    ),
+    "doc.late": ("ban hành muộn", "issued late"),
+    "doc.none": ("chưa có", "none"),
+    # report (papi report; the layout of Decree 30/2020)
+    "report.republic": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "report.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "report.number_prefix": ("Số:", "No.:"),
+    "report.title": ("BÁO CÁO", "REPORT"),
+    "report.summary_line": ("Kết quả thực hiện {title}, {period}", "Implementation of the {title}: {period}"),
+    "report.summary_line_year": ("Kết quả thực hiện {title}", "Implementation of the {title}"),
+    "report.basis_line": (
+        "(Theo Quyết định số {number} ngày {date} của {issuer})",
+        "(Decision No. {number} of {date}, {issuer})",
+    ),
+    "report.span": ("từ {start} đến {end}", "{start} to {end}"),
+    "report.period": ("Kỳ báo cáo", "Reporting period"),
+    "report.cumulative": (
+        "Số liệu lũy kế từ đầu năm kế hoạch đến hết kỳ.",
+        "Figures are cumulative from the start of the plan year to the end of the period.",
+    ),
+    "report.data_window": ("Kỳ số liệu", "Data window"),
+    "report.as_of": ("tính đến ngày", "as of"),
+    "report.data_version": ("Phiên bản dữ liệu", "Data version"),
+    "report.version_unknown": ("không xác định (không phải kho git)", "unknown (not a git checkout)"),
+    "report.version_dirty": ("{commit} (có thay đổi chưa commit)", "{commit} (with uncommitted changes)"),
+    "report.files": ("đã tính {counted}/{read} tệp báo cáo hợp lệ.", "{counted} of {read} valid submission files counted."),
+    "report.overall_title": ("Tình hình chung", "Overview"),
+    "report.overall_text": (
+        "Đến hết kỳ, {met}/{total} chỉ tiêu của Kế hoạch đạt ({share}).",
+        "By the end of the period, {met} of the plan's {total} indicators are met ({share}).",
+    ),
+    "report.indicators": ("Số chỉ tiêu", "Indicators"),
+    "report.indicator": ("Nội dung", "Indicator"),
+    "report.dimensions_title": ("Kết quả theo từng lĩnh vực", "Results by dimension"),
+    "report.chart_title": ("Trạng thái các chỉ tiêu theo lĩnh vực", "Indicator statuses by dimension"),
+    "report.met_share": ("Tỷ lệ đạt", "Share met"),
+    "report.reporting_title": ("Tình hình báo cáo của các cơ quan, đơn vị", "Reporting by the agencies"),
+    "report.no_late_reports": ("Không có báo cáo nộp muộn hoặc chưa nộp.", "No report is late or missing."),
+    "report.documents_title": ("Văn bản triển khai Kế hoạch", "Implementation documents"),
+    "report.next_title": ("Nhiệm vụ đến hạn trong kỳ tới", "Due in the next period"),
+    "report.next_text": (
+        "Kỳ tới: {period} (kỳ số liệu {window}); hạn nộp báo cáo: {deadline}.",
+        "Next period: {period} (data window {window}); reports due: {deadline}.",
+    ),
+    "report.nothing_due": ("Không có chỉ tiêu nào đến hạn trong kỳ tới.", "No indicator falls due in the next period."),
+    "report.plan_ends": (
+        "Kế hoạch năm {year} kết thúc ngày {date}; không còn kỳ báo cáo nào của Kế hoạch.",
+        "The {year} plan ends on {date}; it has no further reporting period.",
+    ),
+    "report.outcome_title": ("Kết quả Chỉ số PAPI năm {year}", "PAPI {year} results"),
+    "report.indicators_met": ("Chỉ tiêu đạt", "Indicators met"),
+    "report.recipients": ("Nơi nhận:", "Recipients:"),
+    "report.annex_title": ("PHỤ LỤC", "ANNEX"),
+    "report.annex_subtitle": (
+        "KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CỦA KẾ HOẠCH, {period}",
+        "RESULTS OF THE PLAN'S TASKS, {period}",
+    ),
+    "report.annex_attached": (
+        "(Kèm theo Báo cáo số {number} ngày {date} của {issuer})",
+        "(Attached to report No. {number} of {date}, {issuer})",
+    ),
+    "report.col.stt": ("STT", "No."),
+    "report.col.task": ("Nhiệm vụ trọng tâm", "Key task"),
+    "report.col.target": ("Chỉ tiêu", "Target"),
+    "report.col.lead": ("Đầu mối chủ trì", "Lead"),
+    "report.col.implementers": ("Đơn vị thực hiện", "Implementers"),
+    "report.col.timeframe": ("Thời gian thực hiện", "Timeframe"),
+    "report.col.result": ("Kết quả thực hiện", "Results"),
+    "report.in_period": ("Báo cáo trong kỳ", "Reported in the period"),
+    "report.nothing_new": ("không có số liệu mới", "no new figures"),
+    "report.missing_many": ("Còn thiếu {n}, trong đó: {units}…", "{n} still missing, among them: {units}…"),
+    "report.evidence": ("Minh chứng", "Evidence"),
+    "report.notes": ("Ghi chú", "Notes"),
+    "report.written": ("Đã ghi {file}", "Wrote {file}"),
+    # failures
+    "internal_error": (
+        "papi: lỗi nội bộ (đây là lỗi của chương trình, không phải của dữ liệu). Chi tiết đã ghi vào {log}; xin gửi tệp này khi báo lỗi.",
+        "papi: internal error (a bug in papi, not in your data). Details were written to {log}; please attach it to a bug report.",
+    ),
+    "plan_invalid": (
+        "Kế hoạch có lỗi; chạy 'papi validate' để xem chi tiết.",
+        "The plan has errors; run 'papi validate' for details.",
+    ),
+}
+
+# --- what a field holds: the ``expected`` of "wrong type" and "not filled in" messages ------------
+EXPECTED: dict[str, tuple[str, str]] = {
+    "expected.mapping": ("một bảng 'khóa: giá trị'", "a mapping of 'key: value'"),
+    "expected.text": ("một chuỗi văn bản", "text"),
+    "expected.agency": ("mã cơ quan, trùng tên tệp", "the agency code, the same as the file name"),
+    "expected.period": ("quý báo cáo dạng YYYY-Qn, trùng tên thư mục", "the quarter as YYYY-Qn, the same as the folder"),
+    "expected.date": ("một ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD"),
+    "expected.results": ("các chỉ tiêu báo cáo, mỗi chỉ tiêu một mục theo mã", "the indicators reported, one entry per code"),
+    "expected.list": ("một danh sách, ví dụ [\"…\", \"…\"]", "a list, e.g. [\"…\", \"…\"]"),
+    "expected.units": ("danh sách đơn vị [slug hoặc mã, …] hoặc all", "a list of units [slug or code, …] or all"),
+    "expected.whole": ("một số nguyên không âm", "a whole number, not negative"),
+    "expected.percent": ("một số từ 0 đến 100", "a number from 0 to 100"),
+    "expected.status": ("một trong: not_started, in_progress, done", "one of: not_started, in_progress, done"),
+    "expected.integer": ("một số nguyên", "a whole number"),
+    "expected.number": ("một số", "a number"),
+    "expected.bool": ("true hoặc false", "true or false"),
+    "expected.plain_list": ("một danh sách", "a list"),
+    "expected.one_of": ("một trong: {values}", "one of: {values}"),
+    "expected.pattern": ("đúng định dạng", "in the expected format"),
+    "expected.at_least": ("không nhỏ hơn {limit}", "not below {limit}"),
+    "expected.at_most": ("không lớn hơn {limit}", "not above {limit}"),
+    "expected.not_empty": ("không rỗng", "not empty"),
+    "expected.valid": ("một giá trị hợp lệ (pydantic: {detail})", "a valid value ({detail})"),
+}
+
+# --- parts of messages: details, allowed ranges, system errors, YAML syntax ----------------------
+DETAILS: dict[str, tuple[str, str]] = {
+    "field.root": ("(gốc)", "(root)"),
+    "detail.district_code": ("mã huyện '{value}' phải gồm 3 chữ số", "the district code '{value}' must have 3 digits"),
+    "detail.commune_code": ("mã xã '{value}' phải gồm 5 chữ số", "the commune code '{value}' must have 5 digits"),
+    "detail.not_regular": (
+        "đây không phải một tệp thường (có thể là thư mục, FIFO hay thiết bị)",
+        "this is not a regular file (it may be a folder, a FIFO or a device)",
+    ),
+    "detail.no_unit": ("không có đơn vị '{value}'", "there is no unit '{value}'"),
+    "detail.committee_code": ("mã UBND phải là '{expected}'", "a People's Committee's code must be '{expected}'"),
+    "allowed.count": ("số nguyên ≥ 0", "a whole number ≥ 0"),
+    "allowed.strict": ("0 ≤ ngưỡng < 100 với phép so sánh '>'", "0 ≤ threshold < 100 with the comparison '>'"),
+    "allowed.percent": ("0 < ngưỡng ≤ 100 (%)", "0 < threshold ≤ 100 (%)"),
+    # Operating-system errors, by errno name; any other is shown with its number and the system's words.
+    "os.EACCES": ("không có quyền truy cập", "permission denied"),
+    "os.EPERM": ("không được phép", "operation not permitted"),
+    "os.ENOENT": ("không tồn tại", "no such file or folder"),
+    "os.EISDIR": ("đây là một thư mục, không phải tệp", "it is a folder, not a file"),
+    "os.ENOTDIR": ("một phần của đường dẫn không phải thư mục", "a part of the path is not a folder"),
+    "os.ENOSPC": ("đĩa đã đầy", "no space left on the disk"),
+    "os.EDQUOT": ("đã hết hạn mức dung lượng", "the disk quota is exceeded"),
+    "os.EROFS": ("hệ thống tệp chỉ cho phép đọc", "the file system is read-only"),
+    "os.ELOOP": ("vòng lặp liên kết tượng trưng (symlink)", "a loop of symbolic links"),
+    "os.EEXIST": ("đã có tệp ở đó", "a file already exists there"),
+    "os.ENAMETOOLONG": ("tên quá dài", "the name is too long"),
+    "os.EIO": ("lỗi đọc ghi của thiết bị", "an input/output error of the device"),
+    "os.other": ("lỗi hệ thống số {errno} ({detail})", "system error {errno} ({detail})"),
+    # libyaml's commonest complaints, in a clerk's words; any other is quoted as libyaml says it.
+    "syntax.mapping_values": (
+        "không được có dấu ':' ở đây — thụt lề sai, hoặc giá trị có dấu ': ' cần đặt trong dấu nháy",
+        "a ':' is not allowed here: the indentation is wrong, or a value containing ': ' needs quotes",
+    ),
+    "syntax.missing_colon": ("thiếu dấu ':' sau tên trường", "a ':' is missing after the field name"),
+    "syntax.indentation": ("thụt lề không khớp với các dòng phía trên", "the indentation does not match the lines above"),
+    "syntax.list_end": ("danh sách [...] thiếu dấu ',' hoặc dấu ']' đóng", "a list [...] lacks a ',' or its closing ']'"),
+    "syntax.mapping_end": ("bảng {{...}} thiếu dấu ',' hoặc dấu '}}' đóng", "a mapping {{...}} lacks a ',' or its closing '}}'"),
+    "syntax.missing_value": ("thiếu giá trị", "a value is missing"),
+    "syntax.list_indentation": ("thụt lề của danh sách '-' không khớp", "the indentation of the list '-' does not match"),
+    "syntax.unexpected_end": (
+        "tệp kết thúc giữa chừng (thiếu dấu nháy hoặc dấu ngoặc đóng?)",
+        "the file ends too early (a missing quote or closing bracket?)",
+    ),
+    "syntax.undefined_alias": ("bí danh (*…) chưa được định nghĩa", "an alias (*…) is not defined"),
+    "syntax.bad_escape": (
+        "ký tự thoát không hợp lệ trong chuỗi nháy kép (hãy dùng nháy đơn)",
+        "an invalid escape in a double-quoted string (use single quotes)",
+    ),
+    "syntax.bad_start": (
+        "ký tự không thể đứng đầu một giá trị (như @ hoặc `); hãy đặt giá trị trong dấu nháy",
+        "a character that cannot start a value (such as @ or `); put the value in quotes",
+    ),
+    "syntax.list_not_allowed": ("không được bắt đầu danh sách '-' ở đây", "a list '-' cannot start here"),
+    "syntax.control_character": (
+        "ký tự điều khiển {char} không được phép trong tệp văn bản",
+        "the control character {char} is not allowed in a text file",
+    ),
+    "syntax.libyaml": ("libyaml báo: {text}", "{text}"),
+}
+
+# --- the command line: usage errors and help ---------------------------------------------------
+USAGE: dict[str, tuple[str, str]] = {
+    "usage.line": ("papi: {message}", "papi: {message}"),
+    "usage.see_help": ("(xem '{command} --help')", "(see '{command} --help')"),
+    "usage.aborted": ("papi: đã dừng", "papi: aborted"),
+    "usage.refused": ("{option}: {detail}", "{option}: {detail}"),
+    "usage.no_folder": ("{option}: không có thư mục {folder}", "{option}: no such folder: {folder}"),
+    "usage.not_a_folder": ("{option}: '{value}' không phải thư mục", "{option}: '{value}' is not a folder"),
+    "usage.no_path": ("không có tệp hoặc thư mục '{path}'", "no such file or folder '{path}'"),
+    "usage.papi_today": ("PAPI_TODAY='{value}': cần một ngày YYYY-MM-DD", "PAPI_TODAY='{value}': needs a date YYYY-MM-DD"),
+    "usage.unknown_agency": ("{option}: không có cơ quan '{value}' trong kế hoạch", "{option}: unknown agency '{value}'"),
+    "usage.unknown_dimension": (
+        "{option}: không có '{value}'; chọn một trong: {allowed}",
+        "{option}: no '{value}'; choose one of: {allowed}",
+    ),
+    "usage.outside_year": ("{option}: {value} không thuộc năm kế hoạch {year}", "{option}: {value} is outside the plan year {year}"),
+    "usage.bad_date": ("{option}: '{value}' không phải ngày YYYY-MM-DD", "{option}: '{value}' is not a date YYYY-MM-DD"),
+    "usage.bad_year": ("{option}: '{value}' không phải một năm (YYYY)", "{option}: '{value}' is not a year (YYYY)"),
+    "usage.choice": (
+        "{option}: '{value}' không hợp lệ; chọn một trong: {choices}",
+        "{option}: '{value}' is not valid; choose one of: {choices}",
+    ),
+    "usage.cannot_write": ("{option}: không ghi được {target}: {reason}", "{option}: cannot write {target}: {reason}"),
+    "usage.leads_nothing": (
+        "{option}: '{value}' không chủ trì hay thực hiện nhiệm vụ nào",
+        "{option}: '{value}' leads or implements no task",
+    ),
+    "period.bad_code": (
+        "'{value}' không phải kỳ báo cáo; dùng {forms} (ví dụ 2020-Q2)",
+        "'{value}' is not a reporting period; use {forms} (e.g. 2020-Q2)",
+    ),
+    "period.not_quarter": ("'{value}' không phải một quý (YYYY-Qn)", "'{value}' is not a quarter (YYYY-Qn)"),
+    # click's own errors, said again in papi's words
+    "click.missing_option": ("thiếu tùy chọn bắt buộc {option}", "missing option {option}"),
+    "click.missing_argument": ("thiếu đối số {name}", "missing argument {name}"),
+    "click.no_such_option": ("không có tùy chọn {option}", "no such option: {option}"),
+    "click.did_you_mean": ("{message}. Có phải ý bạn là {names}?", "{message}. Did you mean {names}?"),
+    "click.needs_value": ("tùy chọn {option} cần một giá trị", "the option {option} requires a value"),
+    "click.takes_no_value": ("tùy chọn {option} không nhận giá trị", "the option {option} does not take a value"),
+    "click.extra_arguments": (
+        "thừa đối số: {arguments}",
+        "unexpected extra {count:argument|arguments}: {arguments}",
+    ),
+    "click.no_such_command": ("không có lệnh '{name}'", "no such command '{name}'"),
+    "click.missing_command": ("thiếu tên lệnh", "missing command"),
+    "click.bad_value": ("giá trị không hợp lệ cho {option}", "invalid value for {option}"),
+    "click.other": ("{message}", "{message}"),
+    # the help screens
+    "help.usage": ("Cách dùng:", "Usage:"),
+    "help.options": ("Tùy chọn", "Options"),
+    "help.arguments": ("Đối số", "Arguments"),
+    "help.commands": ("Lệnh", "Commands"),
+    "help.options_metavar": ("[TÙY CHỌN]", "[OPTIONS]"),
+    "help.command_metavar": ("LỆNH [ĐỐI SỐ]...", "COMMAND [ARGS]..."),
+    "help.metavar.folder": ("THƯ_MỤC", "DIR"),
+    "help.metavar.file": ("TỆP", "FILE"),
+    "help.metavar.period": ("KỲ", "PERIOD"),
+    "help.metavar.date": ("NGÀY", "DATE"),
+    "help.metavar.code": ("MÃ", "CODE"),
+    "help.metavar.format": ("ĐỊNH_DẠNG", "FORMAT"),
+    "help.metavar.year": ("NĂM", "YEAR"),
+    "help.metavar.status": ("TRẠNG_THÁI", "STATUS"),
+    "help.metavar.lang": ("NGÔN_NGỮ", "LANG"),
+    "help.metavar.value": ("GIÁ_TRỊ", "VALUE"),
+    "help.default": ("[mặc định: {default}]", "[default: {default}]"),
+    "help.required": ("[bắt buộc]", "[required]"),
+    "help.envvar": ("[biến môi trường: {var}]", "[env var: {var}]"),
+    "help.help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
+    "help.version": ("In số phiên bản rồi thoát.", "Print the version and exit."),
+    "help.papi": (
+        "papi — theo dõi thực hiện Kế hoạch cải thiện Chỉ số PAPI của tỉnh trên các tệp văn bản: kế hoạch đã duyệt, mỗi cơ quan một tệp báo cáo YAML mỗi quý, kiểm tra trong CI, 'papi status' trên màn hình và các tệp báo cáo.",
+        "papi — a compliance tracker for a province's PAPI improvement plan over plain files: a reviewed plan, one YAML submission per agency per quarter, validation in CI, 'papi status' in a terminal and report files.",
+    ),
+    "help.tasks": ("Danh mục nhiệm vụ của kế hoạch: nhiệm vụ, chỉ tiêu, cơ quan chủ trì, thời hạn.", "The plan's catalogue: tasks, targets, leads and due dates."),
+    "help.validate": ("Kiểm tra kế hoạch và các tệp báo cáo; thoát với mã 1 khi có lỗi.", "Check the plan and the submission files; exit 1 when any has an error."),
+    "help.status": (
+        "Mọi chỉ tiêu: kết quả, chỉ tiêu, tiến độ, trạng thái, hạn, cơ quan chủ trì; ai chưa báo cáo.",
+        "Every indicator: value, target, progress, status, due date, lead; who has not reported.",
+    ),
+    "help.report": ("Ghi báo cáo của một kỳ (bao-cao-papi-<kỳ>.<md|html|json>).", "Write the report of a period (bao-cao-papi-<P>.<md|html|json>)."),
+    "help.new": ("Tạo tệp báo cáo mẫu cho một cơ quan và một quý (không bao giờ ghi đè).", "Write a skeleton submission for an agency and a quarter (never overwrites)."),
+    "help.codeowners": ("In tệp CODEOWNERS: tệp báo cáo của mỗi cơ quan thuộc người duyệt của cơ quan đó.", "Print a CODEOWNERS file: each agency's submissions to its owners."),
+    "help.schema": ("In JSON Schema của tệp báo cáo, với các mã của kế hoạch.", "Print the JSON Schema of a submission file, with the plan's codes as enums."),
+    "help.outcome": (
+        "Điểm PAPI đã công bố của tỉnh so với mục tiêu 1.3; thoát với mã 1 khi chưa đạt.",
+        "The province's published PAPI scores against goal 1.3; exit 1 when the goal is not met.",
+    ),
+    "help.opt.root": ("Thư mục dự án (mặc định: thư mục hiện tại).", "Project folder (default: the current directory)."),
+    "help.opt.plan": ("Tệp kế hoạch (mặc định: ROOT/plan/<năm mới nhất>.yaml).", "Plan file (default: ROOT/plan/<newest year>.yaml)."),
+    "help.opt.submissions": ("Thư mục báo cáo (mặc định: ROOT/submissions).", "Submissions folder (default: ROOT/submissions)."),
+    "help.opt.lang": ("Ngôn ngữ của nhãn và thông báo: vi (mặc định) hoặc en.", "Language of labels and messages: vi (default) or en."),
+    "help.opt.no_cache": (
+        "Phân tích và kiểm tra lại mọi tệp, không đọc hay ghi bộ nhớ đệm.",
+        "Parse and check every file again, without reading or writing the cache.",
+    ),
+    "help.opt.agency": ("Chỉ các nhiệm vụ cơ quan này chủ trì hoặc thực hiện.", "Only the tasks this agency leads or implements."),
+    "help.opt.agency_new": ("Mã cơ quan, ví dụ so-ldtbxh.", "The agency code, e.g. so-ldtbxh."),
+    "help.opt.dimension": ("Chỉ lĩnh vực này (I … VII, IX).", "Only this dimension (I … VII, IX)."),
+    "help.opt.fmt": ("Định dạng: {choices}.", "Format: {choices}."),
+    "help.opt.files": ("Các tệp báo cáo cần kiểm tra (mặc định: tất cả).", "Submission files to check (default: all)."),
+    "help.opt.as_of": (
+        "Tính đến ngày này (YYYY-MM-DD; mặc định hôm nay, không quá ngày cuối năm kế hoạch).",
+        "Evaluate as of this date (YYYY-MM-DD; default today, capped at the plan year's end).",
+    ),
+    "help.opt.as_of_report": ("Thay ngày tính của kỳ (YYYY-MM-DD).", "Override the period's evaluation date (YYYY-MM-DD)."),
+    "help.opt.period": ("Kỳ báo cáo: YYYY-Q1…Q4, YYYY-H1, YYYY-9M hoặc YYYY.", "Reporting period: YYYY-Q1…Q4, YYYY-H1, YYYY-9M or YYYY."),
+    "help.opt.quarter": ("Quý báo cáo, ví dụ 2020-Q2.", "The quarter, e.g. 2020-Q2."),
+    "help.opt.fail_on": (
+        "Thoát với mã 1 khi có chỉ tiêu không đạt (missed), hoặc có nguy cơ không đạt hay không đạt (at_risk).",
+        "Exit 1 when an indicator is missed (missed), or at risk or missed (at_risk).",
+    ),
+    "help.opt.out": ("Thư mục ghi báo cáo (mặc định: ROOT/reports).", "Folder to write the report into (default: ROOT/reports)."),
+    "help.opt.templates": ("Dùng các mẫu báo cáo trong thư mục này trước.", "Use report templates from this folder first."),
+    "help.opt.year": ("Năm khảo sát PAPI, ví dụ 2020.", "The PAPI survey year, e.g. 2020."),
+    "help.opt.scores": ("Tệp CSV điểm PAPI (mặc định: plan/papi-scores-<năm>.csv).", "CSV of PAPI scores (default: plan/papi-scores-<year>.csv)."),
+}
+
+CATALOGUE: dict[str, tuple[str, str]] = {}
+for _section in (PROBLEMS, LABELS, EXPECTED, DETAILS, USAGE):
+    CATALOGUE.update(_section)
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` with papi's argument types: Messages rendered in the language, tuples
+    joined with commas, and ``{n:one|many}`` choosing the singular for 1, else the plural."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "|" in format_spec:
+            one, many = format_spec.split("|", 1)
+            return one if value == 1 else many
+        return super().format_field(self.convert(value), format_spec)
+
+    def convert(self, value: Any) -> Any:
+        if isinstance(value, Message):
+            return say(value, self.lang)
+        if isinstance(value, tuple):
+            return ", ".join(str(self.convert(item)) for item in value)
+        return value
+
+
+def say(what: Message | str, /, lang: Lang = "vi", **args: Any) -> str:
+    """The text of a Message in ``lang``; ``say("status.met", lang)`` is ``say(Message("status.met"), lang)``.
+
+    A key that is not in the catalogue, or a field its arguments do not fill, is papi's bug and
+    raises ``KeyError`` (the tests render every key)."""
+    message = Message(what, **args) if isinstance(what, str) else what
+    texts = CATALOGUE[message.key]
+    return _Formatter(lang).vformat(texts[1 if lang == "en" else 0], (), dict(message.args))
