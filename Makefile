@@ -21,6 +21,8 @@ status: $(STAMP)
 	$(BIN)/papi status
 
 test: $(STAMP)
+	$(BIN)/ruff check papi_cli tests benchmarks tools
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 # Benchmarks measure an installed build in their own venv: `pip install .` compiles bytecode at
@@ -41,4 +43,5 @@ bench: $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python benchmarks/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .papi-cache .pytest_cache reports build *.egg-info $(BENCH_VENV) benchmarks/.work benchmarks/corpus
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache reports build *.egg-info $(BENCH_VENV) benchmarks/.work benchmarks/corpus
+	rm -rf "$$($(PYTHON) -c 'import sys; sys.path.insert(0, "."); from papi_cli.cache import folder_for; from pathlib import Path; print(folder_for(Path.cwd()) or "")')"

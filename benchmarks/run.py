@@ -318,9 +318,9 @@ def machine() -> dict[str, str]:
     from papi_cli import __version__
 
     return {
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "cpu": f"{cpu}, {os.cpu_count()} logical cores ({usable} usable)",
-        "load": "%.2f %.2f %.2f (1, 5, 15 min)" % os.getloadavg(),
+        "load": "{:.2f} {:.2f} {:.2f} (1, 5, 15 min)".format(*os.getloadavg()),
         "python": f"{platform.python_implementation()} {platform.python_version()} ({sys.executable})",
         "os": platform.platform(),
         "papi": f"{__version__}, commit {commit}",
@@ -366,7 +366,7 @@ def text_table(table: list[tuple[str, ...] | str], checks: list[Ratio]) -> str:
     align = ["<", ">", ">", ">", ">", ">", ">", "<"]
 
     def line(row: tuple[str, ...]) -> str:
-        return "  ".join(f"{cell:{a}{w}}" for cell, a, w in zip(row, align, widths)).rstrip()
+        return "  ".join(f"{cell:{a}{w}}" for cell, a, w in zip(row, align, widths, strict=True)).rstrip()
 
     out = [line(HEAD), "-" * len(line(HEAD))]
     for row in table:

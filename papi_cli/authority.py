@@ -11,22 +11,6 @@ from __future__ import annotations
 
 from papi_cli.model.plan import Agency, Indicator, Plan, Task, Unit
 
-# The fields every result may carry, and the measure fields of each indicator kind.
-COMMON_FIELDS = ("status", "evidence", "note")
-MEASURE_FIELDS: dict[str, tuple[str, ...]] = {
-    "coverage": ("units",),
-    "ratio": ("numerator", "denominator"),
-    "percent": ("percent",),
-    "count": ("count",),
-    "milestone": (),
-}
-RESULT_STATUSES = ("not_started", "in_progress", "done")
-
-
-def result_fields(indicator: Indicator) -> tuple[str, ...]:
-    """The fields a result for this indicator may carry, measure fields first."""
-    return MEASURE_FIELDS[indicator.kind] + COMMON_FIELDS
-
 
 def reportable_codes(plan: Plan, agency: str) -> list[str]:
     """The codes of the indicators an agency may report, in plan order."""

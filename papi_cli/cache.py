@@ -16,6 +16,7 @@ missing, unreadable, not writable or wrong in any way is no cache, never an erro
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -43,6 +44,16 @@ def cache_home() -> Path | None:
     return None if home == "~" else Path(home) / ".cache" / "papi"
 
 
+def folder_for(root: Path) -> Path | None:
+    """Where the entries of the project at ``root`` are (made on first use), or None when there
+    can be none: no cache directory, or one inside the project."""
+    home = cache_home()
+    if home is None or files.inside(home, root):
+        return None
+    project = hashlib.blake2b(files.realpath(root).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+    return home / project
+
+
 class Store:
     """The entries of one repository root, by name."""
 
@@ -54,16 +65,15 @@ class Store:
     def for_root(cls, root: Path) -> Store | None:
         """The store of the project at ``root``, or None when there can be none (no cache
         directory, one inside the project, or one that cannot be made or keyed)."""
-        home = cache_home()
-        if home is None or files.inside(home, root):
+        folder = folder_for(root)
+        if folder is None:
             return None
-        project = hashlib.blake2b(files.realpath(root).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
         try:
-            files.ensure_private_folder(home / project)
-            key = _key(home / KEY_FILE)
+            files.ensure_private_folder(folder)
+            key = _key(folder.parent / KEY_FILE)
         except OSError:
             return None
-        return None if key is None else cls(home / project, key)
+        return None if key is None else cls(folder, key)
 
     def get(self, name: str) -> bytes | None:
         raw, _ = files.read_bytes(self.folder / name, name, limit=MAX_ENTRY)
@@ -73,10 +83,8 @@ class Store:
         return body if hmac.compare_digest(mac, self._mac(name, body)) else None
 
     def put(self, name: str, body: bytes) -> None:
-        try:
+        with contextlib.suppress(OSError):
             files.write_atomic(self.folder / name, self._mac(name, body) + body, mode=0o600)
-        except OSError:
-            pass
 
     def get_json(self, name: str) -> Any:
         """The entry's JSON value, or None when there is none or it is not JSON (any depth)."""
@@ -99,10 +107,8 @@ def _key(path: Path) -> bytes | None:
     """The secret of this cache directory, made on first use (by whichever process gets there first)."""
     raw, _ = files.read_bytes(path, KEY_FILE, limit=1024)
     if raw is None:
-        try:
+        with contextlib.suppress(FileExistsError):
             files.write_atomic(path, secrets.token_bytes(32), replace=False, mode=0o600)
-        except FileExistsError:
-            pass
         raw, _ = files.read_bytes(path, KEY_FILE, limit=1024)
     if raw is None or len(raw) < 32 or not files.is_private(path):
         return None  # too short, or readable by others: not a secret papi can trust

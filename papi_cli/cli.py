@@ -20,7 +20,7 @@ import os
 import signal
 import sys
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer._click import exceptions as click_errors  # typer >= 0.29 vendors click
@@ -56,31 +56,31 @@ def _say(what: Message | str, **args: Any) -> str:
 
 
 # --- the options, each written once ----------------------------------------------------------------
-Root = Annotated[Optional[Path], typer.Option("--root", show_default=False)]
-PlanPath = Annotated[Optional[Path], typer.Option("--plan", show_default=False)]
-SubmissionsPath = Annotated[Optional[Path], typer.Option("--submissions", show_default=False)]
+Root = Annotated[Path | None, typer.Option("--root", show_default=False)]
+PlanPath = Annotated[Path | None, typer.Option("--plan", show_default=False)]
+SubmissionsPath = Annotated[Path | None, typer.Option("--submissions", show_default=False)]
 LangOption = Annotated[str, typer.Option("--lang", envvar="PAPI_LANG")]
 NoCache = Annotated[bool, typer.Option("--no-cache", envvar="PAPI_NO_CACHE")]
-Agency = Annotated[Optional[str], typer.Option("--agency", show_default=False)]
+Agency = Annotated[str | None, typer.Option("--agency", show_default=False)]
 RequiredAgency = Annotated[str, typer.Option("--agency")]
-Dimension = Annotated[Optional[str], typer.Option("--dimension", show_default=False)]
-Format = Annotated[Optional[str], typer.Option("--format", show_default=False)]
-Period = Annotated[Optional[str], typer.Option("--period", show_default=False)]
+Dimension = Annotated[str | None, typer.Option("--dimension", show_default=False)]
+Format = Annotated[str | None, typer.Option("--format", show_default=False)]
+Period = Annotated[str | None, typer.Option("--period", show_default=False)]
 RequiredPeriod = Annotated[str, typer.Option("--period")]
-AsOf = Annotated[Optional[str], typer.Option("--as-of", show_default=False)]
-FailOn = Annotated[Optional[str], typer.Option("--fail-on", show_default=False)]
-OutDir = Annotated[Optional[Path], typer.Option("--out", show_default=False)]
-Templates = Annotated[Optional[Path], typer.Option("--templates", show_default=False)]
+AsOf = Annotated[str | None, typer.Option("--as-of", show_default=False)]
+FailOn = Annotated[str | None, typer.Option("--fail-on", show_default=False)]
+OutDir = Annotated[Path | None, typer.Option("--out", show_default=False)]
+Templates = Annotated[Path | None, typer.Option("--templates", show_default=False)]
 Year = Annotated[str, typer.Option("--year")]
-Scores = Annotated[Optional[Path], typer.Option("--scores", show_default=False)]
-Files = Annotated[Optional[list[Path]], typer.Argument(show_default=False)]
+Scores = Annotated[Path | None, typer.Option("--scores", show_default=False)]
+Files = Annotated[list[Path] | None, typer.Argument(show_default=False)]
 
 
 # --- help in the chosen language ---------------------------------------------------------------------
 class _Help:
     """Help screens in papi's words: usage line, the command's help, its options (or commands)."""
 
-    name: Optional[str]
+    name: str | None
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         command = ctx.command_path.split()[-1] if " " in ctx.command_path else "papi"
@@ -285,7 +285,7 @@ def _year(value: str) -> int:
 
 
 # --- the entry point ----------------------------------------------------------------------------------
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``papi`` script: one-line usage errors (exit 2), no tracebacks."""
     global _lang
     args = sys.argv[1:] if argv is None else argv
@@ -351,7 +351,8 @@ def _click_message(err: click_errors.UsageError) -> Message:
     if isinstance(err, click_errors.MissingParameter):
         param = err.param
         if isinstance(param, typer.core.TyperArgument):
-            return Message("click.missing_argument", name=_say("help.metavar." + METAVARS.get(param.name or "", "file")))
+            metavar = "help.metavar." + METAVARS.get(param.name or "", "file")
+            return Message("click.missing_argument", name=Message(metavar))
         option = (param.opts[0] if param is not None and param.opts else str(err.param_hint or ""))
         return Message("click.missing_option", option=option)
     if isinstance(err, click_errors.NoSuchOption):

@@ -10,6 +10,7 @@ sees the old file or the new one and a failed run leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -113,10 +114,8 @@ def write_atomic(target: Path, data: bytes, *, replace: bool = True, mode: int |
             os.link(temporary, target)  # fails when target exists, even if made meanwhile
             os.unlink(temporary)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
-        except FileNotFoundError:
-            pass
         raise
 
 
@@ -160,7 +159,7 @@ def is_file(path: Path) -> bool:
 class Entry:
     """One entry of a folder listing: its name and what it is (a symbolic link not followed)."""
 
-    __slots__ = ("name", "is_dir", "is_file", "is_symlink")
+    __slots__ = ("is_dir", "is_file", "is_symlink", "name")
 
     def __init__(self, entry: os.DirEntry[str]) -> None:
         self.name = entry.name

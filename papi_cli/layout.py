@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from papi_cli import files
 from papi_cli.errors import UsageError
@@ -86,7 +87,7 @@ class _Walker:
         self.found: dict[str, Found] = {}
         self.problems: list[Problem] = []
 
-    def refuse(self, path: Path, code: str, **args: object) -> None:
+    def refuse(self, path: Path, code: str, **args: Any) -> None:
         self.problems.append(Problem.at(self.paths.label(path), None, code, **args))
 
     def leaves_repository(self, path: Path) -> bool:
@@ -132,7 +133,10 @@ class _Walker:
         if (entry is None or entry.is_symlink) and self.leaves_repository(path):
             return
         match = FILE_NAME.match(path.name)
-        is_dir, is_file = (entry.is_dir, entry.is_file) if entry is not None else (files.is_dir(path), files.is_file(path))
+        if entry is not None:
+            is_dir, is_file = entry.is_dir, entry.is_file
+        else:
+            is_dir, is_file = files.is_dir(path), files.is_file(path)
         if is_dir or (match and not is_file and files.lexists(path)):
             self.refuse(path, "not-a-file", layout=LAYOUT)
         elif match is None:

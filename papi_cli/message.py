@@ -10,13 +10,15 @@ or codes, shown as they are.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any
 
 
 class Message:
     """``Message("unknown-unit", value="x", population=Message("population.communes"))``."""
 
-    __slots__ = ("key", "args")
+    __slots__ = ("args", "key")
 
     def __init__(self, key: str, /, **args: Any) -> None:
         self.key = key
@@ -31,6 +33,21 @@ class Message:
     def __repr__(self) -> str:
         args = ", ".join(f"{name}={value!r}" for name, value in self.args.items())
         return f"Message({self.key!r}{', ' if args else ''}{args})"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number to show as the language writes it (``30,5`` in Vietnamese, ``30.5`` in English)."""
+
+    value: int | float | Fraction
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A percent to show as the language writes it, never rounded across 0, 100 or ``target``."""
+
+    value: Fraction | None
+    target: Fraction | None = None
 
 
 class Refusal(ValueError):

@@ -198,7 +198,7 @@ def evaluate_outcome(table: ScoreTable, year: int, province: str,
         return None
     results = tuple(
         DimensionOutcome(code, papi, standing(scores[key], list(scores.values())))
-        for (code, papi), scores in zip(dimensions, by_fold)
+        for (code, papi), scores in zip(dimensions, by_fold, strict=True)
     )
     totals = {name: sum((scores[name] for scores in by_fold), Decimal(0)) for name in by_fold[0]}
     return Outcome(year, province, results, standing(totals[key], list(totals.values())))

@@ -25,7 +25,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -57,7 +57,7 @@ def map_in_order(function: Callable[[T], R], items: Sequence[T], workers: int | 
     shares = [items[bounds[i]:bounds[i + 1]] for i in range(processes)]
     children = [_fork(function, share) for share in shares[1:]]
     results = [function(item) for item in shares[0]]
-    for share, child in zip(shares[1:], children):
+    for share, child in zip(shares[1:], children, strict=True):
         answer = _collect(child, len(share))
         results += answer if answer is not None else [function(item) for item in share]
     return results
@@ -86,7 +86,7 @@ def _fork(function: Callable[[T], R], share: Sequence[T]) -> tuple[int, int] | N
     return pid, read_end
 
 
-def _collect(child: tuple[int, int] | None, expected: int) -> list | None:
+def _collect(child: tuple[int, int] | None, expected: int) -> list[Any] | None:
     """A worker's results, or None when it did not deliver all of them."""
     if child is None:
         return None
@@ -101,6 +101,6 @@ def _collect(child: tuple[int, int] | None, expected: int) -> list | None:
         if os.waitstatus_to_exitcode(status) != 0:
             return None
         results = pickle.loads(data)
-    except Exception:  # noqa: BLE001 - any failure of a worker means: compute its share here
+    except Exception:
         return None
     return results if isinstance(results, list) and len(results) == expected else None

@@ -13,20 +13,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from papi_cli.kinds import kind_of
 from papi_cli.message import Message
-from papi_cli.model.validation import problems_from
 from papi_cli.model.plan import Indicator, Plan, PlanFile, UnitsFile
+from papi_cli.model.validation import problems_from
 from papi_cli.problems import Problem
 from papi_cli.yamlsafe import Document
-
-# The fields each indicator kind requires and the ones it must not carry.
-KIND_FIELDS: dict[str, tuple[set[str], set[str]]] = {
-    "coverage": ({"population", "op", "threshold"}, {"aggregate", "numerator", "denominator", "counts"}),
-    "ratio": ({"aggregate", "op", "threshold"}, {"population", "counts"}),
-    "percent": ({"op", "threshold"}, {"population", "aggregate", "numerator", "denominator", "counts"}),
-    "count": ({"op", "threshold"}, {"population", "aggregate", "numerator", "denominator"}),
-    "milestone": (set(), {"population", "aggregate", "op", "threshold", "numerator", "denominator", "counts"}),
-}
 
 
 def build_plan(plan_doc: Document, units_doc: Document) -> tuple[Plan | None, list[Problem]]:
@@ -53,7 +45,7 @@ def _check_units(doc: Document, units: UnitsFile) -> list[Problem]:
     problems: list[Problem] = []
     first: dict[str, Any] = {}
 
-    def unique(value: str, path: tuple) -> None:
+    def unique(value: str, path: tuple[Any, ...]) -> None:
         if value in first:
             problems.append(Problem.at(doc.file, doc.mark(path), "duplicate-code", value=value,
                                        first_line=doc.mark(first[value]).line))
@@ -82,10 +74,10 @@ class _Checker:
         self.doc = doc
         self.problems: list[Problem] = []
 
-    def add(self, path: tuple, code: str, **args: Any) -> None:
+    def add(self, path: tuple[Any, ...], code: str, **args: Any) -> None:
         self.problems.append(Problem.at(self.doc.file, self.doc.mark(path), code, **args))
 
-    def unique(self, seen: dict[str, tuple], value: str, path: tuple) -> None:
+    def unique(self, seen: dict[str, tuple[Any, ...]], value: str, path: tuple[Any, ...]) -> None:
         if value in seen:
             self.add(path, "duplicate-code", value=value, first_line=self.doc.mark(seen[value]).line)
         else:
@@ -93,7 +85,7 @@ class _Checker:
 
     def run(self) -> list[Problem]:
         pf = self.plan.file
-        dims: dict[str, tuple] = {}
+        dims: dict[str, tuple[Any, ...]] = {}
         for i, dim in enumerate(pf.dimensions):
             self.unique(dims, dim.code, ("dimensions", i, "code"))
         self._check_agencies()
@@ -104,8 +96,8 @@ class _Checker:
         if not year_start.replace(year=pf.year - 1) <= pf.implementation_document.due <= year_end:
             self.add(("implementation_document", "due"), "bad-window", start=pf.decision.date,
                      due=pf.implementation_document.due)
-        tasks: dict[str, tuple] = {}
-        indicators: dict[str, tuple] = {}
+        tasks: dict[str, tuple[Any, ...]] = {}
+        indicators: dict[str, tuple[Any, ...]] = {}
         for i, task in enumerate(pf.tasks):
             path = ("tasks", i)
             self.unique(tasks, task.code, path + ("code",))
@@ -128,7 +120,7 @@ class _Checker:
         return self.problems
 
     def _check_agencies(self) -> None:
-        seen: dict[str, tuple] = {}
+        seen: dict[str, tuple[Any, ...]] = {}
         for i, agency in enumerate(self.plan.file.agencies):
             path = ("agencies", i)
             self.unique(seen, agency.code, path + ("code",))
@@ -143,7 +135,7 @@ class _Checker:
                 self.add(path + ("code",), "duplicate-code", value=agency.code, first_line=0)
 
     def _check_groups(self) -> None:
-        seen: dict[str, tuple] = {}
+        seen: dict[str, tuple[Any, ...]] = {}
         for i, group in enumerate(self.plan.file.groups):
             path = ("groups", i)
             self.unique(seen, group.code, path + ("code",))
@@ -162,35 +154,14 @@ class _Checker:
         visited.add(code)
         return any(m == root or self._contains(root, m, visited) for m in group.members)
 
-    def _check_indicator(self, ind: Indicator, path: tuple) -> None:
-        required, forbidden = KIND_FIELDS[ind.kind]
-        for field in sorted(required):
-            if getattr(ind, field) is None:
-                self.add(path, "indicator-field-missing", kind=ind.kind, field=field)
-        for field in sorted(forbidden):
-            if getattr(ind, field) is not None:
-                self.add(path + (field,), "indicator-field-extra", kind=ind.kind, field=field)
-        if ind.threshold is not None:
-            self._check_threshold(ind, path + ("threshold",))
-        if ind.kind == "coverage" and ind.population and not self.plan.population(ind.population):
-            self.add(path + ("population",), "unknown-population", value=ind.population)
+    def _check_indicator(self, ind: Indicator, path: tuple[Any, ...]) -> None:
+        for field, code, args in kind_of(ind).plan_problems(self.plan, ind):
+            self.add(path + ((field,) if field else ()), code, **args)
         start, end = _year(self.plan.year)
         window_start, due = self.plan.window(ind)
         if not (start <= due <= end) or not (window_start <= due) or not (start <= window_start):
             self.add(path + ("window_start" if ind.window_start else "due",), "bad-window",
                      start=window_start, due=due)
-
-    def _check_threshold(self, ind: Indicator, path: tuple) -> None:
-        value = ind.target
-        assert value is not None
-        if ind.kind == "count":
-            ok, allowed = value >= 0 and value.denominator == 1, Message("allowed.count")
-        elif ind.op == ">":
-            ok, allowed = 0 <= value < 100, Message("allowed.strict")
-        else:
-            ok, allowed = 0 < value <= 100, Message("allowed.percent")
-        if not ok:
-            self.add(path, "threshold-out-of-range", value=ind.threshold, allowed=allowed)
 
 
 def _year(year: int) -> tuple[dt.date, dt.date]:

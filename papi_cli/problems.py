@@ -35,7 +35,7 @@ class Problem:
     severity: Severity = "error"
 
     @classmethod
-    def at(cls, file: str, mark: Mark | None, code: str, severity: Severity = "error", **args: Any) -> Problem:
+    def at(cls, file: str, mark: Mark | None, code: str, /, *, severity: Severity = "error", **args: Any) -> Problem:
         if mark is None:
             return cls(file, None, None, code, args, severity)
         return cls(file, mark.line, mark.column, code, args, severity)

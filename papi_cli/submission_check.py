@@ -14,12 +14,12 @@ dated after its deadline) do not make a file invalid.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from typing import TYPE_CHECKING, Any
 
 from papi_cli import periods
-from papi_cli.authority import MEASURE_FIELDS, RESULT_STATUSES, allowed_units, reportable_codes, result_fields
+from papi_cli.authority import reportable_codes
+from papi_cli.kinds import RESULT_STATUSES, kind_of, kind_of_field, result_fields
 from papi_cli.message import Message
 from papi_cli.model.plan import Agency, Indicator, Plan
 from papi_cli.model.submission import ImplementationDocument, Result, Submission
@@ -65,9 +65,9 @@ def check_submitted_on(file: str, dated: Dated, period: str, today: dt.date) -> 
     return []
 
 
-def _expected(kind: str) -> dict[str, Message]:
+def _expected(kind: str) -> Message:
     """What a field holds, for a "wrong type" or "not filled in" message."""
-    return {"expected": Message(f"expected.{kind}")}
+    return Message(f"expected.{kind}")
 
 
 def _is_int(value: Any) -> bool:
@@ -92,10 +92,6 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
-def _population(indicator: Indicator) -> dict[str, Message]:
-    return {"population": Message(f"population.{indicator.population}")}
-
-
 def _codes(values: list[str]) -> str:
     return ", ".join(values) if values else "—"
 
@@ -109,12 +105,13 @@ class _Check:
         self.problems: list[Problem] = []
         self.dated: Dated | None = None
 
-    def add(self, path: tuple, code: str, *, key: bool = False, severity: Severity = "error", **args: Any) -> None:
+    def add(self, path: tuple[Any, ...], code: str, *, key: bool = False, severity: Severity = "error",
+            **args: Any) -> None:
         mark = self.doc.key_mark(path) if key else self.doc.mark(path)
-        self.problems.append(Problem.at(self.doc.file, mark, code, severity, **args))
+        self.problems.append(Problem.at(self.doc.file, mark, code, severity=severity, **args))
 
-    def wrong_type(self, path: tuple, field: str, kind: str, value: Any) -> None:
-        self.add(path, "wrong-type", field=field, value=as_written(value), **_expected(kind))
+    def wrong_type(self, path: tuple[Any, ...], field: str, kind: str, value: Any) -> None:
+        self.add(path, "wrong-type", field=field, value=as_written(value), expected=_expected(kind))
 
     # --- the file ------------------------------------------------------------------------------
     def run(self) -> Submission | None:
@@ -130,7 +127,7 @@ class _Check:
                 self.add((), "missing-field", field=name)
             elif data[name] is None:
                 hint = "date" if name == "submitted_on" else name
-                self.add((name,), "field-not-filled-in", field=name, **_expected(hint))
+                self.add((name,), "field-not-filled-in", field=name, expected=_expected(hint))
         agency = self.agency(data.get("agency"))
         period = self.period(data.get("period"))
         submitted_on = self.submitted_on(data.get("submitted_on"))
@@ -225,7 +222,7 @@ class _Check:
             self.wrong_type(("results",), "results", "results", value)
             return None
         if not value:
-            self.add(("results",), "field-not-filled-in", field="results", **_expected("results"))
+            self.add(("results",), "field-not-filled-in", field="results", expected=_expected("results"))
             return None
         codes = reportable_codes(self.plan, agency.code) if agency else []
         allowed = set(codes) if agency else None
@@ -233,12 +230,12 @@ class _Check:
         results: dict[str, Result] = {}
         for code, entry in value.items():
             path = ("results", code)
-            found = self.plan.indicator(code)
+            found = self.plan.find_indicator(code)
             if found is None:
                 self.add(path, "unknown-indicator", key=True, value=code, agency=self.file_agency,
                          allowed=allowed_text)
                 continue
-            if allowed is not None and code not in allowed:
+            if agency is not None and allowed is not None and code not in allowed:
                 self.add(path, "not-authorised", key=True, value=code, agency=agency.code, allowed=allowed_text)
                 continue
             result = self.result(path, found[1], entry, agency)
@@ -246,7 +243,7 @@ class _Check:
                 results[code] = result
         return results if len(results) == len(value) else None
 
-    def result(self, path: tuple, indicator: Indicator, entry: Any, agency: Agency | None) -> Result | None:
+    def result(self, path: tuple[Any, ...], indicator: Indicator, entry: Any, agency: Agency | None) -> Result | None:
         fields = result_fields(indicator)
         if not isinstance(entry, dict) or all(v is None for v in entry.values()):
             if entry is None or isinstance(entry, dict):
@@ -259,7 +256,7 @@ class _Check:
         for name in entry:
             if name in fields:
                 continue
-            other = next((kind for kind, names in MEASURE_FIELDS.items() if name in names), None)
+            other = kind_of_field(name)
             if other is not None:
                 self.add(path + (name,), "field-of-other-kind", key=True, field=name, indicator=indicator.code,
                          kind=Message(f"kind.{indicator.kind}"), other=Message(f"kind.{other}"),
@@ -267,21 +264,13 @@ class _Check:
             else:
                 self.add(path + (name,), "unknown-field", key=True, field=name, allowed=", ".join(fields))
         values = {name: entry[name] for name in fields if entry.get(name) is not None}
-        checked: dict[str, Any] = {}
-        checked.update(self.common(path, indicator, values))
-        if indicator.kind == "coverage" and "units" in values:
-            checked["units"] = self.units(path + ("units",), indicator, values["units"], agency)
-        elif indicator.kind == "ratio":
-            checked.update(self.ratio(path, indicator, values))
-        elif indicator.kind == "percent" and "percent" in values:
-            checked["percent"] = self.percent(path + ("percent",), values["percent"])
-        elif indicator.kind == "count" and "count" in values:
-            checked["count"] = self.whole(path + ("count",), "count", values["count"])
+        checked = self.common(path, indicator, values)
+        checked.update(kind_of(indicator).check(self, path, indicator, values, agency))
         if len(self.problems) > before:
             return None
         return Result(**checked)
 
-    def common(self, path: tuple, indicator: Indicator, values: dict[str, Any]) -> dict[str, Any]:
+    def common(self, path: tuple[Any, ...], indicator: Indicator, values: dict[str, Any]) -> dict[str, Any]:
         checked: dict[str, Any] = {}
         status = values.get("status")
         if status is not None:
@@ -306,11 +295,11 @@ class _Check:
                     else:
                         self.wrong_type(path + ("evidence", i), "evidence", "text", item)
             checked["evidence"] = tuple(evidence)
-        if indicator.kind == "milestone" and status == "done" and not evidence:
-            self.add(path + ("status",), "done-without-evidence", indicator=indicator.code)
+        kind_of(indicator).check_status(self, path, indicator, status, tuple(evidence))
         return checked
 
-    def whole(self, path: tuple, field: str, value: Any) -> int | None:
+    # --- what the kinds ask (``kinds.base.ResultCheck``) ----------------------------------------
+    def whole(self, path: tuple[Any, ...], field: str, value: Any) -> int | None:
         """A whole number ≥ 0, never coerced from text or a decimal."""
         if not _is_int(value):
             self.not_a_number(path, field, value, "whole")
@@ -318,94 +307,20 @@ class _Check:
         if value < 0:
             self.add(path, "negative-number", field=field, value=value)
             return None
-        return value
+        return int(value)
 
-    def not_a_number(self, path: tuple, field: str, value: Any, kind: str) -> None:
+    def number(self, path: tuple[Any, ...], field: str, value: Any, expected: str = "number") -> int | float | None:
+        """A number (whole or decimal) as written, never coerced from text."""
+        if not _is_number(value):
+            self.not_a_number(path, field, value, expected)
+            return None
+        return value  # type: ignore[no-any-return]
+
+    def line_of(self, path: tuple[Any, ...]) -> int:
+        return self.doc.mark(path).line
+
+    def not_a_number(self, path: tuple[Any, ...], field: str, value: Any, expected: str) -> None:
         if isinstance(value, str) and _NUMBER_TEXT.match(value):
             self.add(path, "number-as-text", field=field, value=value)
         else:
-            self.wrong_type(path, field, kind, value)
-
-    def ratio(self, path: tuple, indicator: Indicator, values: dict[str, Any]) -> dict[str, int]:
-        given = {name: values[name] for name in ("numerator", "denominator") if name in values}
-        checked = {name: self.whole(path + (name,), name, value) for name, value in given.items()}
-        if len(given) == 1:
-            present = next(iter(given))
-            missing = "denominator" if present == "numerator" else "numerator"
-            self.add(path + (present,), "ratio-incomplete", indicator=indicator.code, field=missing)
-            return {}
-        numerator, denominator = checked.get("numerator"), checked.get("denominator")
-        if numerator is None or denominator is None:
-            return {}
-        if denominator == 0 and numerator != 0:
-            self.add(path + ("denominator",), "zero-denominator", numerator=numerator)
-        elif numerator > denominator:
-            self.add(path + ("numerator",), "numerator-exceeds-denominator", numerator=numerator,
-                     denominator=denominator)
-        return {"numerator": numerator, "denominator": denominator}
-
-    def percent(self, path: tuple, value: Any) -> float | None:
-        if not _is_number(value):
-            self.not_a_number(path, "percent", value, "percent")
-            return None
-        if not 0 <= value <= 100:
-            self.add(path, "percent-out-of-range", value=value)
-            return None
-        return float(value)
-
-    # --- units ---------------------------------------------------------------------------------
-    def units(self, path: tuple, indicator: Indicator, value: Any, agency: Agency | None) -> tuple[str, ...]:
-        allowed = allowed_units(self.plan, agency, indicator) if agency is not None else None
-        if value == "all" or value == ["all"]:
-            if allowed is not None and not allowed:
-                self.add(path, "no-units-allowed", agency=agency.code, indicator=indicator.code)
-            return tuple(unit.slug for unit in allowed or ())
-        if not isinstance(value, list):
-            self.wrong_type(path, "units", "units", value)
-            return ()
-        allowed_slugs = {unit.slug for unit in allowed} if allowed is not None else None
-        level = "commune" if indicator.population == "communes" else "district"
-        first: dict[str, int] = {}
-        slugs: list[str] = []
-        for i, item in enumerate(value):
-            item_path = path + (i,)
-            if item == "all":
-                self.add(item_path, "units-all-mixed")
-                continue
-            if not (isinstance(item, str) or _is_int(item)):
-                self.wrong_type(item_path, "units", "units", item)
-                continue
-            unit = self.plan.unit(item)
-            if unit is None:
-                self.unknown_unit(item_path, indicator, str(item), allowed)
-                continue
-            if unit.level != level:
-                self.add(item_path, "wrong-unit-level", value=str(item), indicator=indicator.code,
-                         **_population(indicator))
-                continue
-            if unit.slug in first:
-                self.add(item_path, "duplicate-unit", value=str(item), slug=unit.slug,
-                         first_line=self.doc.mark(path + (first[unit.slug],)).line)
-                continue
-            first[unit.slug] = i
-            if allowed_slugs is not None and unit.slug not in allowed_slugs:
-                self.unit_not_allowed(item_path, indicator, str(item), unit.slug, agency, allowed)
-                continue
-            slugs.append(unit.slug)
-        return tuple(slugs)
-
-    def unknown_unit(self, path: tuple, indicator: Indicator, value: str, allowed: list | None) -> None:
-        candidates = [u.slug for u in (allowed if allowed is not None else self.plan.population(indicator.population))]
-        examples = difflib.get_close_matches(value, candidates, n=3, cutoff=0.6) or candidates[:3]
-        self.add(path, "unknown-unit", value=value, examples=_codes(examples), registry=self.plan.file.units_file,
-                 **_population(indicator))
-
-    def unit_not_allowed(self, path: tuple, indicator: Indicator, value: str, slug: str,
-                         agency: Agency, allowed: list) -> None:
-        if indicator.inspection and slug == agency.unit:
-            self.add(path, "inspection-own-unit", value=value, indicator=indicator.code, agency=agency.code)
-        elif not allowed:
-            self.add(path, "no-units-allowed", agency=agency.code, indicator=indicator.code)
-        else:
-            self.add(path, "unit-outside-jurisdiction", value=value, agency=agency.code, indicator=indicator.code,
-                     allowed=_codes([unit.slug for unit in allowed]))
+            self.wrong_type(path, field, expected, value)

@@ -101,7 +101,7 @@ def _check_files(found: list[Found], plan: Plan, paths: Paths, *, cache: bool, c
             check.to_json()  # the cache's form, made here so that the workers share making it
         return check
 
-    for item, check in zip(missing, map_in_order(fresh, missing)):
+    for item, check in zip(missing, map_in_order(fresh, missing), strict=True):
         checks[item.label] = check
         kept.put(item.label, raws[item.label], check)
     kept.save(complete)

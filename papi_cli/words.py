@@ -17,7 +17,7 @@ from __future__ import annotations
 import string
 from typing import Any, Literal
 
-from papi_cli.message import Message
+from papi_cli.message import Message, Number, Percent
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -342,7 +342,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "dimension": ("Lĩnh vực", "Dimension"),
     "ongoing": ("thường xuyên", "ongoing"),
     "target.done": ("hoàn thành", "done"),
-    "target.percent": ("{value} %", "{value}%"),
+    "target.percent": ("{op} {value} %", "{op} {value}%"),
+    "target.coverage": ("{op} {value} % {population}", "{op} {value}% {population}"),
+    "target.count": ("{op} {value}", "{op} {value}"),
+    "value.none": ("—", "—"),
+    "value.count": ("{count}", "{count}"),
+    "value.percent": ("{percent}", "{percent}"),
+    "value.fraction": ("{numerator}/{denominator}", "{numerator}/{denominator}"),
+    "value.fraction_percent": ("{numerator}/{denominator} · {percent}", "{numerator}/{denominator} · {percent}"),
+    "value.units": ("{numerator}/{denominator} {population}", "{numerator}/{denominator} {population}"),
+    "value.units_percent": (
+        "{numerator}/{denominator} {population} · {percent}",
+        "{numerator}/{denominator} {population} · {percent}",
+    ),
     "leads_mark": ("chủ trì", "lead"),
     "implements_mark": ("phối hợp", "implementer"),
     "tasks_title": ("Danh mục nhiệm vụ — {plan} ({year})", "Task catalogue — {plan} ({year})"),
@@ -387,6 +399,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "The agency may not list any unit for this indicator: report status, evidence and note only.",
     ),
     "new.measure": ("Đo", "Measure"),
+    "new.ratio_part": ("{counts} ({window})", "{counts} ({window})"),
     "new.flow": ("số phát sinh trong quý", "this quarter's figure"),
     "new.stock": ("số tính đến ngày báo cáo", "the figure as it stands now"),
     "new.percent": ("số từ 0 đến 100, không có dấu %", "a number from 0 to 100, without %"),
@@ -815,11 +828,19 @@ class _Formatter(string.Formatter):
         if "|" in format_spec:
             one, many = format_spec.split("|", 1)
             return one if value == 1 else many
-        return super().format_field(self.convert(value), format_spec)
+        return str(super().format_field(self.convert(value), format_spec))
 
     def convert(self, value: Any) -> Any:
         if isinstance(value, Message):
             return say(value, self.lang)
+        if isinstance(value, Percent):
+            from papi_cli.render.numbers import percent_text
+
+            return percent_text(value.value, self.lang, target=value.target)
+        if isinstance(value, Number):
+            from papi_cli.render.numbers import number_text
+
+            return number_text(value.value, self.lang)
         if isinstance(value, tuple):
             return ", ".join(str(self.convert(item)) for item in value)
         return value
@@ -832,4 +853,4 @@ def say(what: Message | str, /, lang: Lang = "vi", **args: Any) -> str:
     raises ``KeyError`` (the tests render every key)."""
     message = Message(what, **args) if isinstance(what, str) else what
     texts = CATALOGUE[message.key]
-    return _Formatter(lang).vformat(texts[1 if lang == "en" else 0], (), dict(message.args))
+    return str(_Formatter(lang).vformat(texts[1 if lang == "en" else 0], (), dict(message.args)))

@@ -27,19 +27,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from papi_cli.files import MAX_BYTES, decode  # noqa: F401 - MAX_BYTES: part of what this module promises
 from papi_cli.message import Message
 from papi_cli.problems import Mark, Problem
-from papi_cli.files import MAX_BYTES, decode  # noqa: F401 - MAX_BYTES: part of what this module promises
 
 try:  # the libyaml C loader when available, else the pure-Python one
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader
 
 ALIAS_BOUND = 1_000
 # Numbers carry at most 15 significant digits: a double holds them exactly (so a percent such as
@@ -60,7 +60,7 @@ _TRUE_FALSE = frozenset({"true", "false", "True", "False", "TRUE", "FALSE"})
 Path = tuple[Any, ...]
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class _Loader(_BaseLoader):  # type: ignore[misc]
     """PyYAML's safe loader with a faster tag resolver and the very same typing rules.
 
     PyYAML resolves a plain scalar by trying the regular expressions registered for its first
@@ -71,7 +71,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
 
     _first = frozenset(_BaseLoader.yaml_implicit_resolvers)
     _fast = None not in _first  # None would be a rule for any first character
-    _seen: dict[str, str] = {}
+    _seen: ClassVar[dict[str, str]] = {}  # shared by every load: values resolve the same in any file
 
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         if kind is ScalarNode and implicit[0] and self._fast:
@@ -79,11 +79,11 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
                 return _STR
             tag = self._seen.get(value)
             if tag is None:
-                tag = super().resolve(kind, value, implicit)
+                tag = str(super().resolve(kind, value, implicit))
                 if len(value) <= 40 and len(self._seen) < 50_000:
                     self._seen[value] = tag
             return tag
-        return super().resolve(kind, value, implicit)
+        return str(super().resolve(kind, value, implicit))
 
 
 @dataclass
@@ -142,7 +142,7 @@ def _entry(node: MappingNode, key: Any) -> tuple[Node, Node] | None:
         if isinstance(pair[0], ScalarNode) and pair[0].tag != _MERGE:
             value = _scalar_value(pair[0])[0]
             if isinstance(value, str) and value == key:
-                return pair
+                return pair[0], pair[1]
     return None
 
 
@@ -325,7 +325,7 @@ class _Builder:
             if self._expanded > ALIAS_BOUND:
                 raise self.abort(node, "yaml-alias-bomb", limit=ALIAS_BOUND)
 
-    def mapping(self, node: MappingNode, depth: int, aliased: bool) -> dict:
+    def mapping(self, node: MappingNode, depth: int, aliased: bool) -> dict[str, Any]:
         result: dict[str, Any] = {}
         shallow = depth < MAX_DEPTH  # its values may be built here without the depth check
         for key_node, value_node in node.value:
@@ -343,7 +343,8 @@ class _Builder:
                     continue
             if key in result:
                 first = _entry(node, key)
-                self.flag(key_node, "duplicate-key", key=key, first_line=_mark(first[0].start_mark).line if first else 1)
+                first_line = _mark(first[0].start_mark).line if first else 1
+                self.flag(key_node, "duplicate-key", key=key, first_line=first_line)
             elif shallow and not self._aliases and value_node.__class__ is ScalarNode and value_node.tag == _STR:
                 result[key] = _nfc(value_node.value)
             else:

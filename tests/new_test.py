@@ -11,8 +11,8 @@ import pytest
 from papi_cli import periods
 from papi_cli.authority import allowed_units, reportable
 from papi_cli.cli import main
-from papi_cli.commands.new import skeleton
 from papi_cli.filecheck import check_file
+from papi_cli.render.submission_yaml import skeleton
 from papi_cli.yamlsafe import load
 
 TODAY = dt.date(2020, 12, 31)
@@ -48,7 +48,7 @@ def test_new_writes_the_skeleton_with_the_schema_line(project, capsys, plan):
 
 
 def test_the_fields_are_those_of_each_kind(plan):
-    text = skeleton(plan, plan.agencies["ubnd-cu-jut"], periods.quarter(2020, 3), "s.json", "f.yaml")
+    text = skeleton(plan, plan.agencies["ubnd-cu-jut"], periods.quarter(2020, 3), schema="s.json", label="f.yaml")
     doc, _ = load("x", text.encode())
     results = doc.data["results"]
     assert list(results["I.1"]) == ["units", "status", "evidence", "note"]
@@ -62,7 +62,7 @@ def test_the_fields_are_those_of_each_kind(plan):
 
 
 def test_a_count_indicator_asks_for_a_count(plan):
-    text = skeleton(plan, plan.agencies["so-gddt"], periods.quarter(2020, 4), "s.json", "f.yaml")
+    text = skeleton(plan, plan.agencies["so-gddt"], periods.quarter(2020, 4), schema="s.json", label="f.yaml")
     doc, _ = load("x", text.encode())
     assert list(doc.data["results"]["VI.5"]) == ["count", "status", "evidence", "note"]
 
@@ -73,7 +73,7 @@ def test_every_agencys_skeleton_gives_only_not_filled_in_problems(plan, quarter)
     for agency in sorted(plan.agencies):
         if not reportable(plan, agency):
             continue
-        text = skeleton(plan, plan.agencies[agency], periods.quarter(2020, quarter), "s.json", "f.yaml")
+        text = skeleton(plan, plan.agencies[agency], periods.quarter(2020, quarter), schema="s.json", label="f.yaml")
         submission, problems = check(plan, text, agency, period)
         assert submission is None
         assert {p.code for p in problems} == NOT_FILLED_IN, (agency, problems)
@@ -88,7 +88,7 @@ def _fill(plan, text: str, agency: str) -> str:
     for line in text.splitlines():
         stripped = line.split("#")[0].rstrip()
         if stripped.startswith("  ") and not stripped.startswith("    ") and stripped.endswith(":"):
-            indicator = plan.indicator(stripped.strip()[:-1])[1]
+            indicator = plan.indicator(stripped.strip()[:-1])
         key = stripped.strip()
         value = {
             "submitted_on:": "2020-06-18",
@@ -109,14 +109,14 @@ def _fill(plan, text: str, agency: str) -> str:
 @pytest.mark.parametrize("agency", ["so-ldtbxh", "vp-ubnd-tinh", "so-gddt", "to-kiem-tra", "ubnd-cu-jut",
                                     "ubnd-nghia-duc", "ttyt-huyen", "mttq-tinh"])
 def test_a_filled_skeleton_is_valid(plan, agency):
-    text = skeleton(plan, plan.agencies[agency], periods.quarter(2020, 2), "s.json", "f.yaml")
+    text = skeleton(plan, plan.agencies[agency], periods.quarter(2020, 2), schema="s.json", label="f.yaml")
     submission, problems = check(plan, _fill(plan, text, agency), agency)
     assert problems == []
     assert submission is not None and set(submission.results) == {i.code for _, i, _ in reportable(plan, agency)}
 
 
 def test_the_skeleton_in_english(plan):
-    text = skeleton(plan, plan.agencies["so-ldtbxh"], periods.quarter(2020, 2), "s.json", "f.yaml", lang="en")
+    text = skeleton(plan, plan.agencies["so-ldtbxh"], periods.quarter(2020, 2), schema="s.json", label="f.yaml", lang="en")
     assert "# Report for Q2 2020 (2020-Q2) of Sở Lao động - Thương binh và Xã hội" in text
     assert "# Target: Tối thiểu 30%" in text
 

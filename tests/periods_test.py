@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from papi_cli.message import Refusal
-from papi_cli.words import say
 from papi_cli.periods import is_working_day, next_working_day, parse, parse_quarter, quarters_of
+from papi_cli.words import say
 
 D = dt.date
 HOLIDAYS_2020 = [D(2020, 1, 1), *(D(2020, 1, d) for d in range(23, 30)), D(2020, 4, 2), D(2020, 4, 30),

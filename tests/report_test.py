@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from papi_cli.cli import main
-from papi_cli.words import CATALOGUE
 from papi_cli.report.templates import PACKAGED, md_escape
 from papi_cli.report.view import date_line
+from papi_cli.words import CATALOGUE
 from tests.conftest import REPO
 
 FIXTURE = REPO / "tests" / "report-fixture"

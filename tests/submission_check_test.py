@@ -44,7 +44,7 @@ def assert_consistent(submission, problems) -> None:
         assert submission is not None
     if submission is not None:
         for code, result in submission.results.items():
-            assert PLAN.indicator(code) is not None
+            assert PLAN.find_indicator(code) is not None
             assert all(unit in PLAN.units for unit in result.units or ())
 
 

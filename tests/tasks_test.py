@@ -94,6 +94,6 @@ def test_version():
 
 
 def test_missing_plan_is_a_data_error(capsys, tmp_path):
-    code, out, err = run(capsys, "tasks", "--root", str(tmp_path))
+    code, _out, err = run(capsys, "tasks", "--root", str(tmp_path))
     assert code == 1
     assert "plan/2020.yaml" in err and "Traceback" not in err

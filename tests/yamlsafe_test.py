@@ -51,7 +51,7 @@ def test_standard_tags_written_out_are_fine():
 
 def test_alias_bomb_stops_at_the_bound_in_little_time_and_memory():
     levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    levels += [f"{c}: &{c} [{','.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi")]
+    levels += [f"{c}: &{c} [{','.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi", strict=True)]
     raw = ("\n".join(levels) + "\n").encode()  # 9**9 ≈ 387 million strings if expanded
     tracemalloc.start()
     started = time.perf_counter()
@@ -83,7 +83,7 @@ def test_files_over_one_mebibyte_are_refused_before_parsing():
 
 
 def test_bytes_that_are_not_utf8_are_located():
-    assert problems("a: 1\nb: Kế hoạch\n".encode("utf-8").replace("ế".encode(), b"\xea")) == [("not-utf8", 2, 5)]
+    assert problems("a: 1\nb: Kế hoạch\n".encode().replace("ế".encode(), b"\xea")) == [("not-utf8", 2, 5)]
     assert problems("a: café\n".encode("latin-1")) == [("not-utf8", 1, 7)]
 
 
@@ -148,7 +148,7 @@ def test_empty_documents_are_refused(raw):
 @pytest.mark.parametrize("value", [b"yes", b"No", b"on", b"OFF", b"010", b"0x1F", b"1:30", b".inf", b".NaN"])
 def test_yaml_1_1_retyping_is_refused(value):
     """Plain scalars PyYAML would turn into booleans, octal, hex or sexagesimal numbers."""
-    doc, found = load("f.yaml", b"a: " + value + b"\n")
+    _doc, found = load("f.yaml", b"a: " + value + b"\n")
     assert [(p.code, p.line, p.column) for p in found] == [("yaml-ambiguous", 1, 4)]
 
 
@@ -185,7 +185,7 @@ def test_a_few_scalar_aliases_are_fine():
 def test_numbers_beyond_15_digits_are_refused_not_rounded(number):
     """A percent of 94.99999999999999999 must not become 95.0 and meet "≥ 95 %"; a 5,001-digit
     integer is a located problem, not a crash."""
-    doc, problems = load("f.yaml", b"percent: " + number + b"\n")
+    _doc, problems = load("f.yaml", b"percent: " + number + b"\n")
     assert [(p.code, p.line, p.column) for p in problems] == [("number-too-long", 1, 10)]
     assert len(say(problems[0].message)) < 200
 

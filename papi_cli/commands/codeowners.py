@@ -11,7 +11,7 @@ from __future__ import annotations
 from papi_cli.commands.common import usable_plan
 from papi_cli.commands.context import Context
 from papi_cli.model.plan import Plan
-from papi_cli.words import say
+from papi_cli.words import Lang, say
 
 
 def run(ctx: Context) -> int:
@@ -31,7 +31,7 @@ def owners(plan: Plan, agency: str) -> list[str]:
 
 
 def codeowners(plan: Plan, folder: str = "submissions", plan_folder: str = "plan",
-               plan_label: str = "plan", lang: str = "vi") -> list[str]:
+               plan_label: str = "plan", lang: Lang = "vi") -> list[str]:
     lines = [f"# {say('codeowners.header', lang, plan=plan_label)}"]
     coordinator = owners(plan, plan.file.coordinator)
     if coordinator:

@@ -39,7 +39,7 @@ def evaluate_period(ctx: Context, plan: Plan, period: Period | None,
     loaded = load_submissions(plan, ctx.paths, today=ctx.today, cache=ctx.cache)
     checked = loaded.value
     assert checked is not None
-    return loaded, evaluate(plan, checked.submissions, day, period, skipped_files=checked.skipped)
+    return checked, evaluate(plan, checked.submissions, day, period, skipped_files=checked.skipped)
 
 
 def find_agency(plan: Plan, agency: str | None) -> None:
@@ -48,7 +48,7 @@ def find_agency(plan: Plan, agency: str | None) -> None:
 
 
 def find_dimension(plan: Plan, dimension: str | None) -> None:
-    if dimension is not None and plan.dimension(dimension) is None:
+    if dimension is not None and plan.find_dimension(dimension) is None:
         allowed = ", ".join(d.code for d in plan.dimensions)
         raise UsageError(Message("usage.unknown_dimension", option="--dimension", value=dimension, allowed=allowed))
 

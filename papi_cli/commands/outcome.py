@@ -37,7 +37,7 @@ def run(ctx: Context, *, year: int, scores: Path | None, fmt: str) -> int:
     return 0 if result.goal_met else 1
 
 
-def as_json(plan: Plan, result: Outcome) -> dict:
+def as_json(plan: Plan, result: Outcome) -> dict[str, Any]:
     names = {d.code: d.name for d in plan.dimensions}
     return {
         "year": result.year,

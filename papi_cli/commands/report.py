@@ -29,9 +29,7 @@ from papi_cli.report.model import DataVersion
 def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.date | None,
         templates: Path | None) -> int:
     plan = usable_plan(ctx)
-    loaded, evaluation = evaluate_period(ctx, plan, period, as_of)
-    checked = loaded.value
-    assert checked is not None
+    checked, evaluation = evaluate_period(ctx, plan, period, as_of)
 
     from papi_cli.evaluate import evaluate
     from papi_cli.load import default_scores, load_outcome

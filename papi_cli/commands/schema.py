@@ -9,12 +9,13 @@ indicator takes the fields of its kind. Who may report what depends on the agenc
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from papi_cli.authority import RESULT_STATUSES
 from papi_cli.commands.common import usable_plan
 from papi_cli.commands.context import Context
-from papi_cli.model.plan import Indicator, Plan
-from papi_cli.words import say
+from papi_cli.kinds import RESULT_STATUSES, kind_of
+from papi_cli.model.plan import Indicator, Plan, Population
+from papi_cli.words import Lang, say
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -26,9 +27,9 @@ def run(ctx: Context) -> int:
     return 0
 
 
-def submission_schema(plan: Plan, lang: str = "vi") -> dict:
+def submission_schema(plan: Plan, lang: Lang = "vi") -> dict[str, Any]:
     whole = {"type": "integer", "minimum": 0}
-    defs: dict[str, dict] = {
+    defs: dict[str, dict[str, Any]] = {
         "status": {"enum": list(RESULT_STATUSES), "description": say("schema.status", lang)},
         "evidence": {"type": "array", "items": {"type": "string", "minLength": 1},
                      "description": say("schema.evidence", lang)},
@@ -42,7 +43,7 @@ def submission_schema(plan: Plan, lang: str = "vi") -> dict:
             "anyOf": [{"const": "all"},
                       {"type": "array", "items": {"$ref": f"#/$defs/unit-{population}"}, "uniqueItems": True}],
         }
-    results = {indicator.code: _result(indicator) for _, indicator in plan.indicators()}
+    results = {indicator.code: _result(plan, indicator) for _, indicator in plan.indicators()}
     return {
         "$schema": DRAFT,
         "title": say("schema.title", lang, decision=plan.decision.number, year=plan.year),
@@ -66,29 +67,17 @@ def submission_schema(plan: Plan, lang: str = "vi") -> dict:
     }
 
 
-def _unit_names(plan: Plan, population: str) -> list[str | int]:
+def _unit_names(plan: Plan, population: Population) -> list[str | int]:
     """Slugs and official codes, the codes also as numbers (``24612`` unquoted is the same code)."""
-    units = plan.population(population)  # type: ignore[arg-type]
-    names: list[str | int] = [u.slug for u in units] + [u.code for u in units]
+    units = plan.population(population)
+    names: list[str | int] = [u.slug for u in units]
+    names += [u.code for u in units]
     return names + [int(u.code) for u in units if u.code.isdigit() and str(int(u.code)) == u.code]
 
 
-def _result(indicator: Indicator) -> dict:
+def _result(plan: Plan, indicator: Indicator) -> dict[str, Any]:
     common = {"status": {"$ref": "#/$defs/status"}, "evidence": {"$ref": "#/$defs/evidence"},
               "note": {"$ref": "#/$defs/note"}}
-    measures: dict[str, dict] = {}
-    extra: dict = {}
-    if indicator.kind == "coverage":
-        measures["units"] = {"$ref": f"#/$defs/units-{indicator.population}"}
-    elif indicator.kind == "ratio":
-        measures = {"numerator": {"$ref": "#/$defs/whole"}, "denominator": {"$ref": "#/$defs/whole"}}
-        extra["dependentRequired"] = {"numerator": ["denominator"], "denominator": ["numerator"]}
-    elif indicator.kind == "percent":
-        measures["percent"] = {"type": "number", "minimum": 0, "maximum": 100}
-    elif indicator.kind == "count":
-        measures["count"] = {"$ref": "#/$defs/whole"}
-    else:  # milestone: done needs evidence
-        extra["if"] = {"properties": {"status": {"const": "done"}}, "required": ["status"]}
-        extra["then"] = {"required": ["evidence"], "properties": {"evidence": {"minItems": 1}}}
+    measures, extra = kind_of(indicator).schema(plan, indicator)
     return {"type": "object", "description": indicator.name, "minProperties": 1, "additionalProperties": False,
             "properties": {**measures, **common}, **extra}

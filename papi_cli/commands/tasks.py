@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from papi_cli.commands.common import find_agency, find_dimension, usable_plan
 from papi_cli.commands.context import Context
@@ -33,16 +34,16 @@ def select(plan: Plan, agency: str | None, dimension: str | None) -> list[tuple[
     return [(task, leads) for task, leads in rows if dimension is None or task.dimension == dimension]
 
 
-def indicator_json(indicator: Indicator) -> dict:
-    data: dict = {"code": indicator.code, "name": indicator.name, "kind": indicator.kind}
+def indicator_json(indicator: Indicator) -> dict[str, Any]:
+    data: dict[str, Any] = {"code": indicator.code, "name": indicator.name, "kind": indicator.kind}
     if indicator.population:
         data["population"] = indicator.population
     if indicator.aggregate:
         data["aggregate"] = indicator.aggregate
     if indicator.op:
         data["op"] = indicator.op
-    if indicator.threshold is not None:
-        target = indicator.target
+    target = indicator.target
+    if target is not None:
         data["threshold"] = int(target) if target.denominator == 1 else float(target)
     data["due"] = indicator.due.isoformat()
     data["ongoing"] = indicator.ongoing
@@ -51,7 +52,7 @@ def indicator_json(indicator: Indicator) -> dict:
     return data
 
 
-def as_json(plan: Plan, rows: list[tuple[Task, bool | None]], agency: str | None) -> dict:
+def as_json(plan: Plan, rows: list[tuple[Task, bool | None]], agency: str | None) -> dict[str, Any]:
     tasks = []
     for task, leads in rows:
         item = {

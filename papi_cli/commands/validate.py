@@ -12,7 +12,7 @@ from pathlib import Path
 
 from papi_cli.commands.context import Context
 from papi_cli.load import load_plan
-from papi_cli.problems import Problem, has_errors
+from papi_cli.problems import Problem
 from papi_cli.render.problems import as_json, github_line, text_lines
 
 # A file with thousands of problems (one duplicated unit pasted 90,000 times) must not flood a
@@ -21,8 +21,8 @@ SHOWN_PER_FILE = 50
 
 
 def run(ctx: Context, *, files: list[Path], fmt: str) -> int:
-    from papi_cli.submissions import CheckedSubmissions, load_submissions
     from papi_cli.load import Loaded
+    from papi_cli.submissions import CheckedSubmissions, load_submissions
 
     planned = load_plan(ctx.paths, cache=ctx.cache)
     checked: Loaded[CheckedSubmissions] = Loaded(CheckedSubmissions())

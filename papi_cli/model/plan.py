@@ -10,14 +10,26 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
-Kind = Literal["coverage", "ratio", "percent", "count", "milestone"]
 Population = Literal["communes", "districts"]
 Aggregate = Literal["flow", "stock"]
 Op = Literal[">=", ">"]
+
+
+def _known_kind(name: str) -> str:
+    """A kind of the registry (``papi_cli/kinds``): adding a kind there is all a plan needs."""
+    from papi_cli.kinds import KINDS
+
+    if name not in KINDS:
+        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": ", ".join(KINDS)})
+    return name
+
+
+Kind = Annotated[str, AfterValidator(_known_kind)]
 
 
 class _Model(BaseModel):
@@ -176,7 +188,7 @@ class UnitsFile(_Model):
 
     model_config = ConfigDict(extra="ignore", strict=True, frozen=True)
     as_of: str | int
-    province: dict
+    province: dict[str, Any]
     districts: list[District] = Field(min_length=1)
 
 
@@ -263,10 +275,18 @@ class Plan:
         """Units by slug."""
         return self._units
 
-    def unit(self, name: str | int) -> Unit | None:
+    # Lookups by a code papi itself holds raise KeyError on a miss (a bug); codes from the user's
+    # files and options go through the ``find_*`` lookups, whose None the caller turns into a problem.
+    def find_unit(self, name: str | int) -> Unit | None:
         """A unit by slug or official code (an int code is read as its digits)."""
         key = str(name)
         return self._units.get(key) or self._unit_by_code.get(key)
+
+    def unit(self, name: str | int) -> Unit:
+        found = self.find_unit(name)
+        if found is None:
+            raise KeyError(name)
+        return found
 
     def population(self, population: Population) -> list[Unit]:
         """The communes or the districts, in registry order."""
@@ -279,17 +299,27 @@ class Plan:
     def communes_of(self, district_slug: str) -> list[Unit]:
         return [u for u in self._units.values() if u.level == "commune" and u.district == district_slug]
 
-    def task(self, code: str) -> Task | None:
-        return self._tasks.get(code)
+    def task(self, code: str) -> Task:
+        return self._tasks[code]
 
-    def indicator(self, code: str) -> tuple[Task, Indicator] | None:
+    def find_indicator(self, code: str) -> tuple[Task, Indicator] | None:
+        """The indicator of that code with its task."""
         return self._indicators.get(code)
+
+    def indicator(self, code: str) -> Indicator:
+        return self._indicators[code][1]
 
     def indicators(self) -> list[tuple[Task, Indicator]]:
         return list(self._indicators.values())
 
-    def dimension(self, code: str) -> Dimension | None:
+    def find_dimension(self, code: str) -> Dimension | None:
         return next((d for d in self.file.dimensions if d.code == code), None)
+
+    def dimension(self, code: str) -> Dimension:
+        found = self.find_dimension(code)
+        if found is None:
+            raise KeyError(code)
+        return found
 
     # --- groups ----------------------------------------------------------------------------------
     def expand(self, codes: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ Produced by ``papi_cli.evaluate.evaluate`` (pure); never recomputed by a rendere
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
@@ -88,10 +88,13 @@ class Evaluation:
     skipped_files: tuple[str, ...] = ()
     files: int = 0  # valid submission files that were read (before as-of filtering)
     counted: int = 0  # of those, the ones that count (submitted by the as-of date, periods up to P)
-    extra: dict = field(default_factory=dict)
+
+    def dimensions(self) -> list[str]:
+        """The dimensions of the indicators evaluated, in their order."""
+        return list(dict.fromkeys(r.dimension for r in self.indicators))
 
     def counts(self, dimension: str | None = None) -> dict[Status, int]:
-        counts = {status: 0 for status in STATUSES}
+        counts = dict.fromkeys(STATUSES, 0)
         for result in self.indicators:
             if dimension is None or result.dimension == dimension:
                 counts[result.status] += 1

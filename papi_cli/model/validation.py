@@ -49,7 +49,7 @@ def _expected(kind: str, item: Any) -> Message:
 def problems_from(doc: Document, model: type[BaseModel], error: ValidationError) -> list[Problem]:
     """One Problem per pydantic error, located through the document's marks."""
     problems: list[Problem] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[Any, ...]] = set()
     for item in error.errors(include_url=False):
         loc = tuple(part for part in item["loc"] if not _is_union_tag(part))
         kind = item["type"]
@@ -75,7 +75,7 @@ def _is_union_tag(part: Any) -> bool:
 
 
 
-def _fields_at(model: Any, loc: tuple) -> list[str]:
+def _fields_at(model: Any, loc: tuple[Any, ...]) -> list[str]:
     """The field names of the model found by following ``loc`` from ``model``."""
     current: Any = model
     for part in loc:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
-from typing import IO
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
-def console_for(out: IO[str]):
+def console_for(out: IO[str]) -> Console:
     from rich.console import Console
 
     is_tty = hasattr(out, "isatty") and out.isatty()

@@ -7,9 +7,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 from papi_cli.numbers import clamped_round
+from papi_cli.words import Lang
 
 
-def percent_text(value: Fraction | None, lang: str = "vi", decimals: int = 1,
+def percent_text(value: Fraction | None, lang: Lang = "vi", decimals: int = 1,
                  target: Fraction | None = None) -> str:
     """A percent for people: ``98,6 %`` (vi) or ``98.6%`` (en); exact whole numbers without decimals,
     ``< 0,1 %`` for a value too small to show, and never rounded across ``target``."""
@@ -28,19 +29,20 @@ def percent_text(value: Fraction | None, lang: str = "vi", decimals: int = 1,
     return f"{text.replace('.', ',')} %"
 
 
-def number_text(value: int | Fraction | float, lang: str = "vi") -> str:
+def number_text(value: int | Fraction | float, lang: Lang = "vi") -> str:
     """A plain number with the language's decimal mark (``30`` or ``30,5``)."""
     value = Fraction(str(value)) if isinstance(value, float) else Fraction(value)
     text = str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
     return text if lang == "en" else text.replace(".", ",")
 
 
-def decimal_text(value: Decimal | Fraction, lang: str = "vi") -> str:
+def decimal_text(value: Decimal | Fraction, lang: Lang = "vi") -> str:
     """A score or percentile exactly as it is (they have finite decimals): ``4,9243``, ``4,65485``."""
     if isinstance(value, Fraction):
         value = Decimal(value.numerator) / Decimal(value.denominator)
     value = value.normalize()
-    if value.as_tuple().exponent > -4:  # at least the 4 decimals scores are given to
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent > -4:  # at least the 4 decimals scores are given to
         value = value.quantize(Decimal("0.0001"))
     text = format(value, "f")
     return text if lang == "en" else text.replace(".", ",")

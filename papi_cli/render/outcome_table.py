@@ -7,15 +7,15 @@ from typing import IO
 from rich.markup import escape
 from rich.table import Table
 
-from papi_cli.words import say
 from papi_cli.model.plan import Plan
 from papi_cli.outcome import Outcome, Standing
+from papi_cli.render.console import console_for
 from papi_cli.render.labels import in_lang
 from papi_cli.render.numbers import decimal_text
-from papi_cli.render.console import console_for
+from papi_cli.words import Lang, say
 
 
-def render_table(plan: Plan, result: Outcome, source: str, lang: str, out: IO[str]) -> None:
+def render_table(plan: Plan, result: Outcome, source: str, lang: Lang, out: IO[str]) -> None:
     console = console_for(out)
     table = Table(title=escape(say("outcome_title", lang, year=result.year, province=result.province)),
                   title_justify="left")
@@ -35,6 +35,6 @@ def render_table(plan: Plan, result: Outcome, source: str, lang: str, out: IO[st
     console.print(escape(say("scores_source", lang, file=source)))
 
 
-def _cells(standing: Standing, lang: str) -> list[str]:
+def _cells(standing: Standing, lang: Lang) -> list[str]:
     return [decimal_text(standing.score, lang), f"{standing.rank}/{standing.provinces}",
             say(f"group.{standing.group}", lang), decimal_text(standing.quartiles[1], lang)]

@@ -4,9 +4,10 @@ as JSON (the CONTRACT shape) and as GitHub workflow-command annotations."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from papi_cli.problems import Problem
-from papi_cli.words import say
+from papi_cli.words import Lang, say
 
 
 def printable(text: str) -> str:
@@ -31,13 +32,14 @@ def location(problem: Problem) -> str:
     return ":".join(parts)
 
 
-def text_lines(problems: Iterable[Problem], lang: str = "vi",
+def text_lines(problems: Iterable[Problem], lang: Lang = "vi",
                sources: Mapping[str, str] | None = None) -> list[str]:
     """Each problem on one line, followed by its source line and a caret when the text is known."""
     lines: list[str] = []
     for problem in problems:
         # "error"/"warning" stay English in every language: editors and CI match on them.
-        lines.append(f"{location(problem)}: {problem.severity}[{problem.code}]: {printable(say(problem.message, lang))}")
+        message = printable(say(problem.message, lang))
+        lines.append(f"{location(problem)}: {problem.severity}[{problem.code}]: {message}")
         source = (sources or {}).get(problem.file)
         if source is not None and problem.line is not None:
             all_lines = source.splitlines()
@@ -48,7 +50,7 @@ def text_lines(problems: Iterable[Problem], lang: str = "vi",
     return lines
 
 
-def as_json(problem: Problem, lang: str = "vi") -> dict:
+def as_json(problem: Problem, lang: Lang = "vi") -> dict[str, Any]:
     return {
         "file": problem.file,
         "line": problem.line,
@@ -59,7 +61,7 @@ def as_json(problem: Problem, lang: str = "vi") -> dict:
     }
 
 
-def github_line(problem: Problem, lang: str = "vi") -> str:
+def github_line(problem: Problem, lang: Lang = "vi") -> str:
     """A workflow command: ``::error file=…,line=…,col=…,title=…::message``."""
     props = [f"file={_escape_property(problem.file)}"]
     if problem.line is not None:

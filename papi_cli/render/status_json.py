@@ -9,20 +9,23 @@ the ratio's aggregate, the coverage population, the milestone's reported status,
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
+from papi_cli.kinds import kind_of
 from papi_cli.model.plan import Indicator, Plan
 from papi_cli.model.results import Evaluation, IndicatorResult
-from papi_cli.numbers import percent_json
 
 
-def as_json(plan: Plan, evaluation: Evaluation) -> dict:
+def as_json(plan: Plan, evaluation: Evaluation) -> dict[str, Any]:
     data = {
         "plan": evaluation.plan,
         "as_of": evaluation.as_of.isoformat(),
         "period": evaluation.period,
-        "indicators": [indicator_json(r, plan.indicator(r.code)[1]) for r in evaluation.indicators],
+        "indicators": [indicator_json(r, plan.indicator(r.code)) for r in evaluation.indicators],
         "summary": {
             "overall": evaluation.counts(),
-            "by_dimension": {d: evaluation.counts(d) for d in dict.fromkeys(r.dimension for r in evaluation.indicators)},
+            "by_dimension": {d: evaluation.counts(d) for d in evaluation.dimensions()},
         },
         "reporting": [
             {"agency": e.agency, "period": e.period, "state": e.state,
@@ -41,36 +44,18 @@ def as_json(plan: Plan, evaluation: Evaluation) -> dict:
     return data
 
 
-def indicator_json(result: IndicatorResult, indicator: Indicator) -> dict:
-    item: dict = {"code": result.code, "task": result.task, "dimension": result.dimension, "kind": result.kind,
-                  "status": result.status}
+def indicator_json(result: IndicatorResult, indicator: Indicator) -> dict[str, Any]:
+    kind = kind_of(indicator)
+    item: dict[str, Any] = {"code": result.code, "task": result.task, "dimension": result.dimension,
+                            "kind": result.kind, "status": result.status}
     if result.status == "met":
         item["late"] = result.late
-    if result.kind in ("coverage", "ratio"):
-        item.update(numerator=result.numerator, denominator=result.denominator, percent=percent_json(result.value))
-        if result.kind == "coverage":
-            item.update(population=indicator.population, missing_units=list(result.missing_units))
-        else:
-            item["aggregate"] = indicator.aggregate
-    elif result.kind == "percent":
-        item["percent"] = percent_json(result.value)
-    elif result.kind == "count":
-        item["count"] = result.count
-    else:
-        item.update(done=bool(result.done), reported_status=result.reported_status)
-    item["target"] = target_json(indicator)
+    item.update(kind.status_json(result, indicator))
+    item["target"] = kind.target_json(indicator)
     item.update(due=result.due.isoformat(), window=[result.window[0].isoformat(), result.window[1].isoformat()],
                 lead=list(result.lead))
     return item
 
 
-def target_json(indicator: Indicator) -> dict:
-    if indicator.kind == "milestone":
-        return {"done": True}
-    target = indicator.target
-    number = int(target) if target.denominator == 1 else float(target)
-    return {"op": indicator.op or ">=", "count" if indicator.kind == "count" else "percent": number}
-
-
-def _day(day) -> str | None:
+def _day(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()

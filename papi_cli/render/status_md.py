@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from papi_cli.words import say
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import STATUSES, Evaluation
 from papi_cli.periods import parse
@@ -19,13 +18,14 @@ from papi_cli.render.status_text import (
     row,
     shows_missing,
 )
+from papi_cli.words import Lang, say
 
 
-def render_md(plan: Plan, evaluation: Evaluation, lang: str) -> str:
+def render_md(plan: Plan, evaluation: Evaluation, lang: Lang) -> str:
     title, *context = header_lines(evaluation, lang)
     lines = [f"# {_text(title)}", ""]
     lines += [f"{_text(line)}  " for line in context] + [""]
-    for code in dict.fromkeys(r.dimension for r in evaluation.indicators):
+    for code in evaluation.dimensions():
         dim = plan.dimension(code)
         lines += [f"## {code}. {_text(in_lang(dim.name, dim.name_en, lang))} ({dim.papi})", ""]
         lines += _table(list(Row._fields), [list(row(plan, r, lang)) for r in evaluation.indicators
@@ -35,7 +35,7 @@ def render_md(plan: Plan, evaluation: Evaluation, lang: str) -> str:
         lines += [""] if missing else []
     lines += [f"## {say('summary_title', lang)}", ""]
     rows = [[f"{c} {in_lang(plan.dimension(c).name, plan.dimension(c).name_en, lang)}", *_counts(evaluation, c)]
-            for c in dict.fromkeys(r.dimension for r in evaluation.indicators)]
+            for c in evaluation.dimensions()]
     rows.append([f"**{say('overall', lang)}**", *_counts(evaluation, None)])
     header = [say("dimension", lang), *(say(f"status.{s}", lang) for s in STATUSES), say("total", lang)]
     lines += _rows(header, rows)
@@ -67,7 +67,7 @@ def _counts(evaluation: Evaluation, dimension: str | None) -> list[str]:
     return [str(counts[s]) for s in STATUSES] + [str(sum(counts.values()))]
 
 
-def _table(keys: list[str], rows: list[list[str]], lang: str) -> list[str]:
+def _table(keys: list[str], rows: list[list[str]], lang: Lang) -> list[str]:
     return _rows([say(key, lang) for key in keys], rows)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import IO
 
 from rich import box
+from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from papi_cli.words import say
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult
 from papi_cli.periods import parse
@@ -29,6 +29,7 @@ from papi_cli.render.status_text import (
     row,
     shows_missing,
 )
+from papi_cli.words import Lang, say
 
 STYLES = {"met": "green", "on_track": "cyan", "at_risk": "yellow", "missed": "bold red", "no_data": "dim"}
 
@@ -41,13 +42,13 @@ VALUE_COMPACT = 17
 NARROW = 100
 
 
-def render_table(plan: Plan, evaluation: Evaluation, lang: str, out: IO[str]) -> None:
+def render_table(plan: Plan, evaluation: Evaluation, lang: Lang, out: IO[str]) -> None:
     console = console_for(out)
     for line in header_lines(evaluation, lang):
         console.print(escape(line))
     console.print()
     compact, narrow = console.width < WIDE, console.width < NARROW
-    for code in dict.fromkeys(r.dimension for r in evaluation.indicators):
+    for code in evaluation.dimensions():
         results = [r for r in evaluation.indicators if r.dimension == code]
         console.print(indicator_table(plan, results, compact, lang, narrow=narrow))
     console.print(fit(console, summary_table(plan, evaluation, lang)))
@@ -62,7 +63,7 @@ def render_table(plan: Plan, evaluation: Evaluation, lang: str, out: IO[str]) ->
         console.print(escape(documents_counts(evaluation, lang)))
 
 
-def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, lang: str,
+def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, lang: Lang,
                     narrow: bool = False) -> Table:
     """One dimension's indicators; fixed column widths, so the tables of all dimensions line up."""
     dim = plan.dimension(results[0].dimension)
@@ -104,7 +105,7 @@ def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, l
     return table
 
 
-def summary_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table:
+def summary_table(plan: Plan, evaluation: Evaluation, lang: Lang) -> Table:
     """Counts by status for each dimension shown, then overall; the names shortened to one line."""
     table = Table(title=escape(say("summary_title", lang)), title_justify="left", title_style="bold",
                   box=box.SIMPLE_HEAD, pad_edge=False)
@@ -113,7 +114,7 @@ def summary_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table:
     for status in STATUSES:
         table.add_column(f"[{STYLES[status]}]{escape(say(f'status.{status}', lang))}[/]", justify="right", width=10)
     table.add_column(say("total", lang), justify="right", width=5)
-    for code in dict.fromkeys(r.dimension for r in evaluation.indicators):
+    for code in evaluation.dimensions():
         dim = plan.dimension(code)
         table.add_row(code, escape(in_lang(dim.name, dim.name_en, lang)), *_count_cells(evaluation, code))
     table.add_section()
@@ -121,7 +122,7 @@ def summary_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table:
     return table
 
 
-def fit(console, table: Table) -> Table:
+def fit(console: Console, table: Table) -> Table:
     """The table at its natural width, or the console's when narrower: its ratio columns shrink
     (fixed-width ones would otherwise be squeezed along with them)."""
     from rich.measure import Measurement
@@ -135,7 +136,7 @@ def _count_cells(evaluation: Evaluation, dimension: str | None) -> list[str]:
     return [str(counts[s]) if counts[s] else "·" for s in STATUSES] + [str(sum(counts.values()))]
 
 
-def reporting_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table | None:
+def reporting_table(plan: Plan, evaluation: Evaluation, lang: Lang) -> Table | None:
     """The owed reports that are late or missing (on-time and not-yet-due ones are counted below)."""
     overdue = [e for e in evaluation.reporting if e.state in ("late", "missing")]
     if not overdue:
@@ -156,7 +157,7 @@ def reporting_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table | No
 
 
 
-def documents_table(plan: Plan, evaluation: Evaluation, lang: str) -> Table | None:
+def documents_table(plan: Plan, evaluation: Evaluation, lang: Lang) -> Table | None:
     """Implementation documents issued late, or not at all once the deadline passed."""
     late = [d for d in evaluation.implementation_documents if d.on_time is False]
     if not late or evaluation.implementation_document_deadline is None:

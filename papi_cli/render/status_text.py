@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from papi_cli.words import say
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import Evaluation, IndicatorResult, ReportingEntry
 from papi_cli.periods import parse
 from papi_cli.render.labels import date_label, in_lang, status_label, target_label, value_label
+from papi_cli.words import Lang, say
 
 MISSING_SHOWN = 3  # unit names shown under a coverage indicator before "+N"
 BAR = 8
 
 
-def header_lines(evaluation: Evaluation, lang: str) -> list[str]:
+def header_lines(evaluation: Evaluation, lang: Lang) -> list[str]:
     """Title, period, what was counted and what was skipped: the context of every figure below."""
     lines = [say("status_title", lang, plan=evaluation.plan, date=date_label(evaluation.as_of, lang))]
     if evaluation.period:
@@ -22,7 +22,8 @@ def header_lines(evaluation: Evaluation, lang: str) -> list[str]:
     lines.append(say("status_counted", lang, counted=evaluation.counted, files=evaluation.files,
                    date=date_label(evaluation.as_of, lang)))
     if evaluation.skipped_files:
-        lines.append(say("status_skipped", lang, n=len(evaluation.skipped_files), files=", ".join(evaluation.skipped_files)))
+        skipped = evaluation.skipped_files
+        lines.append(say("status_skipped", lang, n=len(skipped), files=", ".join(skipped)))
     return lines
 
 
@@ -39,9 +40,9 @@ class Row(NamedTuple):
     lead: str
 
 
-def row(plan: Plan, result: IndicatorResult, lang: str) -> Row:
+def row(plan: Plan, result: IndicatorResult, lang: Lang) -> Row:
     task = plan.task(result.task)
-    indicator = plan.indicator(result.code)[1]
+    indicator = plan.indicator(result.code)
     return Row(result.code, in_lang(task.short, task.short_en, lang), target_label(indicator, lang),
                value_label(result, indicator, lang), bar(result), status_label(result, lang),
                date_label(result.due, lang), ", ".join(task.lead))
@@ -61,32 +62,31 @@ def bar(result: IndicatorResult, width: int = BAR) -> str:
 def shows_missing(result: IndicatorResult) -> bool:
     """A coverage indicator not met, with figures: which units are still missing is news (without
     figures every unit is missing, and the status already says so)."""
-    return result.kind == "coverage" and result.status != "met" and result.numerator is not None \
-        and bool(result.missing_units)
+    return result.status != "met" and result.numerator is not None and bool(result.missing_units)
 
 
-def missing_text(plan: Plan, result: IndicatorResult, lang: str) -> str:
+def missing_text(plan: Plan, result: IndicatorResult, lang: Lang) -> str:
     """``Còn thiếu: Xã Nghĩa Đức, Xã Đắk Buk So, Xã Quảng Tân +40``."""
     names = [plan.units[slug].name for slug in result.missing_units[:MISSING_SHOWN]]
     rest = len(result.missing_units) - len(names)
     return say("missing_units", lang, units=", ".join(names) + (f" +{rest}" if rest else ""))
 
 
-def overdue_order(entry: ReportingEntry) -> tuple:
+def overdue_order(entry: ReportingEntry) -> tuple[Any, ...]:
     """Late and missing reports by quarter, the missing ones first, then by agency code."""
     return entry.period, entry.state != "missing", entry.agency
 
 
-def reporting_counts(evaluation: Evaluation, lang: str) -> str:
+def reporting_counts(evaluation: Evaluation, lang: Lang) -> str:
     if not evaluation.reporting:
         return say("reporting_none_owed", lang)
-    counts = {state: 0 for state in ("on_time", "late", "missing", "pending")}
+    counts = dict.fromkeys(("on_time", "late", "missing", "pending"), 0)
     for entry in evaluation.reporting:
         counts[entry.state] += 1
     return say("reporting_counts", lang, **counts)
 
 
-def documents_counts(evaluation: Evaluation, lang: str) -> str:
+def documents_counts(evaluation: Evaluation, lang: Lang) -> str:
     docs = evaluation.implementation_documents
     deadline = evaluation.implementation_document_deadline
     return say("docs_counts", lang, deadline=date_label(deadline, lang) if deadline else "—",
@@ -94,7 +94,7 @@ def documents_counts(evaluation: Evaluation, lang: str) -> str:
              open=sum(d.on_time is None for d in docs))
 
 
-def agency_text(plan: Plan, code: str, lang: str = "vi") -> str:
+def agency_text(plan: Plan, code: str, lang: Lang = "vi") -> str:
     """``Sở Y tế (so-y-te)``: the name for people, the code for the files."""
     agency = plan.agencies.get(code)
     if agency is None:

@@ -7,13 +7,13 @@ from typing import IO
 from rich.markup import escape
 from rich.table import Table
 
-from papi_cli.words import say
 from papi_cli.model.plan import Plan, Task
 from papi_cli.render.console import console_for
 from papi_cli.render.labels import due_label, in_lang, target_label
+from papi_cli.words import Lang, say
 
 
-def render_table(plan: Plan, rows: list[tuple[Task, bool | None]], agency: str | None, lang: str,
+def render_table(plan: Plan, rows: list[tuple[Task, bool | None]], agency: str | None, lang: Lang,
                  out: IO[str]) -> None:
     console = console_for(out)
     if agency is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from papi_cli.words import say
+from papi_cli.words import Lang, say
 
 
 @dataclass(frozen=True)
@@ -20,7 +20,7 @@ class DataVersion:
     commit: str | None = None
     dirty: bool = False
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         if self.commit is None:
             return say("report.version_unknown", lang)
         return say("report.version_dirty", lang, commit=self.commit) if self.dirty else self.commit
@@ -221,7 +221,7 @@ class Signer:
 
 @dataclass(frozen=True)
 class ReportView:
-    lang: str
+    lang: Lang
     plan: str
     plan_date: dt.date
     plan_title: str

@@ -19,10 +19,13 @@ import traceback
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from papi_cli.words import say
 from papi_cli.problems import Mark, Problem
+from papi_cli.words import say
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
 
 NAMES = {"md": "report.md.j2", "html": "report.html.j2"}
 
@@ -53,7 +56,7 @@ def md_escape(value: Any) -> str:
     return "<br>".join(lines)
 
 
-def css_string(value: Any):
+def css_string(value: Any) -> Markup:
     """A value as a quoted CSS string, every character that is not a letter, digit or space
     written as a CSS escape (so nothing can close the string or the ``<style>`` element)."""
     from markupsafe import Markup
@@ -86,9 +89,9 @@ def render(view: Any, fmt: str, folders: list[Path], label: Callable[[Path], str
         where = ", ".join(label(f) for f in folders)
         return None, [Problem.at(NAMES[fmt], None, "template-missing", name=err.name, folders=where)]
     except Exception as err:  # raised while rendering: located at the template line that ran
-        file, line = _template_frame(err, folders)
+        path, line = _template_frame(err, folders)
         detail = f"{type(err).__name__}: {err}"
-        return None, [Problem.at(label(file) if file else NAMES[fmt], Mark(line, 1) if line else None,
+        return None, [Problem.at(label(path) if path else NAMES[fmt], Mark(line, 1) if line else None,
                                  "template-error", detail=detail)]
     return text, []
 

@@ -3,7 +3,8 @@
 Built from the evaluation of the period (``papi_cli.evaluate``), never recomputing it: values,
 statuses and reporting states are the evaluation's; this module only selects, orders and words
 them (labels in the report's language, numbers through ``numbers.py``). The same values are the
-report's JSON (``as_json``); their shapes are in ``model.py``. Pure: the caller supplies the date of issue and the data version.
+report's JSON (``as_json``); their shapes are in ``model.py``. Pure: the caller supplies the date
+of issue and the data version.
 
 The layout follows Decree 30/2020/NĐ-CP, Appendix I (DOMAIN.md): the header block, "BÁO CÁO"
 and the summary line, the body, "Nơi nhận" and the signature, then the annex in the decision's
@@ -14,22 +15,39 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from papi_cli.words import say
-from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult
+from papi_cli.kinds import kind_of
+from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult, Status
 from papi_cli.numbers import clamped_round, percent_json
-from papi_cli.render.numbers import decimal_text, percent_text
 from papi_cli.periods import Period, parse, quarter
-from papi_cli.render.labels import date_label, in_lang, due_label, status_label, target_label, value_label
+from papi_cli.render.labels import date_label, due_label, in_lang, status_label, target_label, value_label
+from papi_cli.render.numbers import decimal_text, percent_text
 from papi_cli.render.status_text import documents_counts, reporting_counts
 from papi_cli.report.model import (
-    AnnexRow, AnnexSection, Attributed, DataVersion, DimensionSummary, DocumentLine, Documents, DueItem,
-    Header, IndicatorLine, NextPeriod, OutcomeRow, OutcomeSection, Reporting, ReportingLine, ReportView, Segment,
-    Signer, Summary,
+    AnnexRow,
+    AnnexSection,
+    Attributed,
+    DataVersion,
+    DimensionSummary,
+    DocumentLine,
+    Documents,
+    DueItem,
+    Header,
+    IndicatorLine,
+    NextPeriod,
+    OutcomeRow,
+    OutcomeSection,
+    Reporting,
+    ReportingLine,
+    ReportView,
+    Segment,
+    Signer,
+    Summary,
 )
+from papi_cli.words import Lang, say
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Plan
@@ -39,7 +57,7 @@ MISSING_UNITS_SHOWN = 10  # a coverage indicator names its missing units when th
 
 
 def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.date, data_version: DataVersion,
-          in_period: Evaluation | None = None, outcome: Outcome | None = None, lang: str = "vi") -> ReportView:
+          in_period: Evaluation | None = None, outcome: Outcome | None = None, lang: Lang = "vi") -> ReportView:
     """The report of ``period``.
 
     ``evaluation`` is the cumulative evaluation of the period (its quarters and the earlier ones);
@@ -100,7 +118,7 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
 
 # --- words for dates and values ----------------------------------------------------------------
 
-def date_line(place: str, day: dt.date, lang: str) -> str:
+def date_line(place: str, day: dt.date, lang: Lang) -> str:
     """``Đắk Nông, ngày 05 tháng 01 năm 2021``: a leading zero for days below 10 and for
     January and February (Decree 30/2020, Appendix I)."""
     if lang == "en":
@@ -109,19 +127,19 @@ def date_line(place: str, day: dt.date, lang: str) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
-def span_text(start: dt.date, end: dt.date, lang: str) -> str:
+def span_text(start: dt.date, end: dt.date, lang: Lang) -> str:
     return say("report.span", lang, start=date_label(start, lang), end=date_label(end, lang))
 
 
-def _value(plan: Plan, result: IndicatorResult, lang: str) -> str:
-    return value_label(result, plan.indicator(result.code)[1], lang)
+def _value(plan: Plan, result: IndicatorResult, lang: Lang) -> str:
+    return value_label(result, plan.indicator(result.code), lang)
 
 
 def _has_figures(result: IndicatorResult) -> bool:
     return result.value is not None or result.done is not None or result.reported_status is not None
 
 
-def summary(counts: dict[str, int], lang: str) -> Summary:
+def summary(counts: Mapping[Status, int], lang: Lang) -> Summary:
     """Counts by status (``Evaluation.counts``) with the share met and the chart's segments."""
     total = sum(counts.values())
     share = Fraction(100 * counts["met"], total) if total else None
@@ -132,13 +150,14 @@ def summary(counts: dict[str, int], lang: str) -> Summary:
             segments.append(Segment(status, say(f"status.{status}", lang), counts[status],
                                     float(round(start, 2)), float(round(width, 2))))
             start += width
-    return Summary(counts, {s: say(f"status.{s}", lang) for s in STATUSES}, total, percent_json(share),
+    labels: dict[str, str] = {s: say(f"status.{s}", lang) for s in STATUSES}
+    return Summary({str(s): n for s, n in counts.items()}, labels, total, percent_json(share),
                    percent_text(share, lang), tuple(segments))
 
 
 # --- the annex ---------------------------------------------------------------------------------
 
-def annex(plan: Plan, evaluation: Evaluation, in_period: Evaluation | None, lang: str) -> tuple[AnnexSection, ...]:
+def annex(plan: Plan, evaluation: Evaluation, in_period: Evaluation | None, lang: Lang) -> tuple[AnnexSection, ...]:
     results = {r.code: r for r in evaluation.indicators}
     added = {r.code: r for r in in_period.indicators} if in_period is not None else {}
     sections = []
@@ -156,8 +175,8 @@ def annex(plan: Plan, evaluation: Evaluation, in_period: Evaluation | None, lang
     return tuple(sections)
 
 
-def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult | None, lang: str) -> IndicatorLine:
-    task, indicator = plan.indicator(result.code)
+def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult | None, lang: Lang) -> IndicatorLine:
+    indicator = plan.indicator(result.code)
     evidence = _attributed(plan, ((c.agency, text) for c in result.contributions for text in c.evidence))
     notes = _attributed(plan, ((c.agency, c.note) for c in result.contributions if c.note))
     progress = None
@@ -167,7 +186,7 @@ def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult |
     if added is not None:
         in_period_text = _value(plan, added, lang) if _has_figures(added) else say("report.nothing_new", lang)
     missing_text = None
-    if result.kind == "coverage" and result.missing_units and result.value is not None:
+    if result.missing_units and result.value is not None:  # a coverage with figures: which units lack
         missing = result.missing_units
         shown = ", ".join(plan.units[slug].name for slug in missing[:MISSING_UNITS_SHOWN])
         if len(missing) > MISSING_UNITS_SHOWN:
@@ -183,7 +202,7 @@ def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult |
         status_label=status_label(result, lang),
         value_text=_value(plan, result, lang),
         target_text=target_label(indicator, lang),
-        percent=percent_json(result.value) if result.kind in ("coverage", "ratio", "percent") else None,
+        percent=percent_json(result.value) if kind_of(indicator).shows_percent else None,
         progress=progress,
         progress_text=percent_text(None if result.progress is None else result.progress * 100, lang),
         due=result.due,
@@ -212,8 +231,8 @@ def _agency_name(plan: Plan, code: str) -> str:
 
 # --- reporting compliance ----------------------------------------------------------------------
 
-def reporting(plan: Plan, evaluation: Evaluation, lang: str) -> Reporting:
-    counts = {state: 0 for state in ("on_time", "late", "missing", "pending")}
+def reporting(plan: Plan, evaluation: Evaluation, lang: Lang) -> Reporting:
+    counts = dict.fromkeys(("on_time", "late", "missing", "pending"), 0)
     lines = []
     for entry in evaluation.reporting:
         counts[entry.state] += 1
@@ -226,11 +245,11 @@ def reporting(plan: Plan, evaluation: Evaluation, lang: str) -> Reporting:
     return Reporting(counts, reporting_counts(evaluation, lang), tuple(lines))
 
 
-def _period_label(code: str, lang: str) -> str:
+def _period_label(code: str, lang: Lang) -> str:
     return say(parse(code).name, lang)
 
 
-def documents(plan: Plan, evaluation: Evaluation, lang: str) -> Documents:
+def documents(plan: Plan, evaluation: Evaluation, lang: Lang) -> Documents:
     deadline = evaluation.implementation_document_deadline
     deadline_text = date_label(deadline, lang) if deadline else "—"
     counts = {"on_time": 0, "late": 0, "open": 0}
@@ -250,7 +269,7 @@ def documents(plan: Plan, evaluation: Evaluation, lang: str) -> Documents:
 
 # --- what falls due next -----------------------------------------------------------------------
 
-def next_period(plan: Plan, evaluation: Evaluation, period: Period, lang: str) -> NextPeriod:
+def next_period(plan: Plan, evaluation: Evaluation, period: Period, lang: Lang) -> NextPeriod:
     """The quarter after the period: its reporting deadline and the indicators due in it."""
     last = period.quarters[-1]
     if last == 4:
@@ -260,8 +279,8 @@ def next_period(plan: Plan, evaluation: Evaluation, period: Period, lang: str) -
     opens = period.end + dt.timedelta(days=1)
     deadline = following.deadline(plan.file.reporting.deadline_day, plan.file.reporting.holidays)
     due = tuple(
-        DueItem(r.code, r.task, plan.indicator(r.code)[1].name, r.due, date_label(r.due, lang), r.status,
-                status_label(r, lang), _value(plan, r, lang), target_label(plan.indicator(r.code)[1], lang))
+        DueItem(r.code, r.task, plan.indicator(r.code).name, r.due, date_label(r.due, lang), r.status,
+                status_label(r, lang), _value(plan, r, lang), target_label(plan.indicator(r.code), lang))
         for r in evaluation.indicators
         if opens <= r.due <= following.end and r.status != "met"
     )
@@ -272,7 +291,7 @@ def next_period(plan: Plan, evaluation: Evaluation, period: Period, lang: str) -
 
 # --- PAPI results (the annual report) ----------------------------------------------------------
 
-def outcome_section(plan: Plan, evaluation: Evaluation, outcome: Outcome, lang: str) -> OutcomeSection:
+def outcome_section(plan: Plan, evaluation: Evaluation, outcome: Outcome, lang: Lang) -> OutcomeSection:
     """The year's PAPI results with, beside each dimension, the share of its indicators met."""
     rows = []
     for item in outcome.dimensions:
@@ -292,7 +311,7 @@ def outcome_section(plan: Plan, evaluation: Evaluation, outcome: Outcome, lang: 
 
 
 def _outcome_row(code: str, papi: str, name: str, standing: Standing, meets: bool | None, met: int | None,
-                 total: int | None, share_text: str, lang: str) -> OutcomeRow:
+                 total: int | None, share_text: str, lang: Lang) -> OutcomeRow:
     return OutcomeRow(code, papi, name, float(standing.score), decimal_text(standing.score, lang), standing.rank,
                       standing.provinces, standing.group, say(f"group.{standing.group}", lang), meets,
                       "" if meets is None else say("yes" if meets else "no", lang), met, total, share_text)
@@ -302,7 +321,8 @@ def _outcome_row(code: str, papi: str, name: str, standing: Standing, meets: boo
 
 def as_json(view: ReportView) -> dict[str, Any]:
     """The view as JSON-ready values (dates as ISO strings, tuples as lists)."""
-    return _plain(dataclasses.asdict(view))
+    data: dict[str, Any] = _plain(dataclasses.asdict(view))
+    return data
 
 
 def _plain(value: Any) -> Any:
