@@ -9,7 +9,10 @@
 
 from __future__ import annotations
 
-from papi_cli.model.plan import Agency, Indicator, Plan, Task, Unit
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from papi_cli.model.plan import Agency, Indicator, Plan, Task, Unit
 
 
 def reportable_codes(plan: Plan, agency: str) -> list[str]:

@@ -166,8 +166,10 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False) -> None:
-    pass
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+          lang: LangOption = "vi") -> None:
+    """``--lang`` here too (``papi --lang en --help``); it was read before parsing (``_lang_of``)."""
+    _choice("--lang", lang, LANGS)
 
 
 @app.command(cls=PapiCommand)
@@ -337,9 +339,9 @@ def _lang_of(args: list[str]) -> Lang:
     which the option's own check then refuses)."""
     chosen = os.environ.get("PAPI_LANG", "vi")
     for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in LANGS:
             chosen = args[i + 1]
-        elif arg.startswith("--lang="):
+        elif arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGS:
             chosen = arg.split("=", 1)[1]
     return "en" if chosen == "en" else "vi"
 

@@ -79,7 +79,7 @@ def evaluate(plan: Plan, submissions: Iterable[Submission], as_of: dt.date,
                        for task, indicator in plan.indicators())
     doc_deadline = implementation_document_deadline(plan)
     return Evaluation(
-        plan=plan.decision.number,
+        decision_number=plan.decision.number,
         as_of=as_of,
         period=chosen.code if chosen else None,
         indicators=indicators,

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from papi_cli.kinds import kind_of
+from papi_cli.kinds import KINDS, kind_of
 from papi_cli.message import Message
 from papi_cli.model.plan import Indicator, Plan, PlanFile, UnitsFile
 from papi_cli.model.validation import problems_from
-from papi_cli.problems import Problem
-from papi_cli.yamlsafe import Document
+from papi_cli.problems import Problem, as_written
+
+if TYPE_CHECKING:
+    from papi_cli.yamlsafe import Document
 
 
 def build_plan(plan_doc: Document, units_doc: Document) -> tuple[Plan | None, list[Problem]]:
@@ -155,6 +157,10 @@ class _Checker:
         return any(m == root or self._contains(root, m, visited) for m in group.members)
 
     def _check_indicator(self, ind: Indicator, path: tuple[Any, ...]) -> None:
+        if ind.kind not in KINDS:  # the registry is what a plan may use: a new kind is one entry there
+            self.add(path + ("kind",), "wrong-type", field=".".join(str(p) for p in path + ("kind",)),
+                     expected=Message("expected.one_of", values=", ".join(KINDS)), value=as_written(ind.kind))
+            return
         for field, code, args in kind_of(ind).plan_problems(self.plan, ind):
             self.add(path + ((field,) if field else ()), code, **args)
         start, end = _year(self.plan.year)

@@ -27,7 +27,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     # --- reading and YAML syntax -------------------------------------------------------------
     "file-too-large": (
         "Tệp quá lớn ({size} byte); giới hạn là {limit} byte (1 MiB).",
-        "The file is too large ({size} bytes); the limit is {limit} bytes (1 MiB).",
+        "The file is too large ({size} {size:byte|bytes}); the limit is {limit} bytes (1 MiB).",
     ),
     "binary-file": (
         "Tệp chứa byte NUL: đây không phải tệp văn bản.",
@@ -81,7 +81,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "more-problems": (
         "… và {count} vấn đề nữa trong tệp này (chỉ hiện 50 vấn đề đầu tiên).",
-        "… and {count} more problems in this file (only the first 50 are shown).",
+        "… and {count} more {count:problem|problems} in this file (only the first 50 are shown).",
     ),
     "number-too-long": (
         "Số '{value}' có quá nhiều chữ số (tối đa 15 chữ số có nghĩa).",
@@ -103,7 +103,7 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "scores-row-length": (
         "Dòng có {found} ô, cần đúng {expected} ô như dòng tiêu đề.",
-        "The row has {found} cells; it needs {expected}, like the header.",
+        "The row has {found} {found:cell|cells}; it needs {expected}, like the header.",
     ),
     "scores-unknown-dimension": (
         "Lĩnh vực '{value}' không khớp tên tiếng Anh (name_en) của lĩnh vực nào trong kế hoạch; các tên: {allowed}.",
@@ -359,7 +359,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "implements_mark": ("phối hợp", "implementer"),
     "tasks_title": ("Danh mục nhiệm vụ — {plan} ({year})", "Task catalogue — {plan} ({year})"),
     "tasks_of": ("Nhiệm vụ của {agency}", "Tasks of {agency}"),
-    "tasks_count": ("{tasks} nhiệm vụ, {indicators} chỉ tiêu", "{tasks} tasks, {indicators} indicators"),
+    "tasks_count": ("{tasks} nhiệm vụ, {indicators} chỉ tiêu", "{tasks} {tasks:task|tasks}, {indicators} {indicators:indicator|indicators}"),
     "kind.coverage": ("độ phủ", "coverage"),
     "kind.ratio": ("tỷ lệ", "ratio"),
     "kind.percent": ("phần trăm", "percent"),
@@ -370,7 +370,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # validate
     "checked": (
         "Đã kiểm tra {files} tệp ({plan} tệp kế hoạch, {submissions} tệp báo cáo, {results} kết quả): {errors} lỗi, {warnings} cảnh báo.",
-        "Checked {files} files ({plan} plan files, {submissions} submissions, {results} results): {errors} errors, {warnings} warnings.",
+        "Checked {files} {files:file|files} ({plan} plan {plan:file|files}, {submissions} {submissions:submission|submissions}, {results} {results:result|results}): {errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}.",
     ),
     "error": ("lỗi", "error"),
     "warning": ("cảnh báo", "warning"),
@@ -409,11 +409,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "not_started | in_progress | done (done cần ít nhất một evidence)",
         "not_started | in_progress | done (done needs at least one evidence)",
     ),
-    "new.evidence": ('văn bản minh chứng, ví dụ ["Kế hoạch số …/KH-… ngày …"]', 'evidence, e.g. ["Kế hoạch số …/KH-… ngày …"]'),
+    "new.evidence": ('văn bản minh chứng, ví dụ ["Kế hoạch số …/KH-… ngày …"]', 'evidence, e.g. ["Plan No. …/KH-… of …"]'),
     "new.note": ("ghi chú ngắn (không bắt buộc)", "a short note (optional)"),
     "new.created": (
         "Đã tạo {file}: {indicators} chỉ tiêu ({leads} chủ trì, {others} phối hợp). Điền số liệu, rồi kiểm tra: papi validate {file}",
-        "Created {file}: {indicators} indicators ({leads} led, {others} implemented). Fill it in, then check: papi validate {file}",
+        "Created {file}: {indicators} {indicators:indicator|indicators} ({leads} led, {others} implemented). Fill it in, then check: papi validate {file}",
     ),
     "new.exists": (
         "Tệp {file} đã có; papi new không ghi đè. Hãy sửa chính tệp đó (hoặc xóa nó trước nếu muốn tạo lại).",
@@ -464,7 +464,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "group.lowest": ("thấp nhất", "lowest"),
     "outcome_summary": (
         "{met}/{total} lĩnh vực đạt trung bình cao trở lên: mục tiêu 1.3 {verdict}.",
-        "{met}/{total} dimensions are high-average or above: goal 1.3 {verdict}.",
+        "{met}/{total} {total:dimension|dimensions} are high-average or above: goal 1.3 {verdict}.",
     ),
     "goal_met": ("đã đạt", "is met"),
     "goal_not_met": ("chưa đạt", "is not met"),
@@ -504,11 +504,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "status_period": ("Kỳ báo cáo: {period} (các quý đến hết kỳ)", "Reporting period: {period} (the quarters up to its end)"),
     "status_counted": (
         "Đã tính {counted}/{files} tệp báo cáo hợp lệ (nộp đến {date}).",
-        "Counted {counted} of {files} valid submission files (submitted by {date}).",
+        "Counted {counted} of {files} valid submission {files:file|files} (submitted by {date}).",
     ),
     "status_skipped": (
         "Bỏ qua {n} tệp báo cáo không hợp lệ (chạy 'papi validate' để xem lỗi): {files}",
-        "Skipped {n} invalid submission files (run 'papi validate' for the errors): {files}",
+        "Skipped {n} invalid submission {n:file|files} (run 'papi validate' for the errors): {files}",
     ),
     "missing_units": ("Còn thiếu: {units}", "Still missing: {units}"),
     "summary_title": ("Tổng hợp theo lĩnh vực", "Summary by dimension"),
@@ -529,6 +529,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "doc.late": ("ban hành muộn", "issued late"),
     "doc.none": ("chưa có", "none"),
     # report (papi report; the layout of Decree 30/2020)
+    # Decree 30/2020, Appendix I: a leading zero for days below 10 and for January and February.
+    "report.date_line": ("{place}, ngày {day2} tháng {month} năm {year}", "{place}, {day} {month} {year}"),
+    "month.1": ("01", "January"),
+    "month.2": ("02", "February"),
+    "month.3": ("3", "March"),
+    "month.4": ("4", "April"),
+    "month.5": ("5", "May"),
+    "month.6": ("6", "June"),
+    "month.7": ("7", "July"),
+    "month.8": ("8", "August"),
+    "month.9": ("9", "September"),
+    "month.10": ("10", "October"),
+    "month.11": ("11", "November"),
+    "month.12": ("12", "December"),
     "report.republic": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
     "report.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
     "report.number_prefix": ("Số:", "No.:"),
@@ -550,11 +564,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.data_version": ("Phiên bản dữ liệu", "Data version"),
     "report.version_unknown": ("không xác định (không phải kho git)", "unknown (not a git checkout)"),
     "report.version_dirty": ("{commit} (có thay đổi chưa commit)", "{commit} (with uncommitted changes)"),
-    "report.files": ("đã tính {counted}/{read} tệp báo cáo hợp lệ.", "{counted} of {read} valid submission files counted."),
+    "report.files": ("đã tính {counted}/{read} tệp báo cáo hợp lệ.", "{counted} of {read} valid submission {read:file|files} counted."),
     "report.overall_title": ("Tình hình chung", "Overview"),
     "report.overall_text": (
         "Đến hết kỳ, {met}/{total} chỉ tiêu của Kế hoạch đạt ({share}).",
-        "By the end of the period, {met} of the plan's {total} indicators are met ({share}).",
+        "By the end of the period, {met} of the plan's {total} {total:indicator|indicators} {met:is|are} met ({share}).",
     ),
     "report.indicators": ("Số chỉ tiêu", "Indicators"),
     "report.indicator": ("Nội dung", "Indicator"),
@@ -735,7 +749,7 @@ USAGE: dict[str, tuple[str, str]] = {
     "click.needs_value": ("tùy chọn {option} cần một giá trị", "the option {option} requires a value"),
     "click.takes_no_value": ("tùy chọn {option} không nhận giá trị", "the option {option} does not take a value"),
     "click.extra_arguments": (
-        "thừa đối số: {arguments}",
+        "thừa {count} đối số: {arguments}",
         "unexpected extra {count:argument|arguments}: {arguments}",
     ),
     "click.no_such_command": ("không có lệnh '{name}'", "no such command '{name}'"),

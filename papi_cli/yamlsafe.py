@@ -111,10 +111,6 @@ class Document:
                     return _mark(pair[0].start_mark)
         return self.mark(path)
 
-    def line(self, number: int) -> str:
-        lines = self.text.splitlines()
-        return lines[number - 1] if 0 < number <= len(lines) else ""
-
     def _trail(self, path: Path) -> list[Node]:
         """The nodes from the root along ``path``, as far as the path leads in the values built."""
         if self.root is None:

@@ -56,7 +56,7 @@ def test_a_clean_project_says_what_it_checked(project, capsys):
     assert out.strip().splitlines()[-1] == (
         "Đã kiểm tra 3 tệp (2 tệp kế hoạch, 1 tệp báo cáo, 2 kết quả): 0 lỗi, 0 cảnh báo.")
     code, out, _ = run(capsys, "--root", str(project), "--lang", "en")
-    assert out.strip() == "Checked 3 files (2 plan files, 1 submissions, 2 results): 0 errors, 0 warnings."
+    assert out.strip() == "Checked 3 files (2 plan files, 1 submission, 2 results): 0 errors, 0 warnings."
 
 
 def test_text_gives_file_line_column_code_message_source_and_caret(project, capsys):
@@ -68,7 +68,7 @@ def test_text_gives_file_line_column_code_message_source_and_caret(project, caps
     assert "e.g.: nghia-duc" in lines[0]  # the closest names
     assert lines[1] == "        units: [nghia-duc, nghia-duk]"
     assert lines[2] == "    " + " " * 23 + "^"
-    assert lines[-1] == "Checked 3 files (2 plan files, 1 submissions, 2 results): 1 errors, 0 warnings."
+    assert lines[-1] == "Checked 3 files (2 plan files, 1 submission, 2 results): 1 error, 0 warnings."
     code, out, _ = run(capsys, "--root", str(project))
     assert out.splitlines()[0].startswith("submissions/2020-Q2/so-ldtbxh.yaml:6:24: error[unknown-unit]: Không có đơn vị 'nghia-duk'")
 
@@ -100,7 +100,7 @@ def test_github_prints_annotations_and_the_summary(project, capsys):
                                "title=papi implementation-document-late::")
     assert lines[1].startswith("::error file=submissions/2020-Q2/so-ldtbxh.yaml,line=9,col=24,"
                                "title=papi unknown-unit::There is no unit 'nghia-duk'")
-    assert lines[2] == "Checked 3 files (2 plan files, 1 submissions, 2 results): 1 errors, 1 warnings."
+    assert lines[2] == "Checked 3 files (2 plan files, 1 submission, 2 results): 1 error, 1 warning."
 
 
 def test_warnings_alone_exit_0(project, capsys):
@@ -190,7 +190,7 @@ def test_the_installed_entry_point(project):
                           timeout=60)
     assert done.returncode == 1
     assert "submissions/2020-Q2/so-ldtbxh.yaml:6:24: error[unknown-unit]" in done.stdout
-    assert done.stdout.strip().endswith("1 errors, 0 warnings.") and done.stderr == ""
+    assert done.stdout.strip().endswith("1 error, 0 warnings.") and done.stderr == ""
 
 
 def test_thousands_of_problems_in_one_file_are_capped(project, capsys):

@@ -10,26 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field
 
 Population = Literal["communes", "districts"]
 Aggregate = Literal["flow", "stock"]
 Op = Literal[">=", ">"]
-
-
-def _known_kind(name: str) -> str:
-    """A kind of the registry (``papi_cli/kinds``): adding a kind there is all a plan needs."""
-    from papi_cli.kinds import KINDS
-
-    if name not in KINDS:
-        raise PydanticCustomError("literal_error", "Input should be {expected}", {"expected": ", ".join(KINDS)})
-    return name
-
-
-Kind = Annotated[str, AfterValidator(_known_kind)]
 
 
 class _Model(BaseModel):
@@ -110,7 +97,7 @@ class Indicator(_Model):
     code: str
     name: str
     name_en: str | None = None
-    kind: Kind
+    kind: str  # a kind of the registry (papi_cli/kinds), which planfile checks
     population: Population | None = None
     aggregate: Aggregate | None = None
     op: Op | None = None

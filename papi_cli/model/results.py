@@ -78,7 +78,7 @@ class ImplementationDocumentEntry:
 
 @dataclass(frozen=True)
 class Evaluation:
-    plan: str  # the decision number
+    decision_number: str  # the plan's decision (46/QĐ-UBND)
     as_of: dt.date
     period: str | None  # the --period it was asked for, if any
     indicators: tuple[IndicatorResult, ...]

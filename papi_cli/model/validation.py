@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from papi_cli.message import Message
 from papi_cli.problems import Problem, as_written
-from papi_cli.yamlsafe import Document
+
+if TYPE_CHECKING:
+    from papi_cli.yamlsafe import Document
 
 # pydantic's error types, in the words of papi's "expected" phrases (``words.EXPECTED``).
 _EXPECTED = {

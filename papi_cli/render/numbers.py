@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from papi_cli.numbers import clamped_round
-from papi_cli.words import Lang
+
+if TYPE_CHECKING:
+    from papi_cli.words import Lang
 
 
 def percent_text(value: Fraction | None, lang: Lang = "vi", decimals: int = 1,

@@ -19,7 +19,7 @@ from papi_cli.model.results import Evaluation, IndicatorResult
 
 def as_json(plan: Plan, evaluation: Evaluation) -> dict[str, Any]:
     data = {
-        "plan": evaluation.plan,
+        "plan": evaluation.decision_number,
         "as_of": evaluation.as_of.isoformat(),
         "period": evaluation.period,
         "indicators": [indicator_json(r, plan.indicator(r.code)) for r in evaluation.indicators],

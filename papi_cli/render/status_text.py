@@ -16,7 +16,7 @@ BAR = 8
 
 def header_lines(evaluation: Evaluation, lang: Lang) -> list[str]:
     """Title, period, what was counted and what was skipped: the context of every figure below."""
-    lines = [say("status_title", lang, plan=evaluation.plan, date=date_label(evaluation.as_of, lang))]
+    lines = [say("status_title", lang, plan=evaluation.decision_number, date=date_label(evaluation.as_of, lang))]
     if evaluation.period:
         lines.append(say("status_period", lang, period=say(parse(evaluation.period).name, lang)))
     lines.append(say("status_counted", lang, counted=evaluation.counted, files=evaluation.files,

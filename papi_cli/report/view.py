@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from papi_cli.kinds import kind_of
+from papi_cli.message import Message
 from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult, Status
 from papi_cli.numbers import clamped_round, percent_json
 from papi_cli.periods import Period, parse, quarter
@@ -121,10 +122,8 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
 def date_line(place: str, day: dt.date, lang: Lang) -> str:
     """``Đắk Nông, ngày 05 tháng 01 năm 2021``: a leading zero for days below 10 and for
     January and February (Decree 30/2020, Appendix I)."""
-    if lang == "en":
-        return f"{place}, {day.day} {day.strftime('%B')} {day.year}"
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
+    return say("report.date_line", lang, place=place, day=day.day, day2=f"{day.day:02d}",
+               month=Message(f"month.{day.month}"), year=day.year)
 
 
 def span_text(start: dt.date, end: dt.date, lang: Lang) -> str:
