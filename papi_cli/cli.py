@@ -16,6 +16,7 @@ from the command line before click parses it.
 # from its text at each start (about 4 ms; see docs/performance.md).
 import datetime as dt
 import gc
+import io
 import os
 import signal
 import sys
@@ -295,6 +296,15 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None and hasattr(signal, "SIGPIPE"):
         # `papi status | head`: end quietly as Unix tools do, not with click's exit 1.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    if sys.stdout is None or sys.stderr is None:  # `papi status >&-`: there is nowhere to answer
+        if sys.stderr is not None:
+            print(_say("usage.line", message=Message("usage.no_output")), file=sys.stderr)
+        return _exit(1, argv)
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show Vietnamese gets escapes
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+    real_out = sys.stdout
+    sys.stdout = _Output(real_out)
     command = typer.main.get_command(app)
     # A short run whose values are freed by reference counting: the cyclic collector's passes over
     # thousands of parsed values cost about a tenth of it, for no memory saved.
@@ -302,6 +312,11 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     try:
         code = command.main(args, prog_name="papi", standalone_mode=False)
+        sys.stdout.flush()
+    except OutputError as err:  # a full disk or a closed pipe reader: say so, do not claim success
+        print(_say("usage.line", message=Message("usage.output_failed", reason=err.reason)), file=sys.stderr)
+        _discard(real_out)
+        code = 1
     except click_errors.NoArgsIsHelpError as err:
         print(err.ctx.get_help(), file=sys.stderr)
         code = 2
@@ -327,11 +342,63 @@ def main(argv: list[str] | None = None) -> int:
     except Exception:  # a bug: say so briefly and keep the details for the report
         code = _internal_error()
     finally:
+        sys.stdout = real_out
         if collecting:
             gc.enable()
+    return _exit(code, argv)
+
+
+def _exit(code: Any, argv: list[str] | None) -> int:
     if argv is None:
         sys.exit(code or 0)
     return int(code or 0)
+
+
+class OutputError(Exception):
+    """Standard output could not be written (a full disk, a closed file): not papi's bug."""
+
+    def __init__(self, error: OSError) -> None:
+        from papi_cli.files import os_reason
+
+        super().__init__(str(error))
+        self.reason = os_reason(error)
+
+
+class _Output:
+    """Standard output whose write errors are OutputError (a broken pipe stays itself: SIGPIPE's)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return int(self._stream.write(text))
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise OutputError(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _discard(stream: Any) -> None:
+    """After a failed write, send what is still buffered nowhere, so that the interpreter's own
+    flush at exit does not fail again with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, AttributeError, ValueError):
+        pass
 
 
 def _lang_of(args: list[str]) -> Lang:

@@ -101,6 +101,7 @@ def write_atomic(target: Path, data: bytes, *, replace: bool = True, mode: int |
     ``mode`` defaults to an ordinary file's (0666 less the umask). OSError on failure, with
     nothing left behind."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale(target)
     fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         os.chmod(temporary, _ordinary_mode() if mode is None else mode)
@@ -117,6 +118,27 @@ def write_atomic(target: Path, data: bytes, *, replace: bool = True, mode: int |
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+STALE_SECONDS = 3600
+
+
+def _remove_stale(target: Path) -> None:
+    """The temporary files of runs killed while writing ``target`` (``.<name>.<random>.tmp``,
+    hidden, so never read as data), removed once they are an hour old (a younger one may be
+    another run's, still writing)."""
+    import time
+
+    try:
+        with os.scandir(target.parent) as entries:
+            stale = [entry.path for entry in entries
+                     if entry.name.startswith(f".{target.name}.") and entry.name.endswith(".tmp")
+                     and entry.is_file(follow_symlinks=False)
+                     and time.time() - entry.stat(follow_symlinks=False).st_mtime > STALE_SECONDS]
+        for path in stale:
+            os.unlink(path)
+    except OSError:
+        pass
 
 
 def _ordinary_mode() -> int:

@@ -20,7 +20,7 @@ from typing import Any
 from papi_cli import files
 from papi_cli.errors import UsageError
 from papi_cli.message import Message
-from papi_cli.problems import Problem
+from papi_cli.problems import Problem, character_args
 
 PLAN_NAME = re.compile(r"[0-9]{4}\.ya?ml\Z")
 PERIOD_FOLDER = re.compile(r"[0-9]{4}-Q[1-4]\Z")
@@ -90,6 +90,16 @@ class _Walker:
     def refuse(self, path: Path, code: str, **args: Any) -> None:
         self.problems.append(Problem.at(self.paths.label(path), None, code, **args))
 
+    def not_ascii(self, path: Path) -> bool:
+        """True (after saying so) when a folder or file name holds a character that is not ASCII:
+        ``２０２０-Q1`` would otherwise be a second 2020-Q1 to the eye."""
+        at = next((i for i, char in enumerate(path.name) if not char.isascii()), None)
+        if at is None:
+            return False
+        self.refuse(path, "not-ascii-name", value=path.name, position=at + 1, layout=LAYOUT,
+                    **character_args(path.name[at]))
+        return True
+
     def leaves_repository(self, path: Path) -> bool:
         """True (after saying so) when a symbolic link in the path leads outside the repository."""
         if files.inside(path, self.paths.root) or files.inside(path, self.paths.submissions):
@@ -113,7 +123,7 @@ class _Walker:
             return
         for entry in self.entries(folder):
             path = folder / entry.name
-            if self.leaves_repository(path):
+            if self.not_ascii(path) or self.leaves_repository(path):
                 continue
             if entry.is_dir and PERIOD_FOLDER.match(entry.name):
                 self.period_folder(path)
@@ -130,7 +140,7 @@ class _Walker:
     def file(self, path: Path, period: str, entry: files.Entry | None = None, label: str | None = None) -> None:
         """One file of a period. ``entry`` comes from listing a folder inside the repository, where
         only a symbolic link can lead out, and saves asking about the path again."""
-        if (entry is None or entry.is_symlink) and self.leaves_repository(path):
+        if self.not_ascii(path) or ((entry is None or entry.is_symlink) and self.leaves_repository(path)):
             return
         match = FILE_NAME.match(path.name)
         if entry is not None:

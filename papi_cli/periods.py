@@ -26,7 +26,7 @@ from papi_cli.message import Message, Refusal
 
 PeriodKind = Literal["quarter", "half", "nine_months", "year"]
 
-_CODE = re.compile(r"(?P<year>\d{4})(?:-(?:Q(?P<quarter>[1-4])|(?P<long>H1|9M)))?")
+_CODE = re.compile(r"(?P<year>[0-9]{4})(?:-(?:Q(?P<quarter>[1-4])|(?P<long>H1|9M)))?")
 _ROMAN = ("I", "II", "III", "IV")
 _SPANS: dict[str, tuple[PeriodKind, tuple[int, ...]]] = {
     "H1": ("half", (1, 2)),

@@ -17,7 +17,7 @@ from papi_cli.kinds import KINDS, kind_of
 from papi_cli.message import Message
 from papi_cli.model.plan import Indicator, Plan, PlanFile, UnitsFile
 from papi_cli.model.validation import problems_from
-from papi_cli.problems import Problem, as_written
+from papi_cli.problems import Problem, as_written, character_args
 
 if TYPE_CHECKING:
     from papi_cli.yamlsafe import Document
@@ -37,36 +37,43 @@ def build_plan(plan_doc: Document, units_doc: Document) -> tuple[Plan | None, li
         problems += problems_from(plan_doc, PlanFile, err)
     if units is None or plan_file is None:
         return None, problems
-    problems += _check_units(units_doc, units)
+    unit_problems = _check_units(units_doc, units)
+    problems += unit_problems
+    if any(p.code == "bad-slug" for p in unit_problems):  # People's Committees take their codes from slugs
+        return None, problems
     plan = Plan(plan_file, units)
     problems += _Checker(plan, plan_doc).run()
     return plan, problems
 
 
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")  # the People's Committee of a unit is ubnd-<slug>
+GSO_CODE = {"district": re.compile(r"[0-9]{3}\Z"), "commune": re.compile(r"[0-9]{5}\Z")}
+
+
 def _check_units(doc: Document, units: UnitsFile) -> list[Problem]:
+    """Slugs and GSO codes: each well formed (codes of 3 digits for districts, 5 for communes) and
+    used once."""
     problems: list[Problem] = []
     first: dict[str, Any] = {}
 
-    def unique(value: str, path: tuple[Any, ...]) -> None:
-        if value in first:
-            problems.append(Problem.at(doc.file, doc.mark(path), "duplicate-code", value=value,
-                                       first_line=doc.mark(first[value]).line))
-        else:
-            first[value] = path
+    def check(unit: Any, path: tuple[Any, ...], level: str) -> None:
+        for field in ("slug", "code"):
+            value = getattr(unit, field)
+            if value in first:
+                problems.append(Problem.at(doc.file, doc.mark(path + (field,)), "duplicate-code", value=value,
+                                           first_line=doc.mark(first[value]).line))
+            else:
+                first[value] = path + (field,)
+        if not SLUG.match(unit.slug):
+            problems.append(Problem.at(doc.file, doc.mark(path + ("slug",)), "bad-slug", value=unit.slug))
+        if not GSO_CODE[level].match(unit.code):
+            problems.append(Problem.at(doc.file, doc.mark(path + ("code",)), "units-invalid",
+                                       detail=Message(f"detail.{level}_code", value=unit.code)))
 
     for i, district in enumerate(units.districts):
-        unique(district.slug, ("districts", i, "slug"))
-        unique(district.code, ("districts", i, "code"))
-        if not re.fullmatch(r"\d{3}", district.code):
-            problems.append(Problem.at(doc.file, doc.mark(("districts", i, "code")), "units-invalid",
-                                       detail=Message("detail.district_code", value=district.code)))
+        check(district, ("districts", i), "district")
         for j, commune in enumerate(district.communes):
-            path = ("districts", i, "communes", j)
-            unique(commune.slug, path + ("slug",))
-            unique(commune.code, path + ("code",))
-            if not re.fullmatch(r"\d{5}", commune.code):
-                problems.append(Problem.at(doc.file, doc.mark(path + ("code",)), "units-invalid",
-                                           detail=Message("detail.commune_code", value=commune.code)))
+            check(commune, ("districts", i, "communes", j), "commune")
     return problems
 
 
@@ -80,6 +87,12 @@ class _Checker:
         self.problems.append(Problem.at(self.doc.file, self.doc.mark(path), code, **args))
 
     def unique(self, seen: dict[str, tuple[Any, ...]], value: str, path: tuple[Any, ...]) -> None:
+        """A code used once, and in ASCII (a lookalike letter would make a second code that reads the same)."""
+        at = next((i for i, char in enumerate(value) if not char.isascii()), None)
+        if at is not None:
+            mark = self.doc.within(path, at)
+            self.problems.append(Problem.at(self.doc.file, mark, "not-ascii", value=value, column=mark.column,
+                                            **character_args(value[at])))
         if value in seen:
             self.add(path, "duplicate-code", value=value, first_line=self.doc.mark(seen[value]).line)
         else:

@@ -74,3 +74,10 @@ def as_written(value: Any) -> str:
     else:
         text = str(value)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def character_args(char: str) -> dict[str, Any]:
+    """``char`` and ``name`` of a character, for a message: ``U+043E``, ``CYRILLIC SMALL LETTER O``."""
+    import unicodedata
+
+    return {"char": f"U+{ord(char):04X}", "name": unicodedata.name(char, "CONTROL CHARACTER")}

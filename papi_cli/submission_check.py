@@ -23,7 +23,7 @@ from papi_cli.kinds import RESULT_STATUSES, kind_of, kind_of_field, result_field
 from papi_cli.message import Message
 from papi_cli.model.plan import Agency, Indicator, Plan
 from papi_cli.model.submission import ImplementationDocument, Result, Submission
-from papi_cli.problems import Mark, Problem, Severity, as_written, has_errors
+from papi_cli.problems import Mark, Problem, Severity, as_written, character_args, has_errors
 
 if TYPE_CHECKING:
     from papi_cli.yamlsafe import Document
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 TOP_FIELDS = ("agency", "period", "submitted_on", "implementation_document", "results")
 REQUIRED_FIELDS = ("agency", "period", "submitted_on", "results")
 DOCUMENT_FIELDS = ("number", "date")
-QUARTER = re.compile(r"(\d{4})-Q([1-4])\Z")
+QUARTER = re.compile(r"([0-9]{4})-Q([1-4])\Z")
 _NUMBER_TEXT = re.compile(r"\s*[-+]?\d+([.,]\d+)?\s*%?\s*\Z")
 
 Dated = tuple[dt.date, Mark]  # submitted_on and where it is written
@@ -144,12 +144,26 @@ class _Check:
         return Submission(agency=agency.code, period=period.code, submitted_on=submitted_on,
                           implementation_document=document, results=results, file=self.doc.file)
 
+    def not_ascii(self, path: tuple[Any, ...], value: str, *, key: bool = False) -> bool:
+        """True (after saying so, naming the character) when a code holds a character that is not
+        ASCII: a Cyrillic 'о' or a fullwidth '２' looks like the letter or digit it is not. A value
+        with spaces is words, not a lookalike code: its own check says what is wrong with it."""
+        at = next((i for i, char in enumerate(value) if not char.isascii()), None)
+        if at is None or any(char.isspace() for char in value):
+            return False
+        mark = self.doc.within(path, at, key=key)
+        self.problems.append(Problem.at(self.doc.file, mark, "not-ascii", value=value, column=mark.column,
+                                        **character_args(value[at])))
+        return True
+
     def agency(self, value: Any) -> Agency | None:
         """The agency the results are checked against: the file's, where it is known."""
         if value is None:
             return None
         if not isinstance(value, str):
             self.wrong_type(("agency",), "agency", "agency", value)
+            return None
+        if self.not_ascii(("agency",), value):
             return None
         if value != self.file_agency:
             self.add(("agency",), "agency-mismatch", value=value, expected=self.file_agency)
@@ -160,6 +174,8 @@ class _Check:
 
     def period(self, value: Any) -> periods.Period | None:
         if value is None:
+            return None
+        if isinstance(value, str) and self.not_ascii(("period",), value):
             return None
         match = QUARTER.match(value) if isinstance(value, str) else None
         if match is None:
@@ -230,6 +246,8 @@ class _Check:
         results: dict[str, Result] = {}
         for code, entry in value.items():
             path = ("results", code)
+            if self.not_ascii(path, code, key=True):
+                continue
             found = self.plan.find_indicator(code)
             if found is None:
                 self.add(path, "unknown-indicator", key=True, value=code, agency=self.file_agency,

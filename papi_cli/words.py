@@ -39,6 +39,18 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     ),
     "empty-file": ("Tệp rỗng: không có nội dung YAML.", "The file is empty: there is no YAML content."),
     "yaml-syntax": ("Lỗi cú pháp YAML: {detail}.", "YAML syntax error: {detail}."),
+    "not-ascii": (
+        "'{value}' có ký tự {char} ({name}) ở cột {column}: ký tự này trông giống một chữ cái hay chữ số nhưng không phải; mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang: hãy gõ lại mã.",
+        "'{value}' holds the character {char} ({name}) at column {column}: it looks like a letter or digit but is not one; codes are plain ASCII letters, digits and hyphens: type the code again.",
+    ),
+    "not-ascii-name": (
+        "Tên '{value}' có ký tự {char} ({name}) ở vị trí {position}: tên thư mục và tệp báo cáo chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang ({layout}).",
+        "The name '{value}' holds the character {char} ({name}) at position {position}: folder and file names of reports are plain ASCII letters, digits and hyphens ({layout}).",
+    ),
+    "hidden-character": (
+        "Ký tự {char} ({name}) không được có trong tệp: ký tự điều khiển và ký tự đảo chiều văn bản có thể che giấu nội dung thật; hãy xóa nó.",
+        "The character {char} ({name}) may not appear in the file: control and bidirectional characters can hide what the text says; delete it.",
+    ),
     "tab-indent": (
         "Dùng ký tự Tab để thụt lề; YAML chỉ cho phép dấu cách.",
         "A Tab is used for indentation; YAML allows only spaces.",
@@ -48,8 +60,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "The file holds more than one YAML document (---); one per file.",
     ),
     "yaml-tag": (
-        "Thẻ YAML {tag} không được phép; chỉ dùng giá trị thông thường.",
-        "The YAML tag {tag} is not allowed; use plain values only.",
+        "Thẻ YAML {tag} không được dùng: hãy bỏ thẻ và viết giá trị như bình thường (chuỗi có thể đặt trong dấu nháy).",
+        "The YAML tag {tag} is not allowed: remove the tag and write the value plainly (text may be quoted).",
     ),
     "yaml-merge-key": (
         "Khóa gộp '<<' không được hỗ trợ; hãy viết đầy đủ các trường.",
@@ -130,6 +142,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Lỗi trong mẫu báo cáo: {detail}. Chưa ghi tệp báo cáo nào.",
         "Error in the report template: {detail}. No report file was written.",
     ),
+    "template-outside": (
+        "Mẫu '{name}' trong {folder} dẫn ra ngoài thư mục mẫu (tới {target}); papi chỉ đọc mẫu nằm trong thư mục mẫu. Chưa ghi tệp báo cáo nào.",
+        "The template '{name}' in {folder} leads outside the templates folder (to {target}); papi reads only templates inside it. No report file was written.",
+    ),
     "template-missing": (
         "Không tìm thấy mẫu báo cáo '{name}' trong: {folders}. Chưa ghi tệp báo cáo nào.",
         "The report template '{name}' was not found in: {folders}. No report file was written.",
@@ -192,6 +208,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "units-invalid": (
         "Danh mục đơn vị hành chính không hợp lệ: {detail}.",
         "The administrative-unit registry is invalid: {detail}.",
+    ),
+    "bad-slug": (
+        "Slug '{value}' không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ nghia-duc (mã UBND là ubnd-<slug>).",
+        "The slug '{value}' is not valid: only lower-case ASCII letters, digits and hyphens, e.g. nghia-duc (the People's Committee's code is ubnd-<slug>).",
     ),
     "group-cycle": (
         "Nhóm '{value}' tự chứa chính nó (vòng lặp).",
@@ -414,6 +434,14 @@ LABELS: dict[str, tuple[str, str]] = {
     "new.created": (
         "Đã tạo {file}: {indicators} chỉ tiêu ({leads} chủ trì, {others} phối hợp). Điền số liệu, rồi kiểm tra: papi validate {file}",
         "Created {file}: {indicators} {indicators:indicator|indicators} ({leads} led, {others} implemented). Fill it in, then check: papi validate {file}",
+    ),
+    "new.cannot_write": (
+        "Không ghi được {file}: {reason}. Chưa ghi tệp nào.",
+        "Could not write {file}: {reason}. Nothing was written.",
+    ),
+    "new.outside": (
+        "Không ghi {file}: thư mục của nó dẫn ra ngoài kho dữ liệu ({target}) qua một liên kết tượng trưng.",
+        "{file} is not written: its folder leads outside the repository ({target}) through a symbolic link.",
     ),
     "new.exists": (
         "Tệp {file} đã có; papi new không ghi đè. Hãy sửa chính tệp đó (hoặc xóa nó trước nếu muốn tạo lại).",
@@ -714,6 +742,8 @@ USAGE: dict[str, tuple[str, str]] = {
     "usage.line": ("papi: {message}", "papi: {message}"),
     "usage.see_help": ("(xem '{command} --help')", "(see '{command} --help')"),
     "usage.aborted": ("papi: đã dừng", "papi: aborted"),
+    "usage.no_output": ("đầu ra chuẩn (stdout) đã đóng: không có chỗ ghi kết quả", "standard output is closed: there is nowhere to write the result"),
+    "usage.output_failed": ("không ghi được kết quả ra đầu ra chuẩn: {reason}", "could not write the result to standard output: {reason}"),
     "usage.refused": ("{option}: {detail}", "{option}: {detail}"),
     "usage.no_folder": ("{option}: không có thư mục {folder}", "{option}: no such folder: {folder}"),
     "usage.not_a_folder": ("{option}: '{value}' không phải thư mục", "{option}: '{value}' is not a folder"),
@@ -732,6 +762,11 @@ USAGE: dict[str, tuple[str, str]] = {
         "{option}: '{value}' is not valid; choose one of: {choices}",
     ),
     "usage.cannot_write": ("{option}: không ghi được {target}: {reason}", "{option}: cannot write {target}: {reason}"),
+    "usage.out_is_file": ("{option}: {folder} là một tệp, không phải thư mục", "{option}: {folder} is a file, not a folder"),
+    "usage.out_in_data": (
+        "{option}: không ghi báo cáo vào {folder}, vì thư mục này nằm trong thư mục dữ liệu {data} (báo cáo sẽ bị lẫn với số liệu); hãy chọn thư mục khác",
+        "{option}: no report is written into {folder}, which lies in the data folder {data} (it would mix with the figures); choose another folder",
+    ),
     "usage.leads_nothing": (
         "{option}: '{value}' không chủ trì hay thực hiện nhiệm vụ nào",
         "{option}: '{value}' leads or implements no task",

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 import yaml
@@ -34,7 +34,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from papi_cli.files import MAX_BYTES, decode  # noqa: F401 - MAX_BYTES: part of what this module promises
 from papi_cli.message import Message
-from papi_cli.problems import Mark, Problem
+from papi_cli.problems import Mark, Problem, character_args
 
 try:  # the libyaml C loader when available, else the pure-Python one
     from yaml import CSafeLoader as _BaseLoader
@@ -88,12 +88,16 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
 @dataclass
 class Document:
-    """A parsed YAML file: its values, and the composed nodes that say where each value stood."""
+    """A parsed YAML file: its values, and the composed nodes that say where each value stood.
+
+    Finding where a key stands is linear in its mapping the first time that mapping is asked, and
+    immediate after (``_index``): a file with 20,000 flagged keys is not 20,000 scans."""
 
     file: str
     data: Any
     text: str
     root: Node | None = None
+    _indexes: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
 
     def mark(self, path: Path) -> Mark:
         """The mark of the value at ``path``, or of its nearest ancestor that has one."""
@@ -106,7 +110,7 @@ class Document:
         if path:
             trail = self._trail(path[:-1])
             if len(trail) == len(path) and isinstance(trail[-1], MappingNode):
-                pair = _entry(trail[-1], path[-1])
+                pair = self._entry(trail[-1], path[-1])
                 if pair is not None:
                     return _mark(pair[0].start_mark)
         return self.mark(path)
@@ -123,7 +127,7 @@ class Document:
                     break
                 trail.append(node.value[part])
             elif isinstance(node, MappingNode):
-                pair = _entry(node, part)
+                pair = self._entry(node, part)
                 if pair is None:
                     break
                 trail.append(pair[1])
@@ -131,15 +135,31 @@ class Document:
                 break
         return trail
 
+    def within(self, path: Path, offset: int, *, key: bool = False) -> Mark:
+        """The mark of the character ``offset`` into the text at ``path`` (of its key with ``key``),
+        past an opening quote; the start of the value where the text spans lines."""
+        start = self.key_mark(path) if key else self.mark(path)
+        lines = self.text.splitlines()
+        row = lines[start.line - 1] if 0 < start.line <= len(lines) else ""
+        quoted = start.column <= len(row) and row[start.column - 1] in "'\""
+        return Mark(start.line, start.column + offset + (1 if quoted else 0))
 
-def _entry(node: MappingNode, key: Any) -> tuple[Node, Node] | None:
-    """The first (key, value) pair of a mapping whose key builds to ``key``: the one kept."""
-    for pair in node.value:
-        if isinstance(pair[0], ScalarNode) and pair[0].tag != _MERGE:
-            value = _scalar_value(pair[0])[0]
-            if isinstance(value, str) and value == key:
-                return pair[0], pair[1]
-    return None
+    def _entry(self, node: MappingNode, key: Any) -> tuple[Node, Node] | None:
+        index = self._indexes.get(id(node))
+        if index is None:
+            index = self._indexes[id(node)] = _index(node)
+        return index.get(key) if isinstance(key, str) else None
+
+
+def _index(node: MappingNode) -> dict[str, tuple[Node, Node]]:
+    """The (key, value) pairs of a mapping by the text of their keys, each key's first pair: the one kept."""
+    index: dict[str, tuple[Node, Node]] = {}
+    for key_node, value_node in node.value:
+        if isinstance(key_node, ScalarNode) and key_node.tag != _MERGE:
+            value = _scalar_value(key_node)[0]
+            if isinstance(value, str):
+                index.setdefault(value, (key_node, value_node))
+    return index
 
 
 class _Abort(Exception):
@@ -162,6 +182,8 @@ def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, problems
     if not text.strip():
         return None, [Problem.at(file, Mark(1, 1), "empty-file")]
+    if _HIDDEN.search(text):
+        return None, _hidden_characters(file, text)
     try:
         loader = _Loader(text)
         try:
@@ -174,12 +196,32 @@ def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, [Problem.at(file, _reader_mark(err), "yaml-syntax", detail=_reader_detail(err))]
     if node is None:
         return None, [Problem.at(file, Mark(1, 1), "empty-file")]
-    builder = _Builder(file, aliases="*" in text)
+    builder = _Builder(file, text)
     try:
         data = builder.build(node, 0, False)
     except _Abort as abort:
         return None, [abort.problem]
     return Document(file, data, text, node), builder.problems
+
+
+# Characters that have no place in an official report and can hide what a text says: C0 controls
+# but tab and line breaks, DEL, C1 controls, the line and paragraph separators (YAML counts lines
+# by them, so every position after one would be off) and the bidirectional overrides.
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+SHOWN_HIDDEN = 10
+
+
+def _hidden_characters(file: str, text: str) -> list[Problem]:
+    """Each such character where it stands (the first ``SHOWN_HIDDEN``), named."""
+    problems = []
+    for found in _HIDDEN.finditer(text):
+        at = found.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        mark = Mark(text.count("\n", 0, at) + 1, at - line_start + 1)
+        problems.append(Problem.at(file, mark, "hidden-character", **character_args(found.group())))
+        if len(problems) == SHOWN_HIDDEN:
+            break
+    return problems
 
 
 def _reader_detail(err: yaml.YAMLError) -> Message:
@@ -283,14 +325,17 @@ def shown_tag(tag: str) -> str:
 class _Builder:
     """Builds values from composed nodes, collecting problems (their marks only when one occurs)."""
 
-    def __init__(self, file: str, aliases: bool = True) -> None:
+    def __init__(self, file: str, text: str) -> None:
         self.file = file
+        self.text = text
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
         self._expanded = 0
         # Only a text with a '*' can hold an alias: then scalars are tracked too, so that a long
         # string repeated through aliases counts toward the bound like a collection does.
-        self._aliases = aliases
+        self._aliases = "*" in text
+        # Only a text with a '!' can hold a tag: then every node is asked whether it has one.
+        self._tags = "!" in text
 
     def abort(self, node: Node, code: str, **args: Any) -> _Abort:
         return _Abort(Problem.at(self.file, _mark(node.start_mark), code, **args))
@@ -310,6 +355,8 @@ class _Builder:
         self._count_expansion(node, aliased)
         if node.tag not in _STANDARD:
             raise self.abort(node, "yaml-tag", tag=shown_tag(node.tag))
+        if self._tags and self._tagged(node):
+            self.flag(node, "yaml-tag", tag=shown_tag(node.tag))
         if node.__class__ is SequenceNode:
             return [self.build(item, depth + 1, aliased) for item in node.value]
         return self.mapping(node, depth, aliased)
@@ -321,11 +368,23 @@ class _Builder:
             if self._expanded > ALIAS_BOUND:
                 raise self.abort(node, "yaml-alias-bomb", limit=ALIAS_BOUND)
 
+    def _tagged(self, node: Node) -> bool:
+        """True when the node carries an explicit tag (``!!str 12``, ``&a !!int 3``): where a node
+        starts, after its anchor if it has one, a tag starts with '!'."""
+        text, at = self.text, node.start_mark.index if node.start_mark is not None else -1
+        if 0 <= at < len(text) and text[at] == "&":
+            while at < len(text) and not text[at].isspace():
+                at += 1
+            while at < len(text) and text[at].isspace():
+                at += 1
+        return 0 <= at < len(text) and text[at] == "!"
+
     def mapping(self, node: MappingNode, depth: int, aliased: bool) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        shallow = depth < MAX_DEPTH  # its values may be built here without the depth check
+        shallow = depth < MAX_DEPTH and not self._tags  # its values may be built here without the checks
+        index: dict[str, tuple[Node, Node]] | None = None  # the first pair of each key, once one repeats
         for key_node, value_node in node.value:
-            if key_node.__class__ is ScalarNode and key_node.tag == _STR:  # the common case, inline
+            if key_node.__class__ is ScalarNode and key_node.tag == _STR and not self._tags:  # the common case
                 key = _nfc(key_node.value)
             else:
                 if key_node.tag == _MERGE:
@@ -338,7 +397,8 @@ class _Builder:
                     self.flag(key_node, "key-not-text", key=key_node.value)
                     continue
             if key in result:
-                first = _entry(node, key)
+                index = index if index is not None else _index(node)
+                first = index.get(key)
                 first_line = _mark(first[0].start_mark).line if first else 1
                 self.flag(key_node, "duplicate-key", key=key, first_line=first_line)
             elif shallow and not self._aliases and value_node.__class__ is ScalarNode and value_node.tag == _STR:
@@ -348,10 +408,15 @@ class _Builder:
         return result
 
     def scalar(self, node: ScalarNode) -> Any:
-        if node.tag == _STR:  # the common case, first
+        if node.tag == _STR and not self._tags:  # the common case, first
             return _nfc(node.value)
         if node.tag not in _STANDARD:
             raise self.abort(node, "yaml-tag", tag=shown_tag(node.tag))
+        if self._tags and self._tagged(node):  # even a standard tag: what it says is not what papi reads
+            self.flag(node, "yaml-tag", tag=shown_tag(node.tag))
+            return _nfc(node.value)
+        if node.tag == _STR:
+            return _nfc(node.value)
         value, code = _scalar_value(node)
         if code == "yaml-tag":  # a collection's tag on a scalar
             raise self.abort(node, code, tag=shown_tag(node.tag))

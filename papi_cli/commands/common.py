@@ -4,8 +4,10 @@ option values that depend on the plan (an agency, a dimension, a period of the p
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from papi_cli import files
 from papi_cli.commands.context import Context
 from papi_cli.errors import DataError, UsageError
 from papi_cli.load import load_plan
@@ -66,3 +68,45 @@ def evaluation_date(ctx: Context, plan: Plan, as_of: dt.date | None, period: Per
     if period is not None:
         return period.end
     return min(ctx.today, dt.date(plan.year, 12, 31))
+
+
+def output_folder(ctx: Context, out: Path | None) -> tuple[Path, str]:
+    """Where a command writes its documents: ``--out`` or ROOT/reports, and how to name it in a
+    message (the option, or the folder itself: a failure in the default folder is not --out's).
+
+    Never into the submissions or plan folders, nor into any folder of period folders (a
+    submissions tree named otherwise, as with ``--root submissions``): documents there would be
+    taken for data, or stand in a pull request beside it."""
+    folder = out if out is not None else ctx.paths.root / "reports"
+    named = "--out" if out is not None else str(folder)
+    if files.lexists(folder) and not files.is_dir(folder):
+        raise UsageError(Message("usage.out_is_file", option=named, folder=str(folder)))
+    for data in (ctx.paths.submissions, ctx.paths.plan.parent):
+        if files.inside(folder, data):
+            raise UsageError(Message("usage.out_in_data", option=named, folder=str(folder), data=str(data)))
+    if any(_holds_periods(place) for place in _ancestors(folder, ctx.paths.root)):
+        raise UsageError(Message("usage.out_in_data", option=named, folder=str(folder),
+                                 data=str(next(p for p in _ancestors(folder, ctx.paths.root) if _holds_periods(p)))))
+    return folder, named
+
+
+def _ancestors(folder: Path, root: Path) -> list[Path]:
+    """``folder`` and its parents up to ``root`` (up to its own parent when outside it)."""
+    place = Path(files.realpath(folder))
+    top = Path(files.realpath(root))
+    chain = [place]
+    while place != top and place.parent != place and (files.inside(place.parent, top) or len(chain) < 2):
+        place = place.parent
+        chain.append(place)
+    return chain
+
+
+def _holds_periods(folder: Path) -> bool:
+    from papi_cli.layout import PERIOD_FOLDER
+
+    if PERIOD_FOLDER.match(folder.name):
+        return True
+    try:
+        return any(PERIOD_FOLDER.match(entry.name) and entry.is_dir for entry in files.listing(folder))
+    except OSError:
+        return False

@@ -34,12 +34,18 @@ def run(ctx: Context, *, agency: str, period: periods.Period) -> int:
     existing = [p for p in (target, target.with_suffix(".yml")) if files.lexists(p)]
     if existing:
         raise DataError([], Message("new.exists", file=ctx.paths.label(existing[0])))
+    if files.lexists(ctx.paths.submissions) and not files.is_dir(ctx.paths.submissions):
+        raise UsageError(Message("usage.not_a_folder", option="--submissions", value=str(ctx.paths.submissions)))
+    if not files.inside(target.parent, ctx.paths.root) and not files.inside(target.parent, ctx.paths.submissions):
+        raise DataError([], Message("new.outside", file=label, target=files.realpath(target.parent)))
     schema = Path(os.path.relpath(ctx.paths.root / SCHEMA_FILE, target.parent)).as_posix()
     text = skeleton(plan, plan.agencies[agency], period, schema=schema, label=label, lang=ctx.lang)
     try:
         files.write_atomic(target, text.encode("utf-8"), replace=False)  # never over a file made meanwhile
     except FileExistsError:
         raise DataError([], Message("new.exists", file=label)) from None
+    except OSError as error:  # a read-only folder, a full disk
+        raise DataError([], Message("new.cannot_write", file=label, reason=files.os_reason(error))) from None
     rows = reportable(plan, agency)
     leads = sum(1 for *_, lead in rows if lead)
     created = ctx.say("new.created", file=label, indicators=len(rows), leads=leads, others=len(rows) - leads)

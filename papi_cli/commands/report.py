@@ -18,7 +18,7 @@ import subprocess
 from pathlib import Path
 
 from papi_cli import files
-from papi_cli.commands.common import evaluate_period, usable_plan
+from papi_cli.commands.common import evaluate_period, output_folder, usable_plan
 from papi_cli.commands.context import Context
 from papi_cli.errors import DataError, UsageError
 from papi_cli.message import Message
@@ -57,12 +57,12 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
         if rendered is None:
             raise DataError(problems)
         text = rendered
-    folder = out if out is not None else ctx.paths.root / "reports"  # beside plan/ and submissions/
+    folder, named = output_folder(ctx, out)  # --out, or reports/ beside plan/ and submissions/
     target = folder / f"bao-cao-papi-{period.code}.{fmt}"
     try:
         files.write_atomic(target, text.encode("utf-8"))
-    except OSError as error:  # --out is a file, not writable, the target is a folder…
-        raise UsageError(Message("usage.cannot_write", option="--out", target=str(target),
+    except OSError as error:  # not writable, a full disk, the target is a folder…
+        raise UsageError(Message("usage.cannot_write", option=named, target=str(target),
                                  reason=files.os_reason(error))) from None
     if checked.skipped:
         ctx.err.write(ctx.say("status_skipped", n=len(checked.skipped), files=", ".join(checked.skipped)) + "\n")

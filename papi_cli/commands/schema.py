@@ -72,7 +72,7 @@ def _unit_names(plan: Plan, population: Population) -> list[str | int]:
     units = plan.population(population)
     names: list[str | int] = [u.slug for u in units]
     names += [u.code for u in units]
-    return names + [int(u.code) for u in units if u.code.isdigit() and str(int(u.code)) == u.code]
+    return names + [int(u.code) for u in units if u.code.isascii() and u.code.isdigit() and str(int(u.code)) == u.code]
 
 
 def _result(plan: Plan, indicator: Indicator) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from papi_cli.commands.context import Context
 from papi_cli.load import load_plan
 from papi_cli.problems import Problem
-from papi_cli.render.problems import as_json, github_line, text_lines
+from papi_cli.render.problems import as_json, github_line, shown_name, text_lines
 
 # A file with thousands of problems (one duplicated unit pasted 90,000 times) must not flood a
 # terminal or a CI log: the first ones show where to look, a last line counts the rest.
@@ -38,7 +38,8 @@ def run(ctx: Context, *, files: list[Path], fmt: str) -> int:
     shown = capped(problems)
     if fmt == "json":
         data = {"ok": errors == 0, "files": counts["files"], "problems": [as_json(p, ctx.lang) for p in shown],
-                "checked": counts, "skipped_files": result.skipped, "plan_checked_only": not planned.usable}
+                "checked": counts, "skipped_files": [shown_name(name) for name in result.skipped],
+                "plan_checked_only": not planned.usable}
         json.dump(data, ctx.out, ensure_ascii=False, indent=2)
         ctx.out.write("\n")
         return 1 if errors else 0

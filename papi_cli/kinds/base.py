@@ -90,6 +90,8 @@ class ResultCheck(Protocol):
 
     def line_of(self, path: Path) -> int: ...
 
+    def not_ascii(self, path: Path, value: str, *, key: bool = False) -> bool: ...
+
 
 @dataclass(frozen=True)
 class SkeletonField:

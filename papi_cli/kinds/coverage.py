@@ -131,6 +131,8 @@ class _Units:
             if not (isinstance(item, str) or (isinstance(item, int) and not isinstance(item, bool))):
                 self.checker.wrong_type(item_path, "units", "units", item)
                 continue
+            if isinstance(item, str) and self.checker.not_ascii(item_path, item):
+                continue
             unit = self.plan.find_unit(item)
             if unit is None:
                 self.unknown(item_path, str(item))

@@ -13,18 +13,27 @@ from papi_cli.words import Lang, say
 def printable(text: str) -> str:
     """Text safe for one terminal or log line: control, zero-width and bidi characters escaped
     (``\\n``, ``\\u200b``), so a value from a file can neither split a problem line, drive the
-    terminal, nor hide inside a slug that looks valid."""
+    terminal, nor hide inside a slug that looks valid; the bytes of a file name that is not UTF-8
+    as ``\\xff``."""
     if text.isprintable():
         return text
-    return "".join(
-        ch if ch.isprintable() or (ch == " ") else
-        {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch, f"\\u{ord(ch):04x}")
-        for ch in text
-    )
+    return "".join(ch if ch.isprintable() or ch == " " else _escaped(ch) for ch in text)
+
+
+def shown_name(name: str) -> str:
+    """A file name for any output: the bytes of a name that is not UTF-8 (which Python keeps as
+    lone surrogates) as ``\\xff``, so the output stays valid UTF-8; control characters escaped."""
+    return printable(name)
+
+
+def _escaped(ch: str) -> str:
+    if "\udc80" <= ch <= "\udcff":  # a byte of a name that is not UTF-8 (surrogateescape)
+        return f"\\x{ord(ch) - 0xDC00:02x}"
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch, f"\\u{ord(ch):04x}")
 
 
 def location(problem: Problem) -> str:
-    parts = [problem.file]
+    parts = [shown_name(problem.file)]
     if problem.line is not None:
         parts.append(str(problem.line))
         if problem.column is not None:
@@ -52,7 +61,7 @@ def text_lines(problems: Iterable[Problem], lang: Lang = "vi",
 
 def as_json(problem: Problem, lang: Lang = "vi") -> dict[str, Any]:
     return {
-        "file": problem.file,
+        "file": shown_name(problem.file),
         "line": problem.line,
         "column": problem.column,
         "severity": problem.severity,
@@ -63,7 +72,7 @@ def as_json(problem: Problem, lang: Lang = "vi") -> dict[str, Any]:
 
 def github_line(problem: Problem, lang: Lang = "vi") -> str:
     """A workflow command: ``::error file=…,line=…,col=…,title=…::message``."""
-    props = [f"file={_escape_property(problem.file)}"]
+    props = [f"file={_escape_property(shown_name(problem.file))}"]
     if problem.line is not None:
         props.append(f"line={problem.line}")
         if problem.column is not None:

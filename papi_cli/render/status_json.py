@@ -15,6 +15,7 @@ from typing import Any
 from papi_cli.kinds import kind_of
 from papi_cli.model.plan import Indicator, Plan
 from papi_cli.model.results import Evaluation, IndicatorResult
+from papi_cli.render.problems import shown_name
 
 
 def as_json(plan: Plan, evaluation: Evaluation) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def as_json(plan: Plan, evaluation: Evaluation) -> dict[str, Any]:
             for d in evaluation.implementation_documents
         ],
         "implementation_document_deadline": _day(evaluation.implementation_document_deadline),
-        "skipped_files": list(evaluation.skipped_files),
+        "skipped_files": [shown_name(name) for name in evaluation.skipped_files],
         "files": evaluation.files,
         "counted_files": evaluation.counted,
     }

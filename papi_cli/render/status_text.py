@@ -8,6 +8,7 @@ from papi_cli.model.plan import Plan
 from papi_cli.model.results import Evaluation, IndicatorResult, ReportingEntry
 from papi_cli.periods import parse
 from papi_cli.render.labels import date_label, in_lang, status_label, target_label, value_label
+from papi_cli.render.problems import shown_name
 from papi_cli.words import Lang, say
 
 MISSING_SHOWN = 3  # unit names shown under a coverage indicator before "+N"
@@ -22,7 +23,7 @@ def header_lines(evaluation: Evaluation, lang: Lang) -> list[str]:
     lines.append(say("status_counted", lang, counted=evaluation.counted, files=evaluation.files,
                    date=date_label(evaluation.as_of, lang)))
     if evaluation.skipped_files:
-        skipped = evaluation.skipped_files
+        skipped = [shown_name(name) for name in evaluation.skipped_files]
         lines.append(say("status_skipped", lang, n=len(skipped), files=", ".join(skipped)))
     return lines
 

@@ -21,6 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from papi_cli import files
 from papi_cli.problems import Mark, Problem
 from papi_cli.words import say
 
@@ -42,10 +43,12 @@ PACKAGED = _packaged()
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#]|&(?=#?\w+;))")
 
 
-def search_path(root: Path, chosen: Path | None = None) -> list[Path]:
-    """Where templates are looked for, first match wins."""
-    folders = [chosen] if chosen is not None else []
-    return [*folders, root / "templates", PACKAGED]
+def search_path(root: Path, chosen: Path | None = None) -> list[tuple[Path, Path]]:
+    """Where templates are looked for, first match wins, each folder with the folder its files
+    must lie in: the project's own ``templates/`` (which a pull request may change) within the
+    project, ``--templates`` (the user's choice) and the defaults within themselves."""
+    folders = [(chosen, chosen)] if chosen is not None else []
+    return [*folders, (root / "templates", root), (PACKAGED, PACKAGED)]
 
 
 def md_escape(value: Any) -> str:
@@ -66,13 +69,15 @@ def css_string(value: Any) -> Markup:
     return Markup('"' + "".join(chars) + '"')
 
 
-def render(view: Any, fmt: str, folders: list[Path], label: Callable[[Path], str]) -> tuple[str | None, list[Problem]]:
+def render(view: Any, fmt: str, places: list[tuple[Path, Path]],
+           label: Callable[[Path], str]) -> tuple[str | None, list[Problem]]:
     """The report text in ``fmt`` (md or html), or None with the template's problem."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
+    folders = [folder for folder, _ in places]
     env = SandboxedEnvironment(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(f)) for f in folders if f.is_dir()]),
+        loader=_loader(places, label),
         autoescape=fmt == "html",
         finalize=md_escape if fmt == "md" else None,
         undefined=jinja2.StrictUndefined,
@@ -82,6 +87,8 @@ def render(view: Any, fmt: str, folders: list[Path], label: Callable[[Path], str
     try:
         template = env.get_template(NAMES[fmt])
         text = template.render(v=view, t=partial(say, lang=view.lang))
+    except _Refused as refused:
+        return None, [refused.problem]
     except jinja2.TemplateSyntaxError as err:
         file = label(Path(err.filename)) if err.filename else err.name or NAMES[fmt]
         return None, [Problem.at(file, Mark(err.lineno, 1), "template-error", detail=err.message)]
@@ -98,9 +105,47 @@ def render(view: Any, fmt: str, folders: list[Path], label: Callable[[Path], str
 
 def _template_frame(err: Exception, folders: list[Path]) -> tuple[Path | None, int | None]:
     """The innermost traceback frame in a template file (Jinja2 rewrites frames to template lines)."""
-    roots = [str(f.resolve()) for f in folders]
     for frame in reversed(traceback.extract_tb(err.__traceback__)):
         path = Path(frame.filename)
-        if path.is_file() and any(str(path.resolve()).startswith(r) for r in roots):
+        if any(files.inside(path, folder) for folder in folders) and files.is_file(path):
             return path, frame.lineno
     return None, None
+
+
+class _Refused(Exception):
+    """A template papi will not read (outside its folder, not a regular file, too large, not UTF-8)."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
+
+
+def _loader(places: list[tuple[Path, Path]], label: Callable[[Path], str]) -> Any:
+    """Templates looked up folder by folder, each read only when it lies inside its folder once
+    every symbolic link is followed (``templates/report.css → /etc/hostname`` is refused, as is an
+    ``{% include %}`` of ``../x``), and read as papi reads every file: a regular file, the size
+    bound, UTF-8."""
+    import jinja2
+
+    class Confined(jinja2.BaseLoader):
+        def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+            parts = Path(template).parts
+            if not parts or Path(template).is_absolute() or ".." in parts:
+                raise jinja2.TemplateNotFound(template)
+            for folder, boundary in places:
+                path = folder / template
+                if not files.lexists(path):
+                    continue
+                if not (files.inside(path, folder) and files.inside(path, boundary)):
+                    raise _Refused(Problem.at(label(path), None, "template-outside", name=template,
+                                              folder=label(folder), target=files.realpath(path)))
+                raw, problems = files.read_bytes(path, label(path))
+                text = None
+                if raw is not None:
+                    text, problems = files.decode(label(path), raw)
+                if text is None:
+                    raise _Refused(problems[0])
+                return text, str(path), lambda: True
+            raise jinja2.TemplateNotFound(template)
+
+    return Confined()

@@ -26,6 +26,7 @@ from papi_cli.numbers import clamped_round, percent_json
 from papi_cli.periods import Period, parse, quarter
 from papi_cli.render.labels import date_label, due_label, in_lang, status_label, target_label, value_label
 from papi_cli.render.numbers import decimal_text, percent_text
+from papi_cli.render.problems import shown_name
 from papi_cli.render.status_text import documents_counts, reporting_counts
 from papi_cli.report.model import (
     AnnexRow,
@@ -99,7 +100,7 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
         dirty=data_version.dirty,
         files_read=evaluation.files,
         files_counted=evaluation.counted,
-        skipped_files=evaluation.skipped_files,
+        skipped_files=tuple(shown_name(name) for name in evaluation.skipped_files),
         shows_in_period=in_period is not None,
         overall=summary(evaluation.counts(), lang),
         dimensions=tuple(
