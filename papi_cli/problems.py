@@ -16,6 +16,10 @@ from papi_cli.message import Message
 
 Severity = Literal["error", "warning"]
 
+# Problems kept for one file: no message shows more than the first 50, and a file of 100,000
+# repeated units must not hold 100,000 Problems in memory. The rest are counted (``Kept``).
+KEPT_PER_FILE = 200
+
 
 @dataclass(frozen=True, slots=True)
 class Mark:
@@ -81,3 +85,37 @@ def character_args(char: str) -> dict[str, Any]:
     import unicodedata
 
     return {"char": f"U+{ord(char):04X}", "name": unicodedata.name(char, "CONTROL CHARACTER")}
+
+
+class Kept:
+    """The problems of one file as they are found: the first ``KEPT_PER_FILE`` kept, the others
+    only counted; ``done`` adds one ``problems-not-listed`` problem that says how many."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.found = 0  # every problem found, kept or not
+        self.dropped = 0
+
+    def room(self) -> bool:
+        """Whether the next problem will be kept (its position is worth computing)."""
+        self.found += 1
+        if len(self.problems) < KEPT_PER_FILE:
+            return True
+        self.dropped += 1
+        return False
+
+    def done(self) -> list[Problem]:
+        if self.dropped:
+            self.problems.append(Problem.at(self.file, None, "problems-not-listed", count=self.dropped))
+            self.dropped = 0
+        return self.problems
+
+
+def problem_count(problems: list[Problem], severity: Severity) -> int:
+    """How many problems of that severity were found, those only counted included."""
+    count = 0
+    for problem in problems:
+        if problem.severity == severity:
+            count += int(problem.args.get("count", 1)) if problem.code == "problems-not-listed" else 1
+    return count

@@ -23,7 +23,7 @@ from papi_cli.kinds import RESULT_STATUSES, kind_of, kind_of_field, result_field
 from papi_cli.message import Message
 from papi_cli.model.plan import Agency, Indicator, Plan
 from papi_cli.model.submission import ImplementationDocument, Result, Submission
-from papi_cli.problems import Mark, Problem, Severity, as_written, character_args, has_errors
+from papi_cli.problems import KEPT_PER_FILE, Kept, Mark, Problem, Severity, as_written, character_args, has_errors
 
 if TYPE_CHECKING:
     from papi_cli.yamlsafe import Document
@@ -48,7 +48,8 @@ def check_submission_content(doc: Document, plan: Plan, period: str,
     """
     check = _Check(doc, plan, period, agency)
     submission = check.run()
-    return (None if has_errors(check.problems) else submission), check.problems, check.dated
+    problems = check.kept.done()
+    return (None if has_errors(problems) else submission), problems, check.dated
 
 
 def check_submitted_on(file: str, dated: Dated, period: str, today: dt.date) -> list[Problem]:
@@ -102,11 +103,14 @@ class _Check:
         self.plan = plan
         self.folder_period = period
         self.file_agency = agency
-        self.problems: list[Problem] = []
+        self.kept = Kept(doc.file)
+        self.problems = self.kept.problems
         self.dated: Dated | None = None
 
     def add(self, path: tuple[Any, ...], code: str, *, key: bool = False, severity: Severity = "error",
             **args: Any) -> None:
+        if not self.kept.room():
+            return
         mark = self.doc.key_mark(path) if key else self.doc.mark(path)
         self.problems.append(Problem.at(self.doc.file, mark, code, severity=severity, **args))
 
@@ -151,9 +155,10 @@ class _Check:
         at = next((i for i, char in enumerate(value) if not char.isascii()), None)
         if at is None or any(char.isspace() for char in value):
             return False
-        mark = self.doc.within(path, at, key=key)
-        self.problems.append(Problem.at(self.doc.file, mark, "not-ascii", value=value, column=mark.column,
-                                        **character_args(value[at])))
+        if self.kept.room():
+            mark = self.doc.within(path, at, key=key)
+            self.problems.append(Problem.at(self.doc.file, mark, "not-ascii", value=value, column=mark.column,
+                                            **character_args(value[at])))
         return True
 
     def agency(self, value: Any) -> Agency | None:
@@ -270,7 +275,7 @@ class _Check:
             else:
                 self.wrong_type(path, indicator.code, "mapping", entry)
             return None
-        before = len(self.problems)
+        before = self.kept.found
         for name in entry:
             if name in fields:
                 continue
@@ -284,7 +289,7 @@ class _Check:
         values = {name: entry[name] for name in fields if entry.get(name) is not None}
         checked = self.common(path, indicator, values)
         checked.update(kind_of(indicator).check(self, path, indicator, values, agency))
-        if len(self.problems) > before:
+        if self.kept.found > before:
             return None
         return Result(**checked)
 
@@ -333,6 +338,9 @@ class _Check:
             self.not_a_number(path, field, value, expected)
             return None
         return value  # type: ignore[no-any-return]
+
+    def keeps(self) -> bool:
+        return len(self.problems) < KEPT_PER_FILE
 
     def line_of(self, path: tuple[Any, ...]) -> int:
         return self.doc.mark(path).line

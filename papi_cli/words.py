@@ -91,6 +91,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Văn bản triển khai ghi ngày {value}, sau ngày nộp báo cáo {submitted_on}: một báo cáo không thể dẫn văn bản chưa ban hành.",
         "The implementation document is dated {value}, after the report's submitted_on {submitted_on}: a report cannot cite a document not yet issued.",
     ),
+    "problems-not-listed": (
+        "Tệp có thêm {count} vấn đề không được liệt kê.",
+        "The file has {count} more {count:problem|problems}, not listed.",
+    ),
     "more-problems": (
         "… và {count} vấn đề nữa trong tệp này (chỉ hiện 50 vấn đề đầu tiên).",
         "… and {count} more {count:problem|problems} in this file (only the first 50 are shown).",

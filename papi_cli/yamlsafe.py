@@ -34,7 +34,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from papi_cli.files import MAX_BYTES, decode  # noqa: F401 - MAX_BYTES: part of what this module promises
 from papi_cli.message import Message
-from papi_cli.problems import Mark, Problem, character_args
+from papi_cli.problems import Kept, Mark, Problem, character_args
 
 try:  # the libyaml C loader when available, else the pure-Python one
     from yaml import CSafeLoader as _BaseLoader
@@ -201,7 +201,7 @@ def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         data = builder.build(node, 0, False)
     except _Abort as abort:
         return None, [abort.problem]
-    return Document(file, data, text, node), builder.problems
+    return Document(file, data, text, node), builder.kept.done()
 
 
 # Characters that have no place in an official report and can hide what a text says: C0 controls
@@ -328,7 +328,8 @@ class _Builder:
     def __init__(self, file: str, text: str) -> None:
         self.file = file
         self.text = text
-        self.problems: list[Problem] = []
+        self.kept = Kept(file)
+        self.problems = self.kept.problems
         self._seen: set[int] = set()
         self._expanded = 0
         # Only a text with a '*' can hold an alias: then scalars are tracked too, so that a long
@@ -341,7 +342,8 @@ class _Builder:
         return _Abort(Problem.at(self.file, _mark(node.start_mark), code, **args))
 
     def flag(self, node: Node, code: str, **args: Any) -> None:
-        self.problems.append(Problem.at(self.file, _mark(node.start_mark), code, **args))
+        if self.kept.room():
+            self.problems.append(Problem.at(self.file, _mark(node.start_mark), code, **args))
 
     def build(self, node: Node, depth: int, aliased: bool) -> Any:
         if depth > MAX_DEPTH:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from papi_cli.commands.context import Context
 from papi_cli.load import load_plan
-from papi_cli.problems import Problem
+from papi_cli.problems import Problem, problem_count
 from papi_cli.render.problems import as_json, github_line, shown_name, text_lines
 
 # A file with thousands of problems (one duplicated unit pasted 90,000 times) must not flood a
@@ -30,11 +30,11 @@ def run(ctx: Context, *, files: list[Path], fmt: str) -> int:
         checked = load_submissions(planned.value, ctx.paths, files or None, today=ctx.today, cache=ctx.cache,
                                    build=False)
     problems = sorted(planned.problems, key=Problem.sort_key) + checked.problems
-    errors = sum(p.severity == "error" for p in problems)
+    errors = problem_count(problems, "error")
     result = checked.value or CheckedSubmissions()
     counts = {"files": len(planned.files) + len(checked.files), "plan": len(planned.files),
               "submissions": len(checked.files), "results": result.results_checked, "errors": errors,
-              "warnings": len(problems) - errors}
+              "warnings": problem_count(problems, "warning")}
     shown = capped(problems)
     if fmt == "json":
         data = {"ok": errors == 0, "files": counts["files"], "problems": [as_json(p, ctx.lang) for p in shown],
@@ -55,13 +55,20 @@ def run(ctx: Context, *, files: list[Path], fmt: str) -> int:
 
 
 def capped(problems: list[Problem]) -> list[Problem]:
+    """The first ``SHOWN_PER_FILE`` problems of each file, then one line counting the rest (those
+    the checks only counted included)."""
     shown: list[Problem] = []
     per_file: dict[str, int] = {}
+    hidden: dict[str, int] = {}
     for problem in problems:
+        if problem.code == "problems-not-listed":
+            hidden[problem.file] = hidden.get(problem.file, 0) + int(problem.args["count"])
+            continue
         count = per_file[problem.file] = per_file.get(problem.file, 0) + 1
         if count <= SHOWN_PER_FILE:
             shown.append(problem)
-    for file, count in per_file.items():
-        if count > SHOWN_PER_FILE:
-            shown.append(Problem.at(file, None, "more-problems", severity="warning", count=count - SHOWN_PER_FILE))
+        else:
+            hidden[problem.file] = hidden.get(problem.file, 0) + 1
+    for file, count in hidden.items():
+        shown.append(Problem.at(file, None, "more-problems", severity="warning", count=count))
     return shown

@@ -90,6 +90,11 @@ class ResultCheck(Protocol):
 
     def line_of(self, path: Path) -> int: ...
 
+    def keeps(self) -> bool:
+        """Whether the next problem will be kept (else it is only counted): a costly argument of
+        a problem need only be computed when it is."""
+        ...
+
     def not_ascii(self, path: Path, value: str, *, key: bool = False) -> bool: ...
 
 

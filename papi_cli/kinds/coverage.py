@@ -142,8 +142,9 @@ class _Units:
                                  population=population_word(indicator))
                 continue
             if unit.slug in first:
-                self.checker.add(item_path, "duplicate-unit", value=str(item), slug=unit.slug,
-                                 first_line=self.checker.line_of(path + (first[unit.slug],)))
+                # where the first stood, computed only for a problem that will be shown
+                first_line = self.checker.line_of(path + (first[unit.slug],)) if self.checker.keeps() else 0
+                self.checker.add(item_path, "duplicate-unit", value=str(item), slug=unit.slug, first_line=first_line)
                 continue
             first[unit.slug] = i
             if agency is not None and allowed_slugs is not None and unit.slug not in allowed_slugs:

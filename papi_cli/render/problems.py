@@ -3,6 +3,7 @@ as JSON (the CONTRACT shape) and as GitHub workflow-command annotations."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -43,20 +44,38 @@ def location(problem: Problem) -> str:
 
 def text_lines(problems: Iterable[Problem], lang: Lang = "vi",
                sources: Mapping[str, str] | None = None) -> list[str]:
-    """Each problem on one line, followed by its source line and a caret when the text is known."""
+    """Each problem on one line, followed by its source line and a caret when the text is known
+    (a window of the line around the caret when the line is long)."""
     lines: list[str] = []
+    split: dict[str, list[str]] = {}
     for problem in problems:
         # "error"/"warning" stay English in every language: editors and CI match on them.
         message = printable(say(problem.message, lang))
         lines.append(f"{location(problem)}: {problem.severity}[{problem.code}]: {message}")
         source = (sources or {}).get(problem.file)
         if source is not None and problem.line is not None:
-            all_lines = source.splitlines()
-            if 0 < problem.line <= len(all_lines):
-                text = printable(all_lines[problem.line - 1].replace("\t", " "))
-                lines.append(f"    {text}")
-                lines.append("    " + " " * ((problem.column or 1) - 1) + "^")
+            if problem.file not in split:  # YAML's line breaks, as its positions count them
+                split[problem.file] = _LINE_BREAK.split(source)
+            file_lines = split[problem.file]
+            if 0 < problem.line <= len(file_lines):
+                text, caret = _window(file_lines[problem.line - 1], (problem.column or 1) - 1)
+                lines.append(f"    {printable(text.replace(chr(9), ' '))}")
+                lines.append("    " + " " * caret + "^")
     return lines
+
+
+_LINE_BREAK = re.compile("\r\n|\r|\n")
+WINDOW = 100
+
+
+def _window(line: str, at: int) -> tuple[str, int]:
+    """The line, or the ``WINDOW`` characters of it around ``at`` with "…" where it is cut; and
+    where the caret goes."""
+    if len(line) <= WINDOW:
+        return line, at
+    start = max(0, min(at - WINDOW // 2, len(line) - WINDOW))
+    text = ("…" if start else "") + line[start:start + WINDOW] + ("…" if start + WINDOW < len(line) else "")
+    return text, at - start + (1 if start else 0)
 
 
 def as_json(problem: Problem, lang: Lang = "vi") -> dict[str, Any]:

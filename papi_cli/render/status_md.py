@@ -7,6 +7,7 @@ from papi_cli.model.plan import Plan
 from papi_cli.model.results import STATUSES, Evaluation
 from papi_cli.periods import parse
 from papi_cli.render.labels import date_label, in_lang
+from papi_cli.render.markdown import escape
 from papi_cli.render.status_text import (
     Row,
     agency_text,
@@ -36,7 +37,7 @@ def render_md(plan: Plan, evaluation: Evaluation, lang: Lang) -> str:
     lines += [f"## {say('summary_title', lang)}", ""]
     rows = [[f"{c} {in_lang(plan.dimension(c).name, plan.dimension(c).name_en, lang)}", *_counts(evaluation, c)]
             for c in evaluation.dimensions()]
-    rows.append([f"**{say('overall', lang)}**", *_counts(evaluation, None)])
+    rows.append([_Markup(f"**{_cell(say('overall', lang))}**"), *_counts(evaluation, None)])
     header = [say("dimension", lang), *(say(f"status.{s}", lang) for s in STATUSES), say("total", lang)]
     lines += _rows(header, rows)
     overdue = [e for e in evaluation.reporting if e.state in ("late", "missing")]
@@ -77,10 +78,13 @@ def _rows(header: list[str], rows: list[list[str]]) -> list[str]:
     return lines + [""]
 
 
+class _Markup(str):
+    """A cell already written as Markdown (its text escaped, its markup papi's own)."""
+
+
 def _cell(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return value if isinstance(value, _Markup) else escape(value, line_break=" ")
 
 
 def _text(value: str) -> str:
-    """Plain text outside tables: keep Markdown from reading ``*``, ``_`` or ``#`` as markup."""
-    return value.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
+    return escape(value, line_break=" ")

@@ -14,7 +14,6 @@ not a crash.
 
 from __future__ import annotations
 
-import re
 import traceback
 from collections.abc import Callable
 from functools import partial
@@ -40,7 +39,6 @@ def _packaged() -> Path:
 
 PACKAGED = _packaged()
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#]|&(?=#?\w+;))")
 
 
 def search_path(root: Path, chosen: Path | None = None) -> list[tuple[Path, Path]]:
@@ -52,11 +50,10 @@ def search_path(root: Path, chosen: Path | None = None) -> list[tuple[Path, Path
 
 
 def md_escape(value: Any) -> str:
-    """A value as literal Markdown text: special characters backslash-escaped, line breaks as ``<br>``."""
-    if value is None:
-        return ""
-    lines = _MD_SPECIAL.sub(r"\\\1", str(value)).splitlines()
-    return "<br>".join(lines)
+    """A value as literal Markdown text (``render/markdown.py``), line breaks as ``<br>``."""
+    from papi_cli.render.markdown import escape
+
+    return escape(value)
 
 
 def css_string(value: Any) -> Markup:
