@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from papi_cli.authority import reportable
-from papi_cli.kinds import COMMON_FIELDS, kind_of
+from papi_cli.authority import reportable, reportable_codes
+from papi_cli.kinds import COMMON_FIELDS, kind_of, result_fields
 from papi_cli.message import Message
 from papi_cli.render.labels import date_label, due_label
 from papi_cli.words import Lang, say
@@ -72,8 +72,10 @@ def filled(plan: Plan, draft: Draft, *, lang: Lang = "vi", schema: str | None = 
            header: Sequence[str] | None = None, comments: bool = True) -> str:
     """The text of a submission with its values, in the skeleton's layout: the schema line and
     the header comments (``header`` replaces them), then each result under its task's comments
-    (without them when not ``comments``)."""
+    (without them when not ``comments``). A ValueError for what it could not write: a result
+    the agency may not report, or a field its indicator's kind does not take."""
     agency = plan.agencies[draft.agency]
+    _writable(plan, draft)
     lines = [f"# {line}" if line else "#" for line in header] if header is not None else \
         _head(plan, agency, draft.period, schema, label, lang)
     if header is not None:
@@ -91,6 +93,17 @@ def filled(plan: Plan, draft: Draft, *, lang: Lang = "vi", schema: str | None = 
                 lines += ["", *_about(task, indicator, lang)]
             lines += [f"  {indicator.code}:", *_values(indicator, draft.results[indicator.code])]
     return "\n".join(lines) + "\n"
+
+
+def _writable(plan: Plan, draft: Draft) -> None:
+    """Refuse a draft that ``filled`` would not write in full (rather than drop part of it)."""
+    allowed = set(reportable_codes(plan, draft.agency))
+    for code, values in draft.results.items():
+        if code not in allowed:
+            raise ValueError(f"{draft.agency} {draft.period.code}: {code} is not an indicator it may report")
+        stray = set(values) - set(result_fields(plan.indicator(code)))
+        if stray:
+            raise ValueError(f"{draft.agency} {draft.period.code} {code}: fields it does not take: {sorted(stray)}")
 
 
 def _head(plan: Plan, agency: Agency, quarter: Period, schema: str | None, label: str, lang: Lang) -> list[str]:
@@ -161,6 +174,7 @@ def _values(indicator: Indicator, values: dict[str, Any]) -> list[str]:
 # --- YAML scalars --------------------------------------------------------------------------------
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`0-9.+~][^#:]*(?<![\s])\Z")
 _FLOW_PLAIN = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
+_RESERVED = frozenset(("yes", "no", "on", "off", "null", "true", "false", "~"))  # YAML 1.1: bool or null
 
 
 def scalar(value: Any) -> str:
@@ -180,7 +194,7 @@ def flow_item(value: Any) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     text = str(value)
-    if _FLOW_PLAIN.match(text):
+    if _FLOW_PLAIN.match(text) and text not in _RESERVED:
         return text
     if text.isdigit():
         return f"'{text}'"
@@ -190,7 +204,7 @@ def flow_item(value: Any) -> str:
 def _reads_back(text: str, wrap: Any) -> bool:
     """True when ``text`` is safe as a plain scalar: it matches the conservative pattern and
     PyYAML reads it back as the same string."""
-    if not _PLAIN.match(text) or text in ("yes", "no", "on", "off", "null", "true", "false", "~"):
+    if not _PLAIN.match(text) or text in _RESERVED:
         return False
     import yaml
 
