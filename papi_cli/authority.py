@@ -1,4 +1,4 @@
-"""Who may report what (CONTRACT §4). Pure: a plan and an agency in, allowed codes out.
+"""Who may report what (docs/authority.md). Pure: a plan and an agency in, allowed codes out.
 
 * An agency reports only the indicators of the tasks it leads or implements.
 * Units in a coverage result: a commune People's Committee may list only itself; a district

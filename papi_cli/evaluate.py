@@ -3,7 +3,7 @@
 Pure: a plan, checked submissions and a date in; an ``Evaluation`` out (``model/results.py``).
 ``papi status`` and ``papi report`` both render this value and never recompute it.
 
-The rules (CONTRACT §3 and §5):
+The rules (docs/rules.md):
 
 - Only reports submitted on or before the as-of date count; with a period, only the quarters up
   to and including it.

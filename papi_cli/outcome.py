@@ -1,7 +1,7 @@
 """Goal 1.3 of the plan: the province's PAPI scores "trung bình cao" (high-average) or above.
 
 PAPI scores 8 dimensions on a 1–10 scale; the aggregate is their plain sum. For each dimension
-and for the aggregate, the 63 provinces fall into four groups by percentile (DOMAIN.md):
+and for the aggregate, the 63 provinces fall into four groups by percentile (docs/rules.md, "The PAPI outcome"):
 highest ≥ P75, high-average P50–P75, low-average P25–P50, lowest < P25, the percentiles by
 linear interpolation between the sorted scores (``statistics.quantiles(n=4,
 method="inclusive")``, numpy's default). A dimension meets the goal when its score is at least

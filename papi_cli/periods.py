@@ -1,4 +1,4 @@
-"""Reporting periods, their data windows and deadlines (Decree 09/2019/NĐ-CP, Art. 12; DOMAIN.md).
+"""Reporting periods, their data windows and deadlines (Decree 09/2019/NĐ-CP, Art. 12; docs/periods.md).
 
 A period is a quarter (``2020-Q2``), the first six months (``2020-H1``), the first nine months
 (``2020-9M``, provincial practice) or the year (``2020``); the longer ones are built from the

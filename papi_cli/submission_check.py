@@ -1,4 +1,5 @@
-"""Checking one submission file (CONTRACT §4). Pure: a parsed document in, a Submission and problems out.
+"""Checking one submission file (the format: docs/huong-dan-nop-bao-cao.md; who may report what:
+docs/authority.md). Pure: a parsed document in, a Submission and problems out.
 
 The document's folder gives the period and its file name the agency; both must match what the
 file says. Every value is checked for its type without coercion (``"45"`` is not a number), then

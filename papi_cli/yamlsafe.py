@@ -16,7 +16,7 @@ then builds the values itself and refuses every one of those traps with a locate
 
 Every string (keys included) is normalised to Unicode NFC. Nothing here reads a file.
 
-Speed (issue 6): the values are built in one pass over the composed nodes without recording
+Speed (docs/performance.md): the values are built in one pass over the composed nodes without recording
 positions; a Document keeps the node graph and finds the line and column of a path only when a
 problem asks for one. PyYAML's tag resolver, called by libyaml for every plain scalar, is given
 a fast path that applies exactly its rules (see ``_Loader.resolve``).

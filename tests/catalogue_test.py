@@ -1,4 +1,4 @@
-"""The bundled plan/2020.yaml against Decision 46/QĐ-UBND and CONTRACT §3.
+"""The bundled plan/2020.yaml against Decision 46/QĐ-UBND and docs/plan-format.md.
 
 The tables below are transcribed from the decision's annex and the contract by hand, not
 generated from the plan, so a slip in either shows up here.
@@ -18,7 +18,7 @@ from tests.conftest import REPO
 
 ONGOING_END = dt.date(2020, 12, 31)
 
-# code: (kind, population-or-aggregate, op, threshold, due) — CONTRACT §3.
+# code: (kind, population-or-aggregate, op, threshold, due) — as docs/plan-format.md reads the decision.
 INDICATORS = {
     "I.1": ("coverage", "communes", ">=", 100, ONGOING_END),
     "II.1": ("coverage", "communes", ">=", 100, ONGOING_END),

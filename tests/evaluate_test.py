@@ -1,4 +1,4 @@
-"""The evaluation rules of CONTRACT §3 and §5, on the bundled plan, with submissions built in place.
+"""The evaluation rules of docs/rules.md, on the bundled plan, with submissions built in place.
 
 Each test's docstring is its scenario: who reported what, when, and what papi concludes.
 """

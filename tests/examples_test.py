@@ -87,7 +87,7 @@ def _check_loaded(project: Path, expected: dict) -> None:
 
 
 def test_every_case_has_an_expectation_and_every_rejection_has_a_case():
-    """The cases cover each problem code papi gives for a submission file (CONTRACT §4)."""
+    """The cases cover each problem code papi gives for a submission file (docs/authority.md, docs/rules.md)."""
     from papi_cli.words import CATALOGUE
 
     covered = set()

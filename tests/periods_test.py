@@ -25,7 +25,7 @@ HOLIDAYS_2020 = [D(2020, 1, 1), *(D(2020, 1, d) for d in range(23, 30)), D(2020,
     ("2020", "year", (1, 2, 3, 4), (D(2019, 12, 15), D(2020, 12, 14)), D(2020, 12, 31)),
 ])
 def test_the_decree_09_table(code, kind, quarters, window, end):
-    """Each 2020 period of DOMAIN.md: its kind, quarters, data window and the day --period evaluates as of."""
+    """Each 2020 period of docs/periods.md: its kind, quarters, data window and the day --period evaluates as of."""
     period = parse(code)
     assert (period.code, period.kind, period.year, period.quarters) == (code, kind, 2020, quarters)
     assert period.data_window == window

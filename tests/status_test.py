@@ -1,4 +1,4 @@
-"""`papi status`: the CONTRACT §5 JSON, the options, the exit codes, and a table people can read.
+"""`papi status`: the JSON of docs/rules.md, the options, the exit codes, and a table people can read.
 
 End to end through the files: the bundled sample data (``submissions/2020-Q*``) or small
 projects written in a scratch folder.

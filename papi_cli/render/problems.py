@@ -1,5 +1,5 @@
 """Problems as text (``file:line:col: error[code]: message`` with the source line and a caret),
-as JSON (the CONTRACT shape) and as GitHub workflow-command annotations."""
+as JSON (the shape of docs/rules.md, "JSON outputs") and as GitHub workflow-command annotations."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ them (labels in the report's language, numbers through ``numbers.py``). The same
 report's JSON (``as_json``); their shapes are in ``model.py``. Pure: the caller supplies the date
 of issue and the data version.
 
-The layout follows Decree 30/2020/NĐ-CP, Appendix I (DOMAIN.md): the header block, "BÁO CÁO"
+The layout follows Decree 30/2020/NĐ-CP, Appendix I (docs/rules.md, "The report's layout"): the header block, "BÁO CÁO"
 and the summary line, the body, "Nơi nhận" and the signature, then the annex in the decision's
 own seven columns.
 """
