@@ -175,7 +175,7 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 @app.command(cls=PapiCommand)
 def tasks(agency: Agency = None, dimension: Dimension = None, fmt: Format = None, root: Root = None,
-          plan: PlanPath = None, lang: LangOption = "vi") -> None:
+          plan: PlanPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("tasks", locals())
 
 
@@ -201,23 +201,23 @@ def report(period: RequiredPeriod, fmt: Format = None, out: OutDir = None, as_of
 
 @app.command(cls=PapiCommand)
 def new(agency: RequiredAgency, period: RequiredPeriod, root: Root = None, plan: PlanPath = None,
-        submissions: SubmissionsPath = None, lang: LangOption = "vi") -> None:
+        submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("new", locals())
 
 
 @app.command(cls=PapiCommand)
-def codeowners(root: Root = None, plan: PlanPath = None, lang: LangOption = "vi") -> None:
+def codeowners(root: Root = None, plan: PlanPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("codeowners", locals())
 
 
 @app.command(cls=PapiCommand)
-def schema(root: Root = None, plan: PlanPath = None, lang: LangOption = "vi") -> None:
+def schema(root: Root = None, plan: PlanPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("schema", locals())
 
 
 @app.command(cls=PapiCommand)
 def outcome(year: Year, scores: Scores = None, fmt: Format = None, root: Root = None, plan: PlanPath = None,
-            lang: LangOption = "vi") -> None:
+            lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("outcome", locals())
 
 
