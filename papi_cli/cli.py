@@ -38,6 +38,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "status": ("table", "json", "md"),
     "report": ("md", "html", "json"),
     "tasks": ("table", "json"),
+    "agencies": ("table", "json"),
     "outcome": ("table", "json"),
 }
 FAIL_ON = ("missed", "at_risk")
@@ -177,6 +178,12 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 def tasks(agency: Agency = None, dimension: Dimension = None, fmt: Format = None, root: Root = None,
           plan: PlanPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("tasks", locals())
+
+
+@app.command(cls=PapiCommand)
+def agencies(fmt: Format = None, root: Root = None, plan: PlanPath = None, lang: LangOption = "vi",
+             no_cache: NoCache = False) -> None:
+    _dispatch("agencies", locals())
 
 
 @app.command(cls=PapiCommand)

@@ -10,6 +10,7 @@ sees the old file or the new one and a failed run leaves nothing behind.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import errno
 import os
@@ -73,6 +74,9 @@ def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         return None, [Problem.at(file, None, "file-too-large", size=len(raw), limit=MAX_BYTES)]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    wide = _wide_encoding(raw)
+    if wide is not None:
+        return None, [Problem.at(file, None, "not-utf8-wide", encoding=wide)]
     nul = raw.find(b"\x00")
     if nul >= 0:
         return None, [Problem.at(file, _byte_mark(raw, nul), "binary-file")]
@@ -81,6 +85,31 @@ def decode(file: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError as err:
         return None, [Problem.at(file, _byte_mark(raw, err.start), "not-utf8", byte=f"0x{raw[err.start]:02X}")]
     return text, []
+
+
+_WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"),
+              (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+_WIDE = (("utf-32-le", "UTF-32"), ("utf-32-be", "UTF-32"), ("utf-16-le", "UTF-16"), ("utf-16-be", "UTF-16"))
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """``UTF-16`` or ``UTF-32`` for a text saved so ("Unicode" in Notepad and Excel), with or
+    without a byte-order mark; None for anything else. Without a mark, the bytes must decode in
+    that encoding to text of printable characters and line breaks only, with a ':' (what a YAML
+    file holds), so a binary file with NUL bytes is not taken for one."""
+    for bom, name in _WIDE_BOMS:
+        if raw.startswith(bom):
+            return name
+    if b"\x00" not in raw[:4096]:
+        return None
+    for codec, name in _WIDE:
+        try:  # the first 4 KiB (final=False: a character cut at its end is not an error)
+            text = codecs.getincrementaldecoder(codec)().decode(raw[:4096], final=False)
+        except UnicodeDecodeError:
+            continue
+        if ":" in text and all(char.isprintable() or char in "\t\r\n" for char in text):
+            return name
+    return None
 
 
 def shown_text(raw: bytes) -> str:

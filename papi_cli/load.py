@@ -151,7 +151,8 @@ def default_scores(paths: Paths, year: int) -> Path:
 
 def load_outcome(plan: Plan, paths: Paths, path: Path, year: int) -> Loaded[Outcome]:
     """The outcome for the plan's province from a scores file."""
-    from papi_cli.outcome import evaluate_outcome, fold, parse_scores
+    from papi_cli.names import fold
+    from papi_cli.outcome import evaluate_outcome, parse_scores
 
     label = paths.label(path)
     if not files.is_file(path):

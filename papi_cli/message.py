@@ -64,10 +64,30 @@ class Refusal(ValueError):
 _TAG = "$message"
 
 
+_NUMBER, _PERCENT = "$number", "$percent"
+
+
+def _exact(value: int | float | Fraction | None) -> Any:
+    return [value.numerator, value.denominator] if isinstance(value, Fraction) else value
+
+
+def _inexact(value: Any) -> int | float | Fraction | None:
+    if isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value) and value[1] > 0:
+        return Fraction(value[0], value[1])
+    if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+        return value
+    raise ValueError("not a number")
+
+
 def to_json(value: Any) -> Any:
-    """A problem argument as JSON: a Message becomes ``{"$message": key, "args": {…}}``."""
+    """A problem argument as JSON: a Message becomes ``{"$message": key, "args": {…}}``, a Number
+    ``{"$number": 0.965}`` (a Fraction as ``[numerator, denominator]``), a Percent likewise."""
     if isinstance(value, Message):
         return {_TAG: value.key, "args": {name: to_json(item) for name, item in value.args.items()}}
+    if isinstance(value, Number):
+        return {_NUMBER: _exact(value.value)}
+    if isinstance(value, Percent):
+        return {_PERCENT: _exact(value.value), "target": _exact(value.target)}
     if isinstance(value, (list, tuple)):
         return [to_json(item) for item in value]
     return value
@@ -75,6 +95,14 @@ def to_json(value: Any) -> Any:
 
 def from_json(value: Any) -> Any:
     """The inverse of ``to_json``; ValueError for anything ``to_json`` cannot have written."""
+    if isinstance(value, dict) and len(value) == 1 and _NUMBER in value:
+        number = _inexact(value[_NUMBER])
+        if number is None:
+            raise ValueError("not a number")
+        return Number(number)
+    if isinstance(value, dict) and len(value) == 2 and _PERCENT in value:
+        percent, target = _inexact(value[_PERCENT]), _inexact(value.get("target"))
+        return Percent(None if percent is None else Fraction(percent), None if target is None else Fraction(target))
     if isinstance(value, dict):
         key, args = value.get(_TAG), value.get("args")
         if len(value) != 2 or not isinstance(key, str) or not isinstance(args, dict):

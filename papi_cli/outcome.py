@@ -13,13 +13,12 @@ Pure: CSV text in, values out; reading the file is the command's job.
 from __future__ import annotations
 
 import csv
-import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Literal
 
+from papi_cli.names import fold
 from papi_cli.problems import Mark, Problem
 
 Group = Literal["highest", "high_average", "low_average", "lowest"]
@@ -70,13 +69,6 @@ class ScoreTable:
     """The scores of a CSV file: by PAPI dimension code, then by province name as written."""
 
     scores: dict[str, dict[str, Decimal]]
-
-
-def fold(name: str) -> str:
-    """A name compared without diacritics, case or punctuation: ``Đắk Nông`` → ``dak nong``."""
-    text = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
 
 
 def quartiles(values: list[Decimal]) -> tuple[Fraction, Fraction, Fraction]:

@@ -17,6 +17,7 @@ from papi_cli.kinds import KINDS, kind_of
 from papi_cli.message import Message
 from papi_cli.model.plan import Indicator, Plan, PlanFile, UnitsFile
 from papi_cli.model.validation import problems_from
+from papi_cli.names import closest_agencies
 from papi_cli.problems import Problem, as_written, character_args
 
 if TYPE_CHECKING:
@@ -106,7 +107,8 @@ class _Checker:
         self._check_agencies()
         self._check_groups()
         if pf.coordinator not in self.plan.agencies:
-            self.add(("coordinator",), "unknown-agency", value=pf.coordinator)
+            self.add(("coordinator",), "unknown-agency", value=pf.coordinator,
+                     closest=closest_agencies(self.plan.agency_names(), pf.coordinator))
         year_start, year_end = _year(pf.year)
         if not year_start.replace(year=pf.year - 1) <= pf.implementation_document.due <= year_end:
             self.add(("implementation_document", "due"), "bad-window", start=pf.decision.date,
@@ -125,7 +127,8 @@ class _Checker:
             for field in ("lead", "implementers"):
                 for j, code in enumerate(getattr(task, field)):
                     if code not in self.plan.agencies and code not in self.plan.groups:
-                        self.add(path + (field, j), "unknown-agency", value=code)
+                        self.add(path + (field, j), "unknown-agency", value=code,
+                                 closest=closest_agencies(self.plan.agency_names(), code))
             for j, indicator in enumerate(task.indicators):
                 ipath = path + ("indicators", j)
                 self.unique(indicators, indicator.code, ipath + ("code",))
@@ -158,7 +161,8 @@ class _Checker:
                 self.add(path + ("code",), "duplicate-code", value=group.code, first_line=0)
             for j, member in enumerate(group.members):
                 if member not in self.plan.agencies and member not in self.plan.groups:
-                    self.add(path + ("members", j), "unknown-agency", value=member)
+                    self.add(path + ("members", j), "unknown-agency", value=member,
+                             closest=closest_agencies(self.plan.agency_names(), member))
             if self._contains(group.code, group.code, set()):
                 self.add(path + ("code",), "group-cycle", value=group.code)
 

@@ -15,6 +15,8 @@ dated after its deadline) do not make a file invalid.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +26,7 @@ from papi_cli.kinds import RESULT_STATUSES, kind_of, kind_of_field, result_field
 from papi_cli.message import Message
 from papi_cli.model.plan import Agency, Indicator, Plan
 from papi_cli.model.submission import ImplementationDocument, Result, Submission
+from papi_cli.names import closest_agencies, status_meant
 from papi_cli.problems import KEPT_PER_FILE, Kept, Mark, Problem, Severity, as_written, character_args, has_errors
 
 if TYPE_CHECKING:
@@ -94,6 +97,53 @@ def _as_date(value: Any) -> dt.date | None:
     return None
 
 
+_ONLY_PLACEHOLDER = re.compile(r"[\s.…_\-–—]*\Z")
+_PLACEHOLDER_TOKEN = re.compile(r"(?:^|(?<=[\s/\-(]))(?:…|\.\.\.)(?=$|[\s/\-)])")
+
+
+_GROUPED = re.compile(r"\s*(\d{1,3})((?:([.,\u00a0 ])\d{3})(?:\3\d{3})*)\s*\Z")
+
+
+def _grouped(value: Any) -> tuple[str, int] | None:
+    """A whole number written with thousands separators (``1,340``, ``1.340``, ``12 500``), as
+    written and as papi reads it; None for anything else."""
+    found = _GROUPED.match(value) if isinstance(value, str) else None
+    if found is None:
+        return None
+    return value.strip(), int(found[1] + re.sub(r"\D", "", found[2]))
+
+
+_DATE_PLACEHOLDER = re.compile(r"(?i:yyyy)|\b(?i:mm|dd)\b|…|\.\.\.")
+_DAY_FIRST = re.compile(r"\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})\s*\Z")
+_YEAR_FIRST = re.compile(r"\s*(\d{4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,2})\s*\Z")
+
+
+def _day_first(text: str) -> dt.date | str | None:
+    """``18/06/2020``, ``18-6-2020``, ``18.06.2020`` (day first, as Vietnamese writes it) or
+    ``2020/06/18``: the day; "" when it is written so but there is no such day; None when the
+    text is not a date written so."""
+    found = _DAY_FIRST.match(text)
+    parts = (found[4], found[3], found[1]) if found else None
+    if parts is None and (found := _YEAR_FIRST.match(text)):
+        parts = (found[1], found[3], found[4])
+    if parts is None:
+        return None
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return ""
+
+
+def placeholder(text: str, *, reference: bool) -> bool:
+    """True for what stands in for a text rather than being one: nothing but dots, dashes or
+    spaces (``""``, ``…``, ``...``); in a document's reference also a ``…`` standing for its
+    number or date (``Kế hoạch số …/KH-… ngày …``, as the skeleton's example has it). A ``…``
+    inside a word (``về việc…``) is the text's own."""
+    if _ONLY_PLACEHOLDER.match(text):
+        return True
+    return reference and _PLACEHOLDER_TOKEN.search(text) is not None
+
+
 def _codes(values: list[str]) -> str:
     return ", ".join(values) if values else "—"
 
@@ -107,12 +157,16 @@ class _Check:
         self.kept = Kept(doc.file)
         self.problems = self.kept.problems
         self.dated: Dated | None = None
+        self.errors = 0  # every error found, kept or not (a warning does not make a result invalid)
 
     def add(self, path: tuple[Any, ...], code: str, *, key: bool = False, severity: Severity = "error",
-            **args: Any) -> None:
+            at: Mark | None = None, **args: Any) -> None:
+        """A problem at the value of ``path`` (its key with ``key``; ``at`` where it is more precise)."""
+        if severity == "error":
+            self.errors += 1
         if not self.kept.room():
             return
-        mark = self.doc.key_mark(path) if key else self.doc.mark(path)
+        mark = at or (self.doc.key_mark(path) if key else self.doc.mark(path))
         self.problems.append(Problem.at(self.doc.file, mark, code, severity=severity, **args))
 
     def wrong_type(self, path: tuple[Any, ...], field: str, kind: str, value: Any) -> None:
@@ -124,12 +178,14 @@ class _Check:
         if not isinstance(data, dict):
             self.wrong_type((), self.doc.file.rsplit("/", 1)[-1], "mapping", data)
             return None
+        meant = set()  # the fields a misspelled one stands for: "missing" would say it twice
         for name in data:
             if name not in TOP_FIELDS:
-                self.add((name,), "unknown-field", key=True, field=name, allowed=", ".join(TOP_FIELDS))
+                meant.add(self.unknown_field((name,), name, TOP_FIELDS))
         for name in REQUIRED_FIELDS:
             if name not in data:
-                self.add((), "missing-field", field=name)
+                if name not in meant:
+                    self.add((), "missing-field", field=name)
             elif data[name] is None:
                 hint = "date" if name == "submitted_on" else name
                 self.add((name,), "field-not-filled-in", field=name, expected=_expected(hint))
@@ -149,6 +205,16 @@ class _Check:
         return Submission(agency=agency.code, period=period.code, submitted_on=submitted_on,
                           implementation_document=document, results=results, file=self.doc.file)
 
+    def unknown_field(self, path: tuple[Any, ...], name: Any, fields: tuple[str, ...]) -> str | None:
+        """A field that is not one of ``fields``: the one it most likely misspells, if any (returned)."""
+        allowed = ", ".join(fields)
+        close = difflib.get_close_matches(str(name).lower(), fields, n=1, cutoff=0.75)
+        if close:
+            self.add(path, "misspelled-field", key=True, field=name, suggest=close[0], allowed=allowed)
+            return close[0]
+        self.add(path, "unknown-field", key=True, field=name, allowed=allowed)
+        return None
+
     def not_ascii(self, path: tuple[Any, ...], value: str, *, key: bool = False) -> bool:
         """True (after saying so, naming the character) when a code holds a character that is not
         ASCII: a Cyrillic 'о' or a fullwidth '２' looks like the letter or digit it is not. A value
@@ -156,10 +222,9 @@ class _Check:
         at = next((i for i, char in enumerate(value) if not char.isascii()), None)
         if at is None or any(char.isspace() for char in value):
             return False
-        if self.kept.room():
-            mark = self.doc.within(path, at, key=key)
-            self.problems.append(Problem.at(self.doc.file, mark, "not-ascii", value=value, column=mark.column,
-                                            **character_args(value[at])))
+        mark = self.doc.within(path, at, key=key) if self.keeps() else None  # a position only when kept
+        self.add(path, "not-ascii", at=mark, value=value, column=mark.column if mark else 0,
+                 **character_args(value[at]))
         return True
 
     def agency(self, value: Any) -> Agency | None:
@@ -175,7 +240,8 @@ class _Check:
             self.add(("agency",), "agency-mismatch", value=value, expected=self.file_agency)
         known = self.plan.agencies.get(value)
         if known is None and value == self.file_agency:
-            self.add(("agency",), "unknown-agency", value=value)
+            self.add(("agency",), "unknown-agency", value=value,
+                     closest=closest_agencies(self.plan.agency_names(), value))
         return known if value == self.file_agency else None
 
     def period(self, value: Any) -> periods.Period | None:
@@ -199,9 +265,8 @@ class _Check:
         """A date (its bounds are ``check_submitted_on``'s)."""
         if value is None:
             return None
-        day = _as_date(value)
+        day = self.date(("submitted_on",), "submitted_on", value)
         if day is None:
-            self.wrong_type(("submitted_on",), "submitted_on", "date", value)
             return None
         self.dated = (day, self.doc.mark(("submitted_on",)))
         return day
@@ -215,18 +280,19 @@ class _Check:
             return None
         for name in value:
             if name not in DOCUMENT_FIELDS:
-                self.add(path + (name,), "unknown-field", key=True, field=name, allowed=", ".join(DOCUMENT_FIELDS))
+                self.unknown_field(path + (name,), name, DOCUMENT_FIELDS)
         number, day = value.get("number"), value.get("date")
         for name in DOCUMENT_FIELDS:
             if name not in value:
                 self.add(path, "missing-field", field=f"implementation_document.{name}")
-        if "number" in value and not (isinstance(number, str) and number.strip()):
-            self.wrong_type(path + ("number",), "implementation_document.number", "text", number)
-            number = None
-        if "date" in value:
-            day = _as_date(day)
-            if day is None:
-                self.wrong_type(path + ("date",), "implementation_document.date", "date", value.get("date"))
+        for name, hint in (("number", "text"), ("date", "date")):
+            if name in value and value[name] is None:
+                self.add(path + (name,), "field-not-filled-in", field=f"implementation_document.{name}",
+                         expected=_expected(hint))
+        if number is not None:
+            number = self.text(path + ("number",), "implementation_document.number", number, reference=True)
+        if day is not None:
+            day = self.date(path + ("date",), "implementation_document.date", day)
         if not isinstance(number, str) or day is None:
             return None
         rule = self.plan.file.implementation_document
@@ -235,6 +301,42 @@ class _Check:
             self.add(path + ("date",), "implementation-document-late", severity="warning",
                      value=day.isoformat(), due=rule.due.isoformat(), deadline=deadline.isoformat())
         return ImplementationDocument(number=number, date=day)
+
+    def date(self, path: tuple[Any, ...], field: str, value: Any) -> dt.date | None:
+        """A date, or None after saying what is wrong: a day written the Vietnamese way
+        (``18/06/2020``) gets the same day in the form papi reads (``2020-06-18``)."""
+        day = _as_date(value)
+        if day is not None:
+            return day
+        if isinstance(value, str) and _DATE_PLACEHOLDER.search(value):
+            self.add(path, "placeholder", field=field, value=value)
+            return None
+        written = _day_first(value) if isinstance(value, str) else None
+        if isinstance(written, dt.date):
+            self.add(path, "date-day-first", field=field, value=value, suggest=written.isoformat())
+        elif written == "":
+            self.add(path, "bad-date", value=value)
+        else:
+            self.wrong_type(path, field, "date", value)
+        return None
+
+    def text(self, path: tuple[Any, ...], field: str, value: Any, *, reference: bool) -> str | None:
+        """A text the clerk wrote, or None after saying what is wrong with it: not text, a
+        placeholder of the skeleton left in (``…``; in a ``reference`` to a document, a ``…``
+        where its number or date goes), or cut short by a `` #`` that YAML reads as a comment."""
+        if not isinstance(value, str):
+            self.wrong_type(path, field, "text", value)
+            return None
+        if placeholder(value, reference=reference):
+            self.add(path, "placeholder", field=field, value=value)
+            return None
+        cut = self.doc.comment_after(path)
+        if cut is not None:
+            mark, line = cut
+            self.add(path, "comment-cuts-text", at=mark, field=field, value=value,
+                     quoted=json.dumps(line, ensure_ascii=False))
+            return None
+        return value
 
     # --- results -------------------------------------------------------------------------------
     def results(self, value: Any, agency: Agency | None) -> dict[str, Result] | None:
@@ -276,7 +378,7 @@ class _Check:
             else:
                 self.wrong_type(path, indicator.code, "mapping", entry)
             return None
-        before = self.kept.found
+        before = self.errors
         for name in entry:
             if name in fields:
                 continue
@@ -286,27 +388,32 @@ class _Check:
                          kind=Message(f"kind.{indicator.kind}"), other=Message(f"kind.{other}"),
                          allowed=", ".join(fields))
             else:
-                self.add(path + (name,), "unknown-field", key=True, field=name, allowed=", ".join(fields))
+                self.unknown_field(path + (name,), name, fields)
         values = {name: entry[name] for name in fields if entry.get(name) is not None}
-        checked = self.common(path, indicator, values)
+        checked = self.common(path, indicator, values, misread=self.errors > before)
         checked.update(kind_of(indicator).check(self, path, indicator, values, agency))
-        if self.kept.found > before:
+        if self.errors > before:
             return None
         return Result(**checked)
 
-    def common(self, path: tuple[Any, ...], indicator: Indicator, values: dict[str, Any]) -> dict[str, Any]:
+    def common(self, path: tuple[Any, ...], indicator: Indicator, values: dict[str, Any],
+               misread: bool) -> dict[str, Any]:
+        """Status, evidence and note. The kind's rule on the status (done needs evidence) is left
+        out when a field was ``misread`` (``evidences:``) or an evidence item refused: its
+        complaint would be a follow-on of what is already said."""
         checked: dict[str, Any] = {}
         status = values.get("status")
         if status is not None:
             if status in RESULT_STATUSES:
                 checked["status"] = status
             else:
-                self.wrong_type(path + ("status",), "status", "status", status)
+                meant = status_meant(status) if isinstance(status, str) else None
+                guess = Message("status.guess", code=meant) if meant else ""
+                self.add(path + ("status",), "unknown-status", value=as_written(status), guess=guess)
         if "note" in values:
-            if isinstance(values["note"], str):
-                checked["note"] = values["note"]
-            else:
-                self.wrong_type(path + ("note",), "note", "text", values["note"])
+            note = self.text(path + ("note",), "note", values["note"], reference=False)
+            if note is not None:
+                checked["note"] = note
         evidence: list[str] = []
         if "evidence" in values:
             items = values["evidence"]
@@ -314,19 +421,25 @@ class _Check:
                 self.wrong_type(path + ("evidence",), "evidence", "list", items)
             else:
                 for i, item in enumerate(items):
-                    if isinstance(item, str) and item.strip():
-                        evidence.append(item)
+                    text = self.text(path + ("evidence", i), "evidence", item, reference=True)
+                    if text is not None:
+                        evidence.append(text)
                     else:
-                        self.wrong_type(path + ("evidence", i), "evidence", "text", item)
+                        misread = True
             checked["evidence"] = tuple(evidence)
-        kind_of(indicator).check_status(self, path, indicator, status, tuple(evidence))
+        if not misread:
+            kind_of(indicator).check_status(self, path, indicator, status, tuple(evidence))
         return checked
 
     # --- what the kinds ask (``kinds.base.ResultCheck``) ----------------------------------------
     def whole(self, path: tuple[Any, ...], field: str, value: Any) -> int | None:
         """A whole number ≥ 0, never coerced from text or a decimal."""
         if not _is_int(value):
-            self.not_a_number(path, field, value, "whole")
+            grouped = _grouped(self.doc.source(path) if isinstance(value, float) else value)
+            if grouped is not None:
+                self.add(path, "thousands-separator", field=field, value=grouped[0], suggest=grouped[1])
+            else:
+                self.not_a_number(path, field, value, "whole")
             return None
         if value < 0:
             self.add(path, "negative-number", field=field, value=value)
@@ -348,6 +461,9 @@ class _Check:
 
     def not_a_number(self, path: tuple[Any, ...], field: str, value: Any, expected: str) -> None:
         if isinstance(value, str) and _NUMBER_TEXT.match(value):
-            self.add(path, "number-as-text", field=field, value=value)
+            number = value.strip().rstrip("%").strip()
+            advice = Message("advice.whole", number=number) if expected == "whole" else \
+                Message("advice.decimal", number=number.replace(",", "."))
+            self.add(path, "number-as-text", field=field, value=value, advice=advice)
         else:
             self.wrong_type(path, field, expected, value)

@@ -33,6 +33,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Tệp chứa byte NUL: đây không phải tệp văn bản.",
         "The file contains a NUL byte: it is not a text file.",
     ),
+    "not-utf8-wide": (
+        "Tệp được lưu với bảng mã {encoding} (mục \"Unicode\" của Notepad hay Excel), papi chỉ đọc UTF-8. Hãy mở tệp bằng Notepad, chọn \"File › Save As\", ở ô \"Encoding\" chọn UTF-8 rồi lưu lại.",
+        "The file is saved in {encoding} (\"Unicode\" in Notepad or Excel); papi reads only UTF-8. Open the file in Notepad, choose \"File › Save As\", set \"Encoding\" to UTF-8 and save it again.",
+    ),
     "not-utf8": (
         "Byte {byte} không phải UTF-8. Hãy lưu tệp với bảng mã UTF-8.",
         "Byte {byte} is not UTF-8. Save the file with the UTF-8 encoding.",
@@ -46,6 +50,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "not-ascii-name": (
         "Tên '{value}' có ký tự {char} ({name}) ở vị trí {position}: tên thư mục và tệp báo cáo chỉ gồm chữ cái không dấu, chữ số và dấu gạch ngang ({layout}).",
         "The name '{value}' holds the character {char} ({name}) at position {position}: folder and file names of reports are plain ASCII letters, digits and hyphens ({layout}).",
+    ),
+    "lookalike-space": (
+        "Tên trường '{key}' có ký tự {char} ({name}) trông như dấu cách nhưng không phải (thường do sao chép từ Word hay trang web): hãy xóa nó và gõ lại dấu cách thường.",
+        "The field name '{key}' holds the character {char} ({name}), which looks like a space but is not one (it comes from copying out of Word or a web page): delete it and type ordinary spaces.",
     ),
     "hidden-character": (
         "Ký tự {char} ({name}) không được có trong tệp: ký tự điều khiển và ký tự đảo chiều văn bản có thể che giấu nội dung thật; hãy xóa nó.",
@@ -104,8 +112,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "The number '{value}' has too many digits (at most 15 significant digits).",
     ),
     "bad-date": (
-        "Ngày '{value}' không hợp lệ; dùng dạng YYYY-MM-DD.",
-        "The date '{value}' is not valid; use YYYY-MM-DD.",
+        "Ngày '{value}' không có trên lịch: hãy kiểm tra lại ngày và tháng.",
+        "There is no such day as '{value}': check the day and the month.",
     ),
     "unreadable": ("Không đọc được tệp: {detail}.", "The file cannot be read: {detail}."),
     # --- PAPI scores CSV (papi outcome) --------------------------------------------------------
@@ -160,6 +168,15 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Trường '{field}' không được biết đến; các trường hợp lệ: {allowed}.",
         "Unknown field '{field}'; allowed fields: {allowed}.",
     ),
+    "unknown-status": (
+        "'status' phải là một trong ba mã: not_started (chưa bắt đầu), in_progress (đang thực hiện), done (hoàn thành); giá trị đang ghi là {value}.{guess}",
+        "'status' must be one of three codes: not_started (not started yet), in_progress (under way), done (completed); the value written is {value}.{guess}",
+    ),
+    "status.guess": (" Hãy ghi: status: {code}", " Write: status: {code}"),
+    "misspelled-field": (
+        "Không có trường '{field}': có phải là '{suggest}'? Các trường hợp lệ: {allowed}.",
+        "There is no field '{field}': did you mean '{suggest}'? Allowed fields: {allowed}.",
+    ),
     "wrong-type": (
         "'{field}' phải là {expected}, nhưng giá trị là {value}.",
         "'{field}' must be {expected}, but the value is {value}.",
@@ -170,8 +187,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "The plan file {path} was not found.",
     ),
     "unknown-agency": (
-        "Cơ quan '{value}' không có trong danh mục cơ quan của kế hoạch (mục agencies; UBND huyện, xã có mã ubnd-<tên đơn vị>, ví dụ ubnd-cu-jut; xem 'papi tasks').",
-        "The agency '{value}' is not in the plan's registry of agencies (its agencies list; People's Committees are ubnd-<unit slug>, e.g. ubnd-cu-jut; see 'papi tasks').",
+        "Cơ quan '{value}' không có trong danh mục cơ quan của kế hoạch{closest}. Mã của mọi cơ quan: papi agencies.",
+        "The agency '{value}' is not in the plan's registry of agencies{closest}. Every agency's code: papi agencies.",
     ),
     "unknown-dimension": (
         "Lĩnh vực '{value}' không có trong kế hoạch; các lĩnh vực: {allowed}.",
@@ -296,8 +313,28 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "The field '{field}' belongs to {other} indicators; {indicator} is a {kind} indicator and takes only: {allowed}.",
     ),
     "number-as-text": (
-        "'{field}' phải là một số, không phải chuỗi '{value}': bỏ dấu nháy (và dấu %), dùng dấu chấm thập phân, ví dụ 95.5.",
-        "'{field}' must be a number, not the text '{value}': drop the quotes (and the % sign) and use a decimal point, e.g. 95.5.",
+        "'{field}' phải là một số, không phải chuỗi '{value}': {advice}.",
+        "'{field}' must be a number, not the text '{value}': {advice}.",
+    ),
+    "thousands-separator": (
+        "'{field}' là một số nguyên nên không ghi dấu phân cách hàng nghìn: thay {value} bằng {suggest}.",
+        "'{field}' is a whole number, written without thousands separators: write {suggest}, not {value}.",
+    ),
+    "percent-as-fraction": (
+        "Phần trăm {value} nhỏ hơn 1 trong khi chỉ tiêu là {target} %: có phải là {likely}? Ghi phần trăm theo thang 0–100 (96,5 % ghi là 96.5); nếu đúng là {value} % thì giữ nguyên.",
+        "The percent {value} is below 1 while the target is {target}%: did you mean {likely}? Percents are written 0–100 (96.5% is 96.5); if it really is {value}%, leave it.",
+    ),
+    "placeholder": (
+        "'{field}' vẫn là chỗ để trống của mẫu ('{value}'): hãy ghi nội dung thật (số, ngày của văn bản…), hoặc xóa cả trường nếu chưa có.",
+        "'{field}' still holds the form's placeholder ('{value}'): write the real content (the document's number, its date…), or delete the field if there is none yet.",
+    ),
+    "comment-cuts-text": (
+        "Dấu '#' sau dấu cách bắt đầu một chú thích, nên YAML bỏ phần còn lại của dòng và '{field}' chỉ còn '{value}'. Hãy đặt cả đoạn văn bản trong dấu nháy kép: {quoted}",
+        "A '#' after a space starts a comment, so YAML drops the rest of the line and '{field}' is only '{value}'. Put the whole text in double quotes: {quoted}",
+    ),
+    "date-day-first": (
+        "'{field}' ghi ngày là '{value}'; papi đọc ngày theo thứ tự năm-tháng-ngày: hãy ghi {suggest}.",
+        "'{field}' gives the date as '{value}'; papi reads dates year-month-day: write {suggest}.",
     ),
     "negative-number": (
         "'{field}' là {value}: số liệu không được âm.",
@@ -319,17 +356,23 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Phần trăm {value} nằm ngoài khoảng 0–100.",
         "The percent {value} is outside 0–100.",
     ),
+    "closest": ("; gần nhất là: {names}", "; the closest are: {names}"),
+    "closest.agency": ("{code} ({name})", "{code} ({name_en})"),
+    "ambiguous-unit": (
+        "'{value}' có thể là nhiều đơn vị: {candidates}; hãy ghi tên không dấu hoặc mã của đúng đơn vị.",
+        "'{value}' could be any of several units: {candidates}; write the short name or code of the one meant.",
+    ),
     "unknown-unit": (
-        "Không có đơn vị '{value}' trong danh mục; dùng slug hoặc mã chính thức của {population} (xem tệp {registry} trong thư mục kế hoạch), ví dụ: {examples}.",
-        "There is no unit '{value}' in the registry; use the slug or official code of one of the {population} (see {registry} in the plan folder), e.g.: {examples}.",
+        "Không có đơn vị '{value}' trong danh mục đơn vị hành chính ({registry} trong thư mục kế hoạch); ghi tên, tên không dấu hoặc mã của {population}, gần nhất là: {examples}.",
+        "There is no unit '{value}' in the register of units ({registry} in the plan folder); write the name, short name or code of one of the {population}; the closest are: {examples}.",
     ),
     "wrong-unit-level": (
         "Đơn vị '{value}' không thuộc loại của chỉ tiêu {indicator}, chỉ tiêu này tính theo {population}.",
         "The unit '{value}' is not of the level of indicator {indicator}, which counts {population}.",
     ),
     "duplicate-unit": (
-        "Đơn vị '{value}' ({slug}) đã được liệt kê ở dòng {first_line}; mỗi đơn vị chỉ ghi một lần (tên và mã là cùng một đơn vị).",
-        "The unit '{value}' ({slug}) is already listed at line {first_line}; list each unit once (its slug and its code are the same unit).",
+        "Đơn vị '{value}' ({slug}) đã được liệt kê ở dòng {first_line}; mỗi đơn vị chỉ ghi một lần (tên, tên không dấu và mã của một đơn vị là cùng một đơn vị).",
+        "The unit '{value}' ({slug}) is already listed at line {first_line}; list each unit once (a unit's name, short name and code are the same unit).",
     ),
     "units-all-mixed": (
         "'all' phải đứng một mình (units: all), không ghi lẫn với các đơn vị khác.",
@@ -381,6 +424,22 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "leads_mark": ("chủ trì", "lead"),
     "implements_mark": ("phối hợp", "implementer"),
+    "agencies.title": ("Các cơ quan của kế hoạch — {plan} ({year})", "The plan's agencies — {plan} ({year})"),
+    "agencies.name": ("Tên", "Name"),
+    "agencies.province": ("Cấp tỉnh", "Province"),
+    "agencies.implements": ("Phối hợp", "Implements"),
+    "agencies.reports": ("Báo cáo quý", "Quarterly report"),
+    "agencies.owes": ("có", "yes"),
+    "agencies.to_district": ("huyện", "district"),
+    "agencies.not_owed": ("không", "no"),
+    "agencies.count": (
+        "{agencies} cơ quan. Báo cáo quý: có = phải gửi {coordinator} ({owing} cơ quan); huyện = UBND xã gửi UBND huyện; không = không bắt buộc (vẫn được gửi). Phối hợp: số nhiệm vụ phối hợp thực hiện (papi tasks --agency <mã> liệt kê).",
+        "{agencies} {agencies:agency|agencies}. Quarterly report: yes = owed to {coordinator} ({owing} {owing:agency|agencies}); district = a commune reports to its district; no = not owed (may still be sent). Implements: how many tasks it implements (papi tasks --agency <code> lists them).",
+    ),
+    "agencies.hint": (
+        "Mã cơ quan là tên tệp báo cáo: papi new --agency <mã> --period <quý>.",
+        "The agency code is the report's file name: papi new --agency <code> --period <quarter>.",
+    ),
     "tasks_title": ("Danh mục nhiệm vụ — {plan} ({year})", "Task catalogue — {plan} ({year})"),
     "tasks_of": ("Nhiệm vụ của {agency}", "Tasks of {agency}"),
     "tasks_count": ("{tasks} nhiệm vụ, {indicators} chỉ tiêu", "{tasks} {tasks:task|tasks}, {indicators} {indicators:indicator|indicators}"),
@@ -415,8 +474,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "new.leads": ("Chỉ tiêu của nhiệm vụ cơ quan chủ trì", "Indicators of the tasks the agency leads"),
     "new.implements": ("Chỉ tiêu của nhiệm vụ cơ quan phối hợp thực hiện", "Indicators of the tasks the agency implements"),
     "new.units": (
-        "{population} đã thực hiện: slug hoặc mã, ví dụ [{example}]; all = mọi {population} cơ quan được báo cáo",
-        "{population} covered: slug or code, e.g. [{example}]; all = every unit you may report",
+        "{population} đã thực hiện: tên không dấu, mã hoặc tên, ví dụ [{example}]; all = mọi {population} cơ quan được báo cáo",
+        "{population} covered: short name, code or name, e.g. [{example}]; all = every unit you may report",
     ),
     "new.no_units": (
         "Cơ quan không được liệt kê đơn vị nào ở chỉ tiêu này: chỉ báo cáo status, evidence, note.",
@@ -461,8 +520,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "schema.status": ("Tình trạng thực hiện", "Progress"),
     "schema.evidence": ("Văn bản minh chứng", "Evidence documents"),
     "schema.units": (
-        "Đơn vị đã thực hiện (slug hoặc mã), hoặc all: mọi đơn vị cơ quan được báo cáo",
-        "Units covered (slug or code), or all: every unit the agency may report",
+        "Đơn vị đã thực hiện (tên không dấu, mã hoặc tên), hoặc all: mọi đơn vị cơ quan được báo cáo",
+        "Units covered (short name, code or name), or all: every unit the agency may report",
     ),
     # papi codeowners
     "codeowners.header": (
@@ -660,15 +719,19 @@ LABELS: dict[str, tuple[str, str]] = {
 EXPECTED: dict[str, tuple[str, str]] = {
     "expected.mapping": ("một bảng 'khóa: giá trị'", "a mapping of 'key: value'"),
     "expected.text": ("một chuỗi văn bản", "text"),
+    "advice.whole": ("bỏ dấu nháy, ghi {number}", "drop the quotes and write {number}"),
+    "advice.decimal": (
+        "bỏ dấu nháy (và dấu %), dùng dấu chấm thập phân: ghi {number}",
+        "drop the quotes (and the % sign) and use a decimal point: write {number}",
+    ),
     "expected.agency": ("mã cơ quan, trùng tên tệp", "the agency code, the same as the file name"),
     "expected.period": ("quý báo cáo dạng YYYY-Qn, trùng tên thư mục", "the quarter as YYYY-Qn, the same as the folder"),
     "expected.date": ("một ngày dạng YYYY-MM-DD", "a date YYYY-MM-DD"),
     "expected.results": ("các chỉ tiêu báo cáo, mỗi chỉ tiêu một mục theo mã", "the indicators reported, one entry per code"),
     "expected.list": ("một danh sách, ví dụ [\"…\", \"…\"]", "a list, e.g. [\"…\", \"…\"]"),
-    "expected.units": ("danh sách đơn vị [slug hoặc mã, …] hoặc all", "a list of units [slug or code, …] or all"),
+    "expected.units": ("danh sách đơn vị [tên không dấu hoặc mã, …] hoặc all", "a list of units [short name or code, …] or all"),
     "expected.whole": ("một số nguyên không âm", "a whole number, not negative"),
     "expected.percent": ("một số từ 0 đến 100", "a number from 0 to 100"),
-    "expected.status": ("một trong: not_started, in_progress, done", "one of: not_started, in_progress, done"),
     "expected.integer": ("một số nguyên", "a whole number"),
     "expected.number": ("một số", "a number"),
     "expected.bool": ("true hoặc false", "true or false"),
@@ -709,7 +772,7 @@ DETAILS: dict[str, tuple[str, str]] = {
     "os.ENAMETOOLONG": ("tên quá dài", "the name is too long"),
     "os.EIO": ("lỗi đọc ghi của thiết bị", "an input/output error of the device"),
     "os.other": ("lỗi hệ thống số {errno} ({detail})", "system error {errno} ({detail})"),
-    # libyaml's commonest complaints, in a clerk's words; any other is quoted as libyaml says it.
+    # Syntax errors in a clerk's words (``yamlsyntax``): the mistakes found, then libyaml's complaints.
     "syntax.mapping_values": (
         "không được có dấu ':' ở đây — thụt lề sai, hoặc giá trị có dấu ': ' cần đặt trong dấu nháy",
         "a ':' is not allowed here: the indentation is wrong, or a value containing ': ' needs quotes",
@@ -733,12 +796,62 @@ DETAILS: dict[str, tuple[str, str]] = {
         "ký tự không thể đứng đầu một giá trị (như @ hoặc `); hãy đặt giá trị trong dấu nháy",
         "a character that cannot start a value (such as @ or `); put the value in quotes",
     ),
-    "syntax.list_not_allowed": ("không được bắt đầu danh sách '-' ở đây", "a list '-' cannot start here"),
+    "syntax.list_not_allowed": (
+        "không được bắt đầu danh sách '-' ở đây: mỗi mục '- …' phải nằm trên một dòng riêng, thụt lề dưới tên trường, hoặc viết cả danh sách trên một dòng dạng [a, b]",
+        "a list '-' cannot start here: put each '- …' item on its own line, indented under the field, or write the list on one line as [a, b]",
+    ),
+    "syntax.lookalike_space": (
+        "ký tự {char} ({name}) trông như dấu cách nhưng YAML không coi là dấu cách (thường do sao chép từ Word hay trang web): hãy xóa nó và gõ lại một dấu cách thường",
+        "the character {char} ({name}) looks like a space but YAML does not take it for one (it comes from copying out of Word or a web page): delete it and type an ordinary space",
+    ),
+    "syntax.space_after_colon": (
+        "thiếu dấu cách sau dấu ':' của '{key}': hãy gõ một dấu cách ngay trước '{value}' ({key}: {value})",
+        "a space is missing after the ':' of '{key}': type one just before '{value}' ({key}: {value})",
+    ),
+    "syntax.unclosed_quote": (
+        "dấu nháy {quote} mở ở cột {column} chưa được đóng trên dòng này: hãy gõ {quote} ở cuối đoạn văn bản",
+        "the quote {quote} opened at column {column} is not closed on this line: type {quote} at the end of the text",
+    ),
+    "syntax.text_after_quote": (
+        "sau dấu nháy {quote} đóng chỉ được có chú thích (#), nhưng còn '{text}': hãy đưa cả đoạn văn bản vào trong dấu nháy",
+        "after the closing quote {quote} only a comment (#) may follow, but '{text}' does: put the whole text inside the quotes",
+    ),
+    "syntax.colon_in_text": (
+        "văn bản của '{key}' có dấu ': ' nên YAML hiểu như một trường mới: hãy đặt cả đoạn văn bản trong dấu nháy kép: {quoted}",
+        "the text of '{key}' holds ': ', which YAML reads as a new field: put the whole text in double quotes: {quoted}",
+    ),
+    "syntax.unclosed_bracket": (
+        "dấu '{open}' mở ở cột {column} chưa được đóng trên dòng này: hãy gõ '{close}' ở chỗ nó kết thúc",
+        "the '{open}' opened at column {column} is not closed on this line: type '{close}' where it ends",
+    ),
+    "syntax.misaligned": (
+        "dòng này thụt lề {indent} dấu cách, còn dòng {line} phía trên thụt {above}: các trường cùng cấp phải thẳng hàng; hãy thụt lề dòng này {above} dấu cách",
+        "this line is indented {indent} {indent:space|spaces} while line {line} above has {above}: fields at the same level line up; indent this line {above} {above:space|spaces}",
+    ),
+    "syntax.document_start": (
+        "nội dung này không thuộc trường nào: dòng '---' hay '...' kết thúc tài liệu, hoặc một mục '-' đứng ngoài danh sách; hãy xóa hoặc thụt lề cho đúng",
+        "this content belongs to no field: a '---' or '...' line ends the document, or a '-' item stands outside a list; delete it or indent it correctly",
+    ),
+    "syntax.after_value": (
+        "sau giá trị chỉ được có chú thích (#): hãy đặt cả giá trị trong dấu nháy",
+        "only a comment (#) may follow the value: put the whole value in quotes",
+    ),
+    "syntax.anchor": (
+        "'&' và '*' ở đầu giá trị có nghĩa riêng trong YAML: hãy đặt giá trị trong dấu nháy",
+        "'&' and '*' at the start of a value mean something else to YAML: put the value in quotes",
+    ),
+    "syntax.tag": (
+        "'!' ở đầu giá trị có nghĩa riêng trong YAML: hãy đặt giá trị trong dấu nháy",
+        "'!' at the start of a value means something else to YAML: put the value in quotes",
+    ),
     "syntax.control_character": (
         "ký tự điều khiển {char} không được phép trong tệp văn bản",
         "the control character {char} is not allowed in a text file",
     ),
-    "syntax.libyaml": ("libyaml báo: {text}", "{text}"),
+    "syntax.libyaml": (
+        "YAML không đọc được tệp từ vị trí này (libyaml: {text}); hãy so dòng này với dòng phía trên và với mẫu của papi new",
+        "YAML cannot read the file from here (libyaml: {text}); compare this line with the one above and with papi new's form",
+    ),
 }
 
 # --- the command line: usage errors and help ---------------------------------------------------
@@ -753,7 +866,10 @@ USAGE: dict[str, tuple[str, str]] = {
     "usage.not_a_folder": ("{option}: '{value}' không phải thư mục", "{option}: '{value}' is not a folder"),
     "usage.no_path": ("không có tệp hoặc thư mục '{path}'", "no such file or folder '{path}'"),
     "usage.papi_today": ("PAPI_TODAY='{value}': cần một ngày YYYY-MM-DD", "PAPI_TODAY='{value}': needs a date YYYY-MM-DD"),
-    "usage.unknown_agency": ("{option}: không có cơ quan '{value}' trong kế hoạch", "{option}: unknown agency '{value}'"),
+    "usage.unknown_agency": (
+        "{option}: không có cơ quan '{value}' trong kế hoạch{closest}. Mã của mọi cơ quan: papi agencies",
+        "{option}: there is no agency '{value}' in the plan{closest}. Every agency's code: papi agencies",
+    ),
     "usage.unknown_dimension": (
         "{option}: không có '{value}'; chọn một trong: {allowed}",
         "{option}: no '{value}'; choose one of: {allowed}",
@@ -820,6 +936,10 @@ USAGE: dict[str, tuple[str, str]] = {
     "help.papi": (
         "papi — theo dõi thực hiện Kế hoạch cải thiện Chỉ số PAPI của tỉnh trên các tệp văn bản: kế hoạch đã duyệt, mỗi cơ quan một tệp báo cáo YAML mỗi quý, kiểm tra trong CI, 'papi status' trên màn hình và các tệp báo cáo.",
         "papi — a compliance tracker for a province's PAPI improvement plan over plain files: a reviewed plan, one YAML submission per agency per quarter, validation in CI, 'papi status' in a terminal and report files.",
+    ),
+    "help.agencies": (
+        "Danh sách cơ quan: mã (tên tệp báo cáo), tên, cấp, nhiệm vụ chủ trì và phối hợp, có phải báo cáo quý hay không.",
+        "The agencies: code (the report's file name), name, level, tasks led and implemented, whether a quarterly report is owed.",
     ),
     "help.tasks": ("Danh mục nhiệm vụ của kế hoạch: nhiệm vụ, chỉ tiêu, cơ quan chủ trì, thời hạn.", "The plan's catalogue: tasks, targets, leads and due dates."),
     "help.validate": ("Kiểm tra kế hoạch và các tệp báo cáo; thoát với mã 1 khi có lỗi.", "Check the plan and the submission files; exit 1 when any has an error."),

@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NoReturn
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -35,6 +35,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from papi_cli.files import MAX_BYTES, decode  # noqa: F401 - MAX_BYTES: part of what this module promises
 from papi_cli.message import Message
 from papi_cli.problems import Kept, Mark, Problem, character_args
+from papi_cli.yamlsyntax import SPACES, diagnose
 
 try:  # the libyaml C loader when available, else the pure-Python one
     from yaml import CSafeLoader as _BaseLoader
@@ -98,6 +99,7 @@ class Document:
     text: str
     root: Node | None = None
     _indexes: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
+    _starts: list[int] | None = field(default=None, repr=False)
 
     def mark(self, path: Path) -> Mark:
         """The mark of the value at ``path``, or of its nearest ancestor that has one."""
@@ -114,6 +116,34 @@ class Document:
                 if pair is not None:
                     return _mark(pair[0].start_mark)
         return self.mark(path)
+
+    def scalar(self, path: Path) -> ScalarNode | None:
+        """The scalar node at ``path`` itself (None when the path leads elsewhere or not that far)."""
+        path = tuple(path)
+        trail = self._trail(path)
+        node = trail[-1] if len(trail) == len(path) + 1 else None
+        return node if isinstance(node, ScalarNode) else None
+
+    def source(self, path: Path) -> str | None:
+        """The scalar at ``path`` as it is written, before YAML typed it (``1.340``, not 1.34)."""
+        node = self.scalar(path)
+        return node.value if node is not None and not node.style else None
+
+    def comment_after(self, path: Path) -> tuple[Mark, str] | None:
+        """Where a comment starts on the line of the unquoted text at ``path``, with the whole of
+        what the line holds from the text on: YAML ends a plain scalar at `` #``, so the clerk's
+        ``(Tờ trình #45)`` would be cut short without a word."""
+        node = self.scalar(path)
+        if node is None or node.style or node.end_mark is None or node.start_mark is None:
+            return None
+        end = node.end_mark.index
+        line_end = _BREAK.search(self.text, end)
+        rest = self.text[end: line_end.start() if line_end else len(self.text)]
+        found = _COMMENT.match(rest)
+        if found is None:
+            return None
+        mark = Mark(node.end_mark.line + 1, node.end_mark.column + found.end())
+        return mark, self.text[node.start_mark.index: end + len(rest)].rstrip()
 
     def _trail(self, path: Path) -> list[Node]:
         """The nodes from the root along ``path``, as far as the path leads in the values built."""
@@ -139,10 +169,20 @@ class Document:
         """The mark of the character ``offset`` into the text at ``path`` (of its key with ``key``),
         past an opening quote; the start of the value where the text spans lines."""
         start = self.key_mark(path) if key else self.mark(path)
-        lines = self.text.splitlines()
-        row = lines[start.line - 1] if 0 < start.line <= len(lines) else ""
+        row = self.line(start.line)
         quoted = start.column <= len(row) and row[start.column - 1] in "'\""
         return Mark(start.line, start.column + offset + (1 if quoted else 0))
+
+    def line(self, number: int) -> str:
+        """The text of line ``number`` (1-based; "" past the end), found through an index of the
+        lines' starts built once."""
+        if self._starts is None:
+            self._starts = [0] + [found.end() for found in _BREAK.finditer(self.text)]
+        if not 0 < number <= len(self._starts):
+            return ""
+        start = self._starts[number - 1]
+        end = self._starts[number] if number < len(self._starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
 
     def _entry(self, node: MappingNode, key: Any) -> tuple[Node, Node] | None:
         index = self._indexes.get(id(node))
@@ -160,6 +200,11 @@ def _index(node: MappingNode) -> dict[str, tuple[Node, Node]]:
             if isinstance(value, str):
                 index.setdefault(value, (key_node, value_node))
     return index
+
+
+_COMMENT = re.compile(r"[ \t]+#")
+_LOOKALIKE = frozenset(SPACES)
+_BREAK = re.compile(r"\r\n|\r|\n")  # what YAML counts lines by (U+2028 and the like are refused)
 
 
 class _Abort(Exception):
@@ -250,30 +295,8 @@ def _syntax_problem(file: str, err: yaml.MarkedYAMLError, text: str) -> Problem:
         return Problem.at(file, mark, "tab-indent")
     if "expected a single document" in detail:
         return Problem.at(file, mark, "multiple-documents")
-    return Problem.at(file, mark, "yaml-syntax", detail=_explained(err.problem or detail))
-
-
-# libyaml's commonest complaints, each with its explanation in the catalogue (``syntax.*``).
-_SYNTAX = (
-    ("mapping values are not allowed", "syntax.mapping_values"),
-    ("could not find expected ':'", "syntax.missing_colon"),
-    ("did not find expected key", "syntax.indentation"),
-    ("did not find expected ',' or ']'", "syntax.list_end"),
-    ("did not find expected ',' or '}'", "syntax.mapping_end"),
-    ("did not find expected node content", "syntax.missing_value"),
-    ("did not find expected '-' indicator", "syntax.list_indentation"),
-    ("found unexpected end of stream", "syntax.unexpected_end"),
-    ("found undefined alias", "syntax.undefined_alias"),
-    ("found unknown escape character", "syntax.bad_escape"),
-    ("found character that cannot start any token", "syntax.bad_start"),
-    ("block sequence entries are not allowed", "syntax.list_not_allowed"),
-    ("expected <block end>", "syntax.indentation"),
-)
-
-
-def _explained(problem: str) -> Message:
-    key = next((key for words, key in _SYNTAX if words in problem), None)
-    return Message(key) if key else Message("syntax.libyaml", text=problem)
+    found = diagnose(text, err)
+    return Problem.at(file, found.mark, "yaml-syntax", detail=found.detail)
 
 
 def _scalar_value(node: ScalarNode) -> tuple[Any, str | None]:
@@ -398,6 +421,8 @@ class _Builder:
                 if not isinstance(key, str):
                     self.flag(key_node, "key-not-text", key=key_node.value)
                     continue
+            if not key.isascii() and not _LOOKALIKE.isdisjoint(key):
+                self.lookalike(key_node, key)
             if key in result:
                 index = index if index is not None else _index(node)
                 first = index.get(key)
@@ -408,6 +433,16 @@ class _Builder:
             else:
                 result[key] = self.build(value_node, depth + 1, aliased)
         return result
+
+    def lookalike(self, node: Node, key: str) -> NoReturn:
+        """A key holding a look-alike space: a no-break space pasted from Word before
+        ``denominator:`` makes a top-level key of it, not a syntax error. Named where it stands,
+        and the only problem reported: what the structure would say after it is a follow-on."""
+        at = next(i for i, char in enumerate(key) if char in _LOOKALIKE)
+        clean = "".join(char for char in key if char not in _LOOKALIKE).strip()
+        start = _mark(node.start_mark)
+        raise _Abort(Problem.at(self.file, Mark(start.line, start.column + at), "lookalike-space",
+                                key=clean, **character_args(key[at])))
 
     def scalar(self, node: ScalarNode) -> Any:
         if node.tag == _STR and not self._tags:  # the common case, first

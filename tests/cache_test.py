@@ -314,3 +314,26 @@ def test_dates_compared_within_a_file_do_not_depend_on_today(sample, capsys, mon
         assert "implementation-document-after-submission" in {p["code"] for p in report["problems"]}
     _, problems = check_file(FILE_Q2, "2020-Q2", "so-ldtbxh", text.encode("utf-8"), plan, dt.date(2020, 6, 17))
     assert {"submitted-in-future", "implementation-document-after-submission"} <= {p.code for p in problems}
+
+
+def test_warnings_with_numbers_are_kept_and_given_back(tmp_path, capsys):
+    """A problem whose arguments hold Numbers (percent-as-fraction) reads back from the cache as it was."""
+    import shutil
+    from fractions import Fraction
+
+    from papi_cli.message import Message, Number, Percent, from_json, to_json
+
+    message = Message("x", a=Number(0.965), b=Number(Fraction(193, 2)), c=Percent(Fraction(1, 3), Fraction(95)),
+                      d=Percent(None), e=(Message("y", n=Number(3)),))
+    assert from_json(to_json(message)) == message
+
+    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    folder = tmp_path / "submissions" / "2020-Q2"
+    folder.mkdir(parents=True)
+    (folder / "vp-ubnd-tinh.yaml").write_text("agency: vp-ubnd-tinh\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\n"
+                                              "results:\n  III.4:\n    percent: 0.965\n", encoding="utf-8")
+    outputs = []
+    for _ in range(2):
+        assert main(["validate", "--root", str(tmp_path)]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1] and "96,5?" in outputs[0]

@@ -71,7 +71,7 @@ def test_output_into_a_closed_pipe_ends_quietly(repo_root):
 
 def test_usage_errors_speak_the_chosen_language(capsys, repo_root, monkeypatch):
     assert main(["tasks", "--agency", "x", "--lang", "en", "--root", str(repo_root)]) == 2
-    assert capsys.readouterr().err.strip() == "papi: --agency: unknown agency 'x'"
+    assert capsys.readouterr().err.strip() == "papi: --agency: there is no agency 'x' in the plan. Every agency's code: papi agencies"
     assert main(["status", "--period", "2020-Q7", "--root", str(repo_root)]) == 2
     assert "không phải kỳ báo cáo" in capsys.readouterr().err
     monkeypatch.setenv("PAPI_LANG", "en")

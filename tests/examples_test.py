@@ -104,6 +104,8 @@ def test_every_case_has_an_expectation_and_every_rejection_has_a_case():
         "negative-number", "zero-denominator", "ratio-incomplete", "number-as-text", "percent-out-of-range",
         "done-without-evidence", "unit-outside-jurisdiction", "no-units-allowed", "inspection-own-unit",
         "duplicate-submission", "outside-layout", "not-a-file", "symlink-outside", "implementation-document-late",
+        "comment-cuts-text", "placeholder", "date-day-first", "thousands-separator", "percent-as-fraction",
+        "misspelled-field", "not-utf8-wide", "lookalike-space", "unknown-status",
     }
     assert submission_codes <= set(CATALOGUE)
     assert submission_codes - covered == set()

@@ -34,3 +34,26 @@ def test_a_tiny_share_is_not_inflated():
     assert percent_text(Fraction(5, 10000)) == "< 0,1 %"
     assert percent_text(Fraction(5, 10000), lang="en") == "< 0.1%"
     assert percent_text(Fraction(6, 100)) == "0,1 %"
+
+
+def test_figures_group_their_thousands_as_the_language_writes_them():
+    from papi_cli.render.numbers import number_text
+
+    assert [number_text(n, "vi") for n in (38136, 40069, 999, 1340, 1234567, -2500)] == \
+        ["38.136", "40.069", "999", "1.340", "1.234.567", "-2.500"]
+    assert [number_text(n, "en") for n in (38136, 1234567)] == ["38,136", "1,234,567"]
+    assert number_text(Fraction(193, 2), "vi") == "96,5" and number_text(12345.5, "en") == "12,345.5"
+    assert number_text(0.965, "vi") == "0,965" and number_text(Fraction(1, 10**7), "en") == "0.0000001"
+
+
+def test_the_status_table_groups_the_dossiers_it_counts(capsys, monkeypatch):
+    """V.6a counts 38,136 land dossiers of 40,069 in the sample data."""
+    from papi_cli.cli import main
+    from tests.conftest import REPO
+
+    monkeypatch.setenv("COLUMNS", "200")
+    for lang, figure in (("vi", "38.136/40.069"), ("en", "38,136/40,069")):
+        main(["status", "--root", str(REPO), "--lang", lang])
+        assert figure in capsys.readouterr().out
+    main(["status", "--root", str(REPO), "--format", "json"])
+    assert '"numerator": 38136' in capsys.readouterr().out.replace("\n", "").replace("  ", "")

@@ -57,7 +57,7 @@ def test_valid_examples_match_the_schema(validator, name):
 
 
 @pytest.mark.parametrize("name", [
-    "unknown-field", "unknown-result-field", "other-kind-field", "wrong-type", "bad-status", "not-filled-in",
+    "unknown-field", "misspelled-field", "misspelled-result-field", "other-kind-field", "wrong-type", "bad-status", "not-filled-in",
     "unknown-agency", "unknown-indicator", "unknown-unit", "wrong-unit-level", "bad-period", "negative",
     "ratio-incomplete", "number-as-text", "percent-out-of-range", "percent-as-string", "count-negative",
     "milestone-done-without-evidence", "all-mixed", "period-outside-year",

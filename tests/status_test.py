@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -316,3 +319,19 @@ def test_markdown(capsys):
     assert "| Mã | Nhiệm vụ | Chỉ tiêu | Kết quả | Tiến độ | Trạng thái | Hạn | Chủ trì |" in text
     assert "## Tổng hợp theo lĩnh vực" in text and "| **Toàn tỉnh** |" in text
     assert "6 tháng đầu năm 2020" in text
+
+
+@pytest.mark.parametrize("command", [["status"], ["tasks"], ["tasks", "--agency", "so-y-te"], ["agencies"]])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_output_to_a_file_fits_80_columns_without_trailing_spaces(tmp_path, command, lang):
+    """`papi status > bao-cao.txt` with COLUMNS unset: 80 columns (rich pads every line to the
+    width; none of it reaches the file)."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    target = tmp_path / "out.txt"
+    with open(target, "w", encoding="utf-8") as out:
+        done = subprocess.run([sys.executable, "-m", "papi_cli", *command, "--root", str(REPO), "--lang", lang],
+                              stdout=out, env={**env, "PYTHONPATH": str(REPO)}, cwd=tmp_path, check=False)
+    assert done.returncode == 0
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines and max(len(line) for line in lines) <= 80
+    assert [line for line in lines if line != line.rstrip()] == []

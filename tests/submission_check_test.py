@@ -19,7 +19,7 @@ from tests.conftest import REPO
 PLAN = load_plan(Paths.resolve(REPO)).value
 TODAY = dt.date(2020, 12, 31)
 FILE = "submissions/2020-Q2/so-ldtbxh.yaml"
-FILE_LEVEL = {"file-too-large"}  # about the file as a whole: no line
+FILE_LEVEL = {"file-too-large", "not-utf8-wide"}  # about the file as a whole: no line
 
 
 def check_bytes(raw: bytes, agency: str = "so-ldtbxh", period: str = "2020-Q2"):
@@ -147,3 +147,91 @@ def test_messages_name_the_value_and_what_is_allowed():
     outside, not_authorised = problems
     assert "'nghia-duc'" in say(outside.message, "vi") and "ea-tling, dak-wil" in say(outside.message, "vi")
     assert "III.3" in say(not_authorised.message, "en") and "may report: I.1, II.1" in say(not_authorised.message, "en")
+
+
+# --- what a clerk naturally writes (issue 11) -----------------------------------------------------
+def _plan_with(tmp_path, old: str, new: str):
+    """The bundled plan with one edit to its units file."""
+    import shutil
+
+    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    units = tmp_path / "plan" / "units-2020.yaml"
+    text = units.read_text(encoding="utf-8")
+    assert old in text
+    units.write_text(text.replace(old, new, 1), encoding="utf-8")
+    plan = load_plan(Paths.resolve(tmp_path)).value
+    assert plan is not None
+    return plan
+
+
+def test_a_name_two_units_may_mean_lists_both(tmp_path):
+    # Give Xã Ea Pô (Cư Jút) the alias "Nam Dong", the name of another of Cư Jút's communes.
+    plan = _plan_with(tmp_path, "    name: Xã Ea Pô\n", "    name: Xã Ea Pô\n    aliases: [Nam Dong]\n")
+    raw = ("agency: ubnd-cu-jut\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\nresults:\n"
+           "  II.4:\n    units: [nam dong, Ea Pô]\n").encode()
+    _, problems = check_file(FILE, "2020-Q2", "ubnd-cu-jut", raw, plan, TODAY)
+    assert [(p.code, p.line, p.column) for p in problems] == [("ambiguous-unit", 6, 13)]
+    text = say(problems[0].message, "en")
+    assert "ea-po (Xã Ea Pô)" in text and "nam-dong (Xã Nam Dong)" in text and "slug" not in text
+
+
+def test_a_name_is_understood_within_what_the_agency_may_report(tmp_path):
+    # Two communes named alike in two districts: each district means its own.
+    plan = _plan_with(tmp_path, "    name: Xã Ea Pô\n", "    name: Xã Ea Pô\n    aliases: [Quảng Sơn]\n")
+    raw = ("agency: ubnd-cu-jut\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\nresults:\n"
+           "  II.4:\n    units: [xã Quảng Sơn]\n").encode()
+    submission, problems = check_file(FILE, "2020-Q2", "ubnd-cu-jut", raw, plan, TODAY)
+    assert problems == [] and submission.results["II.4"].units == ("ea-po",)
+
+
+def test_a_small_percent_is_no_fraction_where_the_target_is_small(tmp_path):
+    import shutil
+
+    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    plan_file = tmp_path / "plan" / "2020.yaml"
+    text = plan_file.read_text(encoding="utf-8")
+    at = text.index("- code: III.4\n", text.index("- code: III.4\n") + 1)
+    plan_file.write_text(text[:at] + text[at:].replace("threshold: 95", "threshold: 40", 1), encoding="utf-8")
+    plan = load_plan(Paths.resolve(tmp_path)).value
+    raw = (b"agency: vp-ubnd-tinh\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\nresults:\n  III.4:\n    percent: 0.965\n")
+    assert check_file(FILE, "2020-Q2", "vp-ubnd-tinh", raw, plan, TODAY)[1] == []
+    warned = check_file(FILE, "2020-Q2", "vp-ubnd-tinh", raw, PLAN, TODAY)[1]
+    assert [(p.code, p.severity) for p in warned] == [("percent-as-fraction", "warning")]
+    assert "96,5" in say(warned[0].message, "vi") and "96.5?" in say(warned[0].message, "en")
+
+
+def test_a_comment_is_found_whatever_the_line_ends():
+    for end in ("\n", "\r\n", "\r"):
+        raw = end.join(["agency: so-ldtbxh", "period: 2020-Q2", "submitted_on: 2020-06-18", "results:",
+                        "  II.3:", "    note: Tờ trình #45 đã gửi", ""]).encode()
+        _, problems = check_bytes(raw)
+        assert [(p.code, p.line, p.column) for p in problems] == [("comment-cuts-text", 6, 20)], end
+        assert '"Tờ trình #45 đã gửi"' in say(problems[0].message, "en")
+
+
+def test_placeholders_are_told_from_text():
+    from papi_cli.submission_check import placeholder
+
+    for text in ("", " ", "…", "...", "—", "Kế hoạch số …/KH-… ngày …", "Plan No. …/KH-… of …", "số ... ngày ..."):
+        assert placeholder(text, reference=True), text
+    for text in ("Báo cáo số 7/BC-SYT về việc…", "12/KH-SYT", "Kế hoạch 1...2"):
+        assert not placeholder(text, reference=True), text
+    assert not placeholder("Đang triển khai ...", reference=False)
+
+
+def test_a_unit_name_is_understood_whatever_its_case_diacritics_or_type_word():
+    raw = ("agency: ubnd-cu-jut\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\nresults:\n"
+           "  II.4:\n    units: [xã đắk wil, EA TLING, nam dong, thi tran ea t'ling]\n").encode()
+    submission, problems = check_bytes(raw, agency="ubnd-cu-jut")
+    assert [p.code for p in problems] == ["duplicate-unit"]  # Ea T'Ling twice, by two spellings
+    raw = raw.replace(b", thi tran ea t'ling", b"")
+    submission, problems = check_bytes(raw, agency="ubnd-cu-jut")
+    assert problems == [] and submission.results["II.4"].units == ("dak-wil", "ea-tling", "nam-dong")
+
+
+def test_a_district_name_for_a_commune_indicator_is_its_commune_namesake():
+    """"Đắk Mil" is both a district and the township of Đắk Mil: for communes it is the township."""
+    raw = ("agency: ubnd-dak-mil\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\nresults:\n"
+           "  II.4:\n    units: [Đắk Mil]\n").encode()
+    submission, problems = check_bytes(raw, agency="ubnd-dak-mil")
+    assert problems == [] and submission.results["II.4"].units == ("thi-tran-dak-mil",)

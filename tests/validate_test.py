@@ -65,7 +65,7 @@ def test_text_gives_file_line_column_code_message_source_and_caret(project, caps
     assert code == 1
     lines = out.splitlines()
     assert lines[0].startswith("submissions/2020-Q2/so-ldtbxh.yaml:6:24: error[unknown-unit]: There is no unit 'nghia-duk'")
-    assert "e.g.: nghia-duc" in lines[0]  # the closest names
+    assert "the closest are: nghia-duc (Phường Nghĩa Đức)" in lines[0]  # the closest names
     assert lines[1] == "        units: [nghia-duc, nghia-duk]"
     assert lines[2] == "    " + " " * 23 + "^"
     assert lines[-1] == "Checked 3 files (2 plan files, 1 submission, 2 results): 1 error, 0 warnings."

@@ -9,7 +9,7 @@ import unicodedata
 
 import pytest
 
-from papi_cli.words import say
+from papi_cli.words import CATALOGUE, say
 from papi_cli.yamlsafe import ALIAS_BOUND, MAX_BYTES, MAX_DEPTH, load
 
 
@@ -131,8 +131,8 @@ def test_quoted_numeric_keys_are_text():
 
 
 @pytest.mark.parametrize("raw, line, column", [
-    (b"a: [1, 2\nb: 3\n", 2, 2),
-    (b"a: 'unclosed\n", 2, 1),
+    (b"a: [1, 2\nb: 3\n", 1, 9),  # where the ']' goes, not where libyaml gave up
+    (b"a: 'unclosed\n", 1, 13),  # where the closing quote goes
     (b"a: b: c\n", 1, 5),
     (b"- a\nb: c\n", 2, 1),
 ])
@@ -207,13 +207,73 @@ def test_a_tag_is_shown_as_typed():
 
 
 @pytest.mark.parametrize(("source", "line", "words"), [
-    (b"a: b: c\n", 1, "dấu ':'"),
+    (b"a: b: c\n", 1, "dấu ': '"),
     (b"a:\n  b: 1\n c: 2\n", 3, "thụt lề"),
-    (b'a: "x\n', 2, "kết thúc giữa chừng"),
+    (b'a: "x\n', 1, "chưa được đóng"),
+    (b"a:\n  - x\n b: 1\n", 3, "thụt lề"),
 ])
 def test_syntax_errors_in_a_clerks_words(source, line, words):
-    """The Vietnamese message explains libyaml's complaint; English keeps libyaml's own words."""
+    """Both languages explain what is wrong; neither falls back to libyaml's words."""
     _, problems = load("f.yaml", source)
     assert [(p.code, p.line) for p in problems] == [("yaml-syntax", line)]
     assert words in say(problems[0].message, "vi") and "mapping" not in say(problems[0].message, "vi")
-    assert say(problems[0].message, "en").startswith("YAML syntax error: ")
+    english = say(problems[0].message, "en")
+    assert english.startswith("YAML syntax error: ") and "libyaml" not in english
+
+
+FORM = """agency: so-y-te
+period: 2020-Q2
+submitted_on: 2020-06-18
+results:
+  IV.6:
+    numerator: 12
+    denominator: 20
+    status: in_progress
+    evidence: ["Kế hoạch số 12/KH-SYT"]
+    note: Đang làm
+  VI.2:
+    status: done
+    evidence: ["Quyết định số 5/QĐ-SYT"]
+"""
+
+
+@pytest.mark.parametrize(("old", "new", "line", "column", "words"), [
+    # libyaml: line 7 col 16, under the next field
+    ("numerator: 12", "numerator:12", 6, 15, "a space is missing after the ':' of 'numerator'"),
+    ("note: Đang làm", "note:Đang làm", 10, 10, "type one just before 'Đang làm'"),
+    # libyaml: line 8, the line after the one moved
+    ("    denominator: 20", "  denominator: 20", 7, 3, "indented 2 spaces while line 6 above has 4"),
+    ("    denominator: 20", "      denominator: 20", 7, 7, "indent this line 4 spaces"),
+    # libyaml: line 10 or 13, "did not find expected key"
+    ('["Kế hoạch số 12/KH-SYT"]', '["Kế hoạch số 12/KH-SYT"', 9, 39, "the '[' opened at column 15 is not closed"),
+    ('["Kế hoạch số 12/KH-SYT"]', '["Kế hoạch số 12/KH-SYT]', 9, 39, 'the quote " opened at column 16'),
+    ("note: Đang làm", 'note: "Đang làm', 10, 20, 'the quote " opened at column 11'),
+    ("note: Đang làm", "note: 'Đang làm", 10, 20, "the quote ' opened at column 11"),
+    ("note: Đang làm", 'note: "Đang làm" thêm', 10, 22, "but 'thêm' does"),
+    ("note: Đang làm", "note: Tờ trình: số 5", 10, 19, 'double quotes: "Tờ trình: số 5"'),
+    # a no-break space pasted from Word, in the indentation and after a colon
+    ("    denominator: 20", "\u00a0   denominator: 20", 7, 1, "U+00A0 (NO-BREAK SPACE)"),
+    ("denominator: 20", "denominator:\u00a020", 7, 17, "U+00A0 (NO-BREAK SPACE)"),
+])
+def test_a_syntax_error_is_reported_where_the_clerk_must_type(old, new, line, column, words):
+    assert old in FORM
+    _, found = load("f.yaml", FORM.replace(old, new, 1).encode())
+    assert [(p.code, p.line, p.column) for p in found] == [("yaml-syntax", line, column)]
+    assert words in say(found[0].message, "en")
+    assert "libyaml" not in say(found[0].message, "vi")
+
+
+def test_a_diagnosis_is_offered_only_when_its_fix_works():
+    """A multi-line quoted text earlier in the file is legal YAML: it is not blamed for an error
+    further down, which is reported where libyaml finds it."""
+    raw = b'a: "one\n  two"\nb:\n  c: 1\n d: 2\n'
+    _, found = load("f.yaml", raw)
+    assert [(p.code, p.line, p.column) for p in found] == [("yaml-syntax", 5, 2)]
+
+
+def test_libyaml_complaints_without_a_diagnosis_are_explained_in_both_languages():
+    from papi_cli.yamlsyntax import EXPLAINED
+
+    for _, key in EXPLAINED:
+        vi, en = CATALOGUE[key]
+        assert vi and en and "libyaml" not in vi + en

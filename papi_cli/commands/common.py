@@ -12,6 +12,7 @@ from papi_cli.commands.context import Context
 from papi_cli.errors import DataError, UsageError
 from papi_cli.load import load_plan
 from papi_cli.message import Message
+from papi_cli.names import closest_agencies, fold
 from papi_cli.problems import Problem, has_errors
 
 if TYPE_CHECKING:
@@ -44,15 +45,28 @@ def evaluate_period(ctx: Context, plan: Plan, period: Period | None,
     return checked, evaluate(plan, checked.submissions, day, period, skipped_files=checked.skipped)
 
 
-def find_agency(plan: Plan, agency: str | None) -> None:
-    if agency is not None and agency not in plan.agencies:
-        raise UsageError(Message("usage.unknown_agency", option="--agency", value=agency))
+def find_agency(plan: Plan, agency: str | None) -> str | None:
+    """The code of ``--agency``, given by its code or by its exact name (``"Sở Y tế"``, in any
+    case, with or without diacritics); a usage error naming the closest agencies otherwise."""
+    if agency is None or agency in plan.agencies:
+        return agency
+    named = [code for code, known in plan.agencies.items() if fold(known.name) == fold(agency)]
+    if len(named) == 1:
+        return named[0]
+    raise UsageError(Message("usage.unknown_agency", option="--agency", value=agency,
+                             closest=closest_agencies(plan.agency_names(), agency)))
 
 
-def find_dimension(plan: Plan, dimension: str | None) -> None:
-    if dimension is not None and plan.find_dimension(dimension) is None:
-        allowed = ", ".join(d.code for d in plan.dimensions)
+def find_dimension(plan: Plan, dimension: str | None) -> str | None:
+    """The plan's code of ``--dimension``, given by it (``III``) or by its PAPI code (``D3``)."""
+    if dimension is None:
+        return None
+    found = plan.find_dimension(dimension) or next(
+        (d for d in plan.dimensions if d.papi.lower() == dimension.lower()), None)
+    if found is None:
+        allowed = ", ".join(f"{d.code} ({d.papi})" for d in plan.dimensions)
         raise UsageError(Message("usage.unknown_dimension", option="--dimension", value=dimension, allowed=allowed))
+    return found.code
 
 
 def in_year(plan: Plan, period: Period | None) -> None:

@@ -25,7 +25,7 @@ SCHEMA_FILE = "submission.schema.json"
 
 def run(ctx: Context, *, agency: str, period: periods.Period) -> int:
     plan = usable_plan(ctx)
-    find_agency(plan, agency)
+    agency = find_agency(plan, agency) or agency
     in_year(plan, period)
     if not reportable(plan, agency):
         raise UsageError(Message("usage.leads_nothing", option="--agency", value=agency))

@@ -15,6 +15,7 @@ from papi_cli.commands.common import usable_plan
 from papi_cli.commands.context import Context
 from papi_cli.kinds import RESULT_STATUSES, kind_of
 from papi_cli.model.plan import Indicator, Plan, Population
+from papi_cli.names import without_type_word
 from papi_cli.words import Lang, say
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -68,11 +69,20 @@ def submission_schema(plan: Plan, lang: Lang = "vi") -> dict[str, Any]:
 
 
 def _unit_names(plan: Plan, population: Population) -> list[str | int]:
-    """Slugs and official codes, the codes also as numbers (``24612`` unquoted is the same code)."""
+    """Slugs and official codes, the codes also as numbers (``24612`` unquoted is the same code),
+    then the names as the units file spells them, with and without their type word (``Thị trấn
+    Ea T'Ling``, ``Ea T'Ling``). papi validate also takes these in other cases and without
+    diacritics, which an enum cannot list: the editor is stricter there than papi."""
     units = plan.population(population)
     names: list[str | int] = [u.slug for u in units]
     names += [u.code for u in units]
-    return names + [int(u.code) for u in units if u.code.isascii() and u.code.isdigit() and str(int(u.code)) == u.code]
+    names += [int(u.code) for u in units if u.code.isascii() and u.code.isdigit() and str(int(u.code)) == u.code]
+    written: dict[str, None] = {}
+    for unit in units:
+        for name in (unit.name, *unit.other_names):
+            written[name] = None
+            written[without_type_word(name)] = None
+    return names + [name for name in written if name not in names]
 
 
 def _result(plan: Plan, indicator: Indicator) -> dict[str, Any]:

@@ -12,8 +12,8 @@ from papi_cli.model.plan import Indicator, Plan, Task
 
 def run(ctx: Context, *, agency: str | None, dimension: str | None, fmt: str) -> int:
     plan = usable_plan(ctx)
-    find_agency(plan, agency)
-    find_dimension(plan, dimension)
+    agency = find_agency(plan, agency)
+    dimension = find_dimension(plan, dimension)
     rows = select(plan, agency, dimension)
     if fmt == "json":
         json.dump(as_json(plan, rows, agency), ctx.out, ensure_ascii=False, indent=2)

@@ -60,4 +60,4 @@ class Count(Kind):
         return Message("target.count", op=OPS[indicator.op or ">="], value=Number(indicator.target or 0))
 
     def value(self, result: IndicatorResult, indicator: Indicator) -> Message:
-        return Message("value.none") if result.count is None else Message("value.count", count=result.count)
+        return Message("value.none") if result.count is None else Message("value.count", count=Number(result.count))

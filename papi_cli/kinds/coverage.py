@@ -7,12 +7,12 @@ over the population's size. It builds up over the year.
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any
 
 from papi_cli.authority import allowed_units
 from papi_cli.kinds.base import OPS, Kind, Part, Path, ResultCheck, SkeletonField, Value, percent_of
 from papi_cli.message import Message, Number, Percent
+from papi_cli.names import closest
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Agency, Indicator, Plan, Unit
@@ -84,7 +84,7 @@ class Coverage(Kind):
     def value(self, result: IndicatorResult, indicator: Indicator) -> Message:
         if result.numerator is None:
             return Message("value.none")
-        counts = {"numerator": result.numerator, "denominator": result.denominator,
+        counts = {"numerator": Number(result.numerator), "denominator": Number(result.denominator or 0),
                   "population": self.unit_word(indicator)}
         if result.value is None:
             return Message("value.units", **counts)
@@ -131,11 +131,17 @@ class _Units:
             if not (isinstance(item, str) or (isinstance(item, int) and not isinstance(item, bool))):
                 self.checker.wrong_type(item_path, "units", "units", item)
                 continue
-            if isinstance(item, str) and self.checker.not_ascii(item_path, item):
-                continue
             unit = self.plan.find_unit(item)
+            if unit is None and isinstance(item, str):
+                named = self.named(item, level, allowed_slugs)
+                if isinstance(named, list):
+                    self.checker.add(item_path, "ambiguous-unit", value=item,
+                                     candidates=", ".join(f"{u.slug} ({u.name})" for u in named))
+                    continue
+                unit = named
             if unit is None:
-                self.unknown(item_path, str(item))
+                if not (isinstance(item, str) and self.checker.not_ascii(item_path, item)):
+                    self.unknown(item_path, str(item))
                 continue
             if unit.level != level:
                 self.checker.add(item_path, "wrong-unit-level", value=str(item), indicator=indicator.code,
@@ -153,12 +159,27 @@ class _Units:
             slugs.append(unit.slug)
         return tuple(slugs)
 
+    def named(self, name: str, level: str, allowed: set[str] | None) -> Unit | list[Unit] | None:
+        """The unit a name means (``Ea T'Ling``, ``xã Đắk Wil``): the one of the indicator's level
+        the agency may list, else the one of that level; a list when it could mean several."""
+        found = self.plan.units_named(name)
+        if not found:
+            return None
+        same_level = [u for u in found if u.level == level] or found
+        if allowed is not None:
+            mine = [u for u in same_level if u.slug in allowed]
+            if mine:
+                return mine[0] if len(mine) == 1 else mine
+        return same_level[0] if len(same_level) == 1 else same_level
+
     def unknown(self, path: Path, value: str) -> None:
         pool: list[Unit] = self.allowed if self.allowed is not None else \
             self.plan.population(self.indicator.population or "communes")
-        candidates = [u.slug for u in pool]
-        examples = difflib.get_close_matches(value, candidates, n=3, cutoff=0.6) or candidates[:3]
-        self.checker.add(path, "unknown-unit", value=value, examples=", ".join(examples) or "—",
+        by_text = {text: unit for unit in pool for text in (unit.slug, unit.name)}
+        close = closest(value, by_text) if self.checker.keeps() else []
+        shown = list(dict.fromkeys(by_text[text].slug for text in close)) or [u.slug for u in pool[:3]]
+        examples = ", ".join(f"{slug} ({self.plan.unit(slug).name})" for slug in shown[:3])
+        self.checker.add(path, "unknown-unit", value=value, examples=examples or "—",
                          registry=self.plan.file.units_file, population=population_word(self.indicator))
 
     def not_allowed(self, path: Path, value: str, slug: str, agency: Agency) -> None:

@@ -10,11 +10,15 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from papi_cli.kinds.base import Kind, Part, Path, ResultCheck, SkeletonField, Value
-from papi_cli.message import Message, Percent
+from papi_cli.message import Message, Number, Percent
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Agency, Indicator, Plan
     from papi_cli.model.results import IndicatorResult
+
+
+# A percent strictly between 0 and 1 where the target is at least this is most likely a fraction.
+FRACTION_SUSPECT = 50
 
 
 class PercentKind(Kind):
@@ -34,6 +38,10 @@ class PercentKind(Kind):
         if not 0 <= value <= 100:
             checker.add(path + ("percent",), "percent-out-of-range", value=value)
             return {}
+        if 0 < value < 1 and (indicator.target or 0) >= FRACTION_SUSPECT:
+            # Excel's habit: 0.965 for 96.5 %. A real 0.965 % is possible, so only a warning.
+            checker.add(path + ("percent",), "percent-as-fraction", severity="warning", value=Number(value),
+                        likely=Number(Fraction(str(value)) * 100), target=Number(indicator.target or 0))
         return {"percent": float(value)}
 
     def fill(self, plan: Plan, indicator: Indicator, part: Part) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from papi_cli.kinds.base import Kind, Part, Path, ResultCheck, SkeletonField, Value, percent_of
-from papi_cli.message import Message, Percent
+from papi_cli.message import Message, Number, Percent
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Agency, Indicator, Plan
@@ -87,7 +87,7 @@ class Ratio(Kind):
     def value(self, result: IndicatorResult, indicator: Indicator) -> Message:
         if result.numerator is None:
             return Message("value.none")
-        counts = {"numerator": result.numerator, "denominator": result.denominator}
+        counts = {"numerator": Number(result.numerator), "denominator": Number(result.denominator or 0)}
         if result.value is None:
             return Message("value.fraction", **counts)
         return Message("value.fraction_percent", **counts, percent=Percent(result.value, indicator.target))

@@ -187,6 +187,12 @@ class Unit(_Model):
     name: str
     level: Literal["district", "commune"]
     district: str  # the district's slug (a district's own slug for a district)
+    kind: str = ""  # xa, phuong, thi_tran, huyen, thanh_pho…
+    other_names: tuple[str, ...] = ()  # the register's spelling and the aliases, where the file has them
+
+
+def _other_names(unit: Commune) -> tuple[str, ...]:
+    return tuple(name for name in (unit.gso_name, *unit.aliases) if name)
 
 
 class Plan:
@@ -210,12 +216,13 @@ class Plan:
         self._expanded: dict[tuple[str, ...], list[str]] = {}
         self._tasks_of: dict[str, list[tuple[Task, bool]]] = {}
         self._populations: dict[str, list[Unit]] = {}
+        self._unit_names: dict[str, list[Unit]] | None = None
         for district in unit_registry.districts:
-            self._add_unit(Unit(code=district.code, slug=district.slug, name=district.name,
-                                level="district", district=district.slug))
+            self._add_unit(Unit(code=district.code, slug=district.slug, name=district.name, level="district",
+                                district=district.slug, kind=district.kind, other_names=_other_names(district)))
             for commune in district.communes:
-                self._add_unit(Unit(code=commune.code, slug=commune.slug, name=commune.name,
-                                    level="commune", district=district.slug))
+                self._add_unit(Unit(code=commune.code, slug=commune.slug, name=commune.name, level="commune",
+                                    district=district.slug, kind=commune.kind, other_names=_other_names(commune)))
         for unit in self._units.values():
             code = f"ubnd-{unit.slug}"
             self._agencies[code] = Agency(code=code, name=f"UBND {unit.name}", level=unit.level, unit=unit.slug)
@@ -268,6 +275,24 @@ class Plan:
         """A unit by slug or official code (an int code is read as its digits)."""
         key = str(name)
         return self._units.get(key) or self._unit_by_code.get(key)
+
+    def agency_names(self) -> dict[str, tuple[str, str]]:
+        """Every agency's name and English name (its name where it has none) by its code, for
+        suggesting the closest to a code mistyped."""
+        return {code: (agency.name, agency.name_en or agency.name) for code, agency in self._agencies.items()}
+
+    def units_named(self, name: str) -> list[Unit]:
+        """The units ``name`` may mean, compared as ``names.unit_key`` does (no case, diacritics,
+        apostrophes or type word): by legal name, register spelling, alias or slug."""
+        from papi_cli.names import unit_key
+
+        if self._unit_names is None:
+            index: dict[str, list[Unit]] = {}
+            for unit in self._units.values():
+                for known in {unit_key(text) for text in (unit.name, unit.slug, *unit.other_names)}:
+                    index.setdefault(known, []).append(unit)
+            self._unit_names = index
+        return list(self._unit_names.get(unit_key(name), ()))
 
     def unit(self, name: str | int) -> Unit:
         found = self.find_unit(name)

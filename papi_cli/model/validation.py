@@ -7,6 +7,7 @@ message speaks the clerk's language, not pydantic's.
 
 from __future__ import annotations
 
+import difflib
 import types
 import typing
 from typing import TYPE_CHECKING, Any
@@ -63,8 +64,13 @@ def problems_from(doc: Document, model: type[BaseModel], error: ValidationError)
         if kind == "missing":
             problems.append(Problem.at(doc.file, doc.mark(loc[:-1]), "missing-field", field=loc[-1] if loc else field))
         elif kind == "extra_forbidden":
-            allowed = ", ".join(_fields_at(model, loc[:-1])) or "—"
-            problems.append(Problem.at(doc.file, doc.key_mark(loc), "unknown-field", field=loc[-1], allowed=allowed))
+            fields = _fields_at(model, loc[:-1])
+            close = difflib.get_close_matches(str(loc[-1]).lower(), fields, n=1, cutoff=0.75)
+            args: dict[str, Any] = {"field": loc[-1], "allowed": ", ".join(fields) or "—"}
+            if close:
+                args["suggest"] = close[0]
+            problems.append(Problem.at(doc.file, doc.key_mark(loc), "misspelled-field" if close else "unknown-field",
+                                       **args))
         else:
             problems.append(Problem.at(doc.file, doc.mark(loc), "wrong-type", field=field,
                                        expected=_expected(kind, item), value=as_written(item.get("input"))))

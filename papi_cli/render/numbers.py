@@ -33,10 +33,21 @@ def percent_text(value: Fraction | None, lang: Lang = "vi", decimals: int = 1,
 
 
 def number_text(value: int | Fraction | float, lang: Lang = "vi") -> str:
-    """A plain number with the language's decimal mark (``30`` or ``30,5``)."""
+    """A plain number in the language's marks, its thousands grouped: ``38.136`` and ``30,5`` in
+    Vietnamese, ``38,136`` and ``30.5`` in English."""
     value = Fraction(str(value)) if isinstance(value, float) else Fraction(value)
-    text = str(value.numerator) if value.denominator == 1 else f"{float(value):g}"
-    return text if lang == "en" else text.replace(".", ",")
+    fraction = ""
+    if value.denominator == 1:
+        whole = abs(value.numerator)
+    else:
+        text = f"{float(abs(value)):.15g}"
+        if "e" in text:
+            text = f"{float(abs(value)):.15f}".rstrip("0")
+        whole_text, _, fraction = text.partition(".")
+        whole = int(whole_text)
+    group, point = (",", ".") if lang == "en" else (".", ",")
+    grouped = f"{whole:,}".replace(",", group)
+    return ("-" if value < 0 else "") + grouped + (point + fraction if fraction else "")
 
 
 def decimal_text(value: Decimal | Fraction, lang: Lang = "vi") -> str:

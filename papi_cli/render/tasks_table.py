@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
+from rich import box
 from rich.markup import escape
 from rich.table import Table
 
@@ -20,14 +21,16 @@ def render_table(plan: Plan, rows: list[tuple[Task, bool | None]], agency: str |
         title = say("tasks_of", lang, agency=f"{plan.agencies[agency].name} ({agency})")
     else:
         title = say("tasks_title", lang, plan=plan.decision.number, year=plan.year)
-    table = Table(title=escape(title), show_lines=False, expand=False, title_justify="left")
+    table = Table(title=escape(title), show_lines=False, expand=False, title_justify="left", box=box.SIMPLE_HEAD,
+                  pad_edge=False, padding=(0, 1, 0, 0))
     table.add_column(say("code", lang), no_wrap=True, style="bold")
-    table.add_column(say("task", lang), ratio=3)
-    table.add_column(say("target", lang), ratio=1)
-    table.add_column(say("lead", lang), ratio=1)
-    table.add_column(say("due", lang), no_wrap=True)
+    table.add_column(say("task", lang), ratio=3, min_width=14)
+    table.add_column(say("target", lang), ratio=1, min_width=9)
+    table.add_column(say("lead", lang), ratio=1, min_width=12, overflow="fold")
+    table.add_column(say("due", lang), min_width=12, max_width=12)
     if agency is not None:
-        table.add_column(say("kind", lang), no_wrap=True)
+        marks = (say("leads_mark", lang), say("implements_mark", lang))
+        table.add_column(say("kind", lang), no_wrap=True, min_width=max(len(mark) for mark in marks))
     current = None
     for task, leads in rows:
         if task.dimension != current:
