@@ -45,6 +45,7 @@ FAIL_ON = ("missed", "at_risk")
 
 # Help keys that differ from ``help.opt.<parameter>`` for one command.
 HELP_OVERRIDES = {("new", "agency"): "help.opt.agency_new", ("new", "period"): "help.opt.quarter",
+                  ("add", "files"): "help.opt.files_add",
                   ("report", "as_of"): "help.opt.as_of_report"}
 METAVARS = {"root": "folder", "submissions": "folder", "out": "folder", "templates": "folder", "plan": "file",
             "scores": "file", "period": "period", "as_of": "date", "agency": "code", "dimension": "code",
@@ -76,6 +77,7 @@ Templates = Annotated[Path | None, typer.Option("--templates", show_default=Fals
 Year = Annotated[str, typer.Option("--year")]
 Scores = Annotated[Path | None, typer.Option("--scores", show_default=False)]
 Files = Annotated[list[Path] | None, typer.Argument(show_default=False)]
+Replace = Annotated[bool, typer.Option("--replace")]
 
 
 # --- help in the chosen language ---------------------------------------------------------------------
@@ -210,6 +212,12 @@ def report(period: RequiredPeriod, fmt: Format = None, out: OutDir = None, as_of
 def new(agency: RequiredAgency, period: RequiredPeriod, root: Root = None, plan: PlanPath = None,
         submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("new", locals())
+
+
+@app.command(cls=PapiCommand)
+def add(files: Files = None, replace: Replace = False, root: Root = None, plan: PlanPath = None,
+        submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
+    _dispatch("add", locals())
 
 
 @app.command(cls=PapiCommand)

@@ -39,7 +39,14 @@ class Paths:
     @classmethod
     def resolve(cls, root: Path | None = None, plan: Path | None = None,
                 submissions: Path | None = None) -> Paths:
-        base = Path(root) if root is not None else files.cwd()
+        """``--root``, or the project the current folder is in (``find_root``); with ``--plan``
+        and no ``--root``, the current folder."""
+        if root is not None:
+            base = Path(root)
+        elif plan is not None:
+            base = files.cwd()
+        else:
+            base = find_root(files.cwd())
         return cls(root=base, plan=Path(plan) if plan is not None else default_plan(base),
                    submissions=Path(submissions) if submissions is not None else base / "submissions")
 
@@ -48,6 +55,16 @@ class Paths:
         if not files.inside(path, self.root, resolve=False):
             return str(path)
         return Path(os.path.relpath(path, self.root)).as_posix()
+
+
+def find_root(start: Path) -> Path:
+    """The project ``start`` is in: the first of it and its parents that holds a ``plan/``
+    folder, as git finds ``.git`` (a clerk in ``submissions/2020-Q2/`` is in the project); a
+    usage error naming ``--root`` when there is none."""
+    for folder in (start, *start.parents):
+        if files.is_dir(folder / "plan"):
+            return folder
+    raise UsageError(Message("usage.no_project", folder=str(start)))
 
 
 def default_plan(root: Path) -> Path:
@@ -67,6 +84,7 @@ class Found:
     label: str
     period: str
     agency: str
+    received: bool = False  # a file given outside the submissions folder: its place says nothing
 
 
 def discover(paths: Paths, chosen: list[Path] | None = None) -> tuple[list[Found], list[Problem]]:
@@ -175,6 +193,11 @@ class _Walker:
             self.sibling_files(path, parts[0])
         elif files.is_dir(path):
             self.refuse(path, "not-a-file", layout=LAYOUT)
+        elif not parts and FILE_NAME.match(path.name) and files.is_file(path) \
+                and not files.inside(path, self.paths.plan.parent):
+            # received by e-mail, say: checked by what it says it is (``received.py``)
+            label = self.paths.label(path)
+            self.found.setdefault(label, Found(path, label, "", "", received=True))
         else:
             self.refuse(path, "outside-layout", layout=LAYOUT)
 
@@ -192,7 +215,8 @@ class _Walker:
         """The files found, in label order; two for one agency and period are both refused."""
         by_key: dict[tuple[str, str], list[Found]] = defaultdict(list)
         for item in self.found.values():
-            by_key[(item.period, item.agency)].append(item)
+            if not item.received:
+                by_key[(item.period, item.agency)].append(item)
         for same in by_key.values():
             for item in same:
                 if len(same) > 1:

@@ -66,6 +66,11 @@ class Period:
         return start, dt.date(self.year, self.last_month, 14)
 
     @property
+    def start(self) -> dt.date:
+        """The first day of its first month (2020-07-01 for Q3, 2020-01-01 for H1 and the year)."""
+        return dt.date(self.year, 3 * self.quarters[0] - 2, 1)
+
+    @property
     def end(self) -> dt.date:
         """The last day of its last month (2020-06-30 for Q2 and H1, 2020-12-31 for Q4 and the year)."""
         return dt.date(self.year, self.last_month, calendar.monthrange(self.year, self.last_month)[1])

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from papi_cli import files
-from papi_cli.layout import Found, Paths, discover
+from papi_cli.layout import LAYOUT, Found, Paths, discover
 from papi_cli.load import Loaded, digest, open_store
 from papi_cli.problems import Problem, has_errors
 
@@ -49,6 +49,7 @@ def load_submissions(plan: Plan, paths: Paths, chosen: list[Path] | None = None,
     ``build``: the valid Submissions will be used (``papi validate`` only checks), so a kept
     one is built from the cache at once and, if it no longer builds, checked again."""
     found, problems = discover(paths, chosen)
+    found = [_as_declared(item, problems) if item.received else item for item in found]
     checks, raws = _check_files(found, plan, paths, cache=cache, complete=not chosen, build=build)
     checked = CheckedSubmissions()
     loaded = Loaded(checked, problems)
@@ -70,6 +71,20 @@ def load_submissions(plan: Plan, paths: Paths, chosen: list[Path] | None = None,
     checked.skipped = sorted(refused)
     loaded.problems.sort(key=Problem.sort_key)
     return loaded
+
+
+def _as_declared(item: Found, problems: list[Problem]) -> Found:
+    """A file received from elsewhere, placed where it says it belongs (``received.py``), with a
+    warning that its name and place were not checked."""
+    from dataclasses import replace
+
+    from papi_cli.received import declared
+
+    raw, _ = files.read_bytes(item.path, item.label)  # a failure is reported when it is read again
+    period, agency = declared(raw) if raw is not None else ("", "")
+    problems.append(Problem.at(item.label, None, "layout-not-checked", severity="warning", period=period or "—",
+                               agency=agency or "—", layout=LAYOUT))
+    return replace(item, period=period, agency=agency)
 
 
 def _check_files(found: list[Found], plan: Plan, paths: Paths, *, cache: bool, complete: bool,

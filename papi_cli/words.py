@@ -243,6 +243,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "The text is not in Unicode NFC.",
     ),
     # --- submission files: where they are (papi validate) ---------------------------------------
+    "layout-not-checked": (
+        "Tệp nằm ngoài thư mục submissions/: đã kiểm tra theo agency ({agency}) và period ({period}) ghi trong tệp; tên và vị trí của tệp chưa được kiểm tra ({layout}). Đưa tệp vào đúng chỗ bằng: papi add <tệp>",
+        "The file is outside the submissions/ folder: it was checked as what it says it is, agency {agency} and period {period}; its name and place were not checked ({layout}). Put it in its place with: papi add <file>",
+    ),
     "outside-layout": (
         "Tệp hoặc thư mục này nằm ngoài cấu trúc báo cáo; mỗi báo cáo phải là {layout} (ví dụ submissions/2020-Q2/so-ldtbxh.yaml).",
         "This file or folder is outside the submissions layout; each report must be {layout} (e.g. submissions/2020-Q2/so-ldtbxh.yaml).",
@@ -506,6 +510,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "Không ghi {file}: thư mục của nó dẫn ra ngoài kho dữ liệu ({target}) qua một liên kết tượng trưng.",
         "{file} is not written: its folder leads outside the repository ({target}) through a symbolic link.",
     ),
+    "add.placed": ("Đã đưa {source} vào {file}.", "Placed {source} at {file}."),
+    "add.replaced": ("Đã thay {file} bằng {source}.", "Replaced {file} with {source}."),
+    "add.in_place": ("{file} đã ở đúng chỗ.", "{file} is already in its place."),
+    "add.not_placed": ("Chưa đưa {source} vào: {reason}.", "{source} was not placed: {reason}."),
+    "add.has_errors": ("tệp có lỗi (xem trên); hãy để cơ quan gửi sửa lại", "it has errors (above); have the agency correct it"),
+    "add.exists": (
+        "đã có {file}; nếu đây là bản gửi lại thay cho bản đó, chạy lại với --replace",
+        "{file} already exists; if this is a resubmission to replace it, run again with --replace",
+    ),
+    "add.summary": ("Đã đưa vào {placed}/{files} tệp.", "Placed {placed} of {files} {files:file|files}."),
     "new.exists": (
         "Tệp {file} đã có; papi new không ghi đè. Hãy sửa chính tệp đó (hoặc xóa nó trước nếu muốn tạo lại).",
         "The file {file} already exists; papi new never overwrites. Edit that file (or delete it first to start again).",
@@ -609,6 +623,15 @@ LABELS: dict[str, tuple[str, str]] = {
         "Periodic reports: {on_time} on time, {late} late, {missing} missing, {pending} not yet due.",
     ),
     "reporting_none_owed": ("Không có báo cáo định kỳ nào phải nộp.", "No periodic report is owed."),
+    "own.quarters": ("quý {quarters}", "{quarters}"),
+    "own.label": ("↳ {agency} ({quarters})", "↳ {agency} ({quarters})"),
+    "own.label_none": ("↳ {agency}: chưa báo cáo", "↳ {agency}: not reported"),
+    "own.not_owing": (
+        "{agency} không phải gửi báo cáo quý cho tỉnh (xem papi agencies); những gì cơ quan đã báo cáo vẫn được tính.",
+        "{agency} owes the province no quarterly report (see papi agencies); what it has reported still counts.",
+    ),
+    "own.reporting_title": ("Báo cáo định kỳ của {agency}", "Periodic reports of {agency}"),
+    "value.units_listed": ("{count} {population}", "{count} {population}"),
     "docs_title": (
         "Văn bản triển khai Kế hoạch chưa đúng hạn (hạn {deadline})",
         "Implementation documents not on time (due {deadline})",
@@ -866,6 +889,15 @@ USAGE: dict[str, tuple[str, str]] = {
     "usage.not_a_folder": ("{option}: '{value}' không phải thư mục", "{option}: '{value}' is not a folder"),
     "usage.no_path": ("không có tệp hoặc thư mục '{path}'", "no such file or folder '{path}'"),
     "usage.papi_today": ("PAPI_TODAY='{value}': cần một ngày YYYY-MM-DD", "PAPI_TODAY='{value}': needs a date YYYY-MM-DD"),
+    "usage.add_nothing": ("papi add cần ít nhất một tệp báo cáo", "papi add needs at least one submission file"),
+    "usage.no_project": (
+        "không tìm thấy dự án: không có thư mục plan/ trong {folder} hay thư mục cha nào của nó. Hãy chạy papi trong thư mục dự án (hoặc một thư mục con của nó), hoặc chỉ ra thư mục dự án bằng --root",
+        "no project found: there is no plan/ folder in {folder} or any folder above it. Run papi inside the project folder (or one of its subfolders), or name the project folder with --root",
+    ),
+    "usage.as_of_before_period": (
+        "--as-of {value} trước ngày bắt đầu kỳ {period} ({start}): chưa có gì của kỳ này để tính. Hãy chọn một ngày từ {start} trở đi, hoặc bỏ --as-of để tính đến hết kỳ ({end})",
+        "--as-of {value} is before {period} begins ({start}): nothing of that period can be counted yet. Give a date from {start} on, or leave out --as-of to evaluate at the period's end ({end})",
+    ),
     "usage.unknown_agency": (
         "{option}: không có cơ quan '{value}' trong kế hoạch{closest}. Mã của mọi cơ quan: papi agencies",
         "{option}: there is no agency '{value}' in the plan{closest}. Every agency's code: papi agencies",
@@ -949,6 +981,10 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "help.report": ("Ghi báo cáo của một kỳ (bao-cao-papi-<kỳ>.<md|html|json>).", "Write the report of a period (bao-cao-papi-<P>.<md|html|json>)."),
     "help.new": ("Tạo tệp báo cáo mẫu cho một cơ quan và một quý (không bao giờ ghi đè).", "Write a skeleton submission for an agency and a quarter (never overwrites)."),
+    "help.add": (
+        "Đưa tệp báo cáo nhận được (qua thư điện tử…) vào đúng chỗ: kiểm tra từng tệp theo agency và period ghi trong tệp, rồi chép tệp không có lỗi vào submissions/<quý>/<cơ quan>.yaml; không ghi đè tệp đã có trừ khi có --replace.",
+        "Put submissions received (by e-mail…) in their place: check each file as the agency and period it states, then copy each file without errors to submissions/<quarter>/<agency>.yaml; an existing file is never replaced unless --replace is given.",
+    ),
     "help.codeowners": ("In tệp CODEOWNERS: tệp báo cáo của mỗi cơ quan thuộc người duyệt của cơ quan đó.", "Print a CODEOWNERS file: each agency's submissions to its owners."),
     "help.schema": ("In JSON Schema của tệp báo cáo, với các mã của kế hoạch.", "Print the JSON Schema of a submission file, with the plan's codes as enums."),
     "help.outcome": (
@@ -967,6 +1003,11 @@ USAGE: dict[str, tuple[str, str]] = {
     "help.opt.agency_new": ("Mã cơ quan, ví dụ so-ldtbxh.", "The agency code, e.g. so-ldtbxh."),
     "help.opt.dimension": ("Chỉ lĩnh vực này (I … VII, IX).", "Only this dimension (I … VII, IX)."),
     "help.opt.fmt": ("Định dạng: {choices}.", "Format: {choices}."),
+    "help.opt.files_add": ("Các tệp báo cáo nhận được.", "The submission files received."),
+    "help.opt.replace": (
+        "Thay tệp báo cáo đã có của cùng cơ quan và quý (bản gửi lại).",
+        "Replace the existing submission of the same agency and quarter (a resubmission).",
+    ),
     "help.opt.files": ("Các tệp báo cáo cần kiểm tra (mặc định: tất cả).", "Submission files to check (default: all)."),
     "help.opt.as_of": (
         "Tính đến ngày này (YYYY-MM-DD; mặc định hôm nay, không quá ngày cuối năm kế hoạch).",

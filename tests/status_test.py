@@ -228,6 +228,59 @@ def test_an_agency_sees_its_tasks_and_its_own_reports(capsys):
     assert sum(data["summary"]["overall"].values()) == len(codes)
 
 
+def _own_reports(agency: str, code: str) -> list[tuple[str, str, dict]]:
+    """From the sample's files themselves: the agency's results for an indicator, oldest first."""
+    import yaml
+
+    found = []
+    for path in sorted((REPO / "submissions").glob(f"*/{agency}.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if code in data["results"]:
+            found.append((data["period"], str(data["submitted_on"]), data["results"][code]))
+    return sorted(found, key=lambda f: f[:2])
+
+
+def test_an_agency_sees_its_own_figures_beside_the_provinces(capsys, monkeypatch):
+    """so-y-te leads IV.6 and implements III.1a: each row of --agency shows what so-y-te itself
+    reported (its latest report), beside the province's figure, and every report it owes."""
+    data = status_json(REPO, "--agency", "so-y-te", "--as-of", "2020-12-31", capsys=capsys)
+    own = {o["code"]: o for o in data["agency"]["own"]}
+    assert data["agency"]["code"] == "so-y-te" and set(own) == {i["code"] for i in data["indicators"]}
+    flow = _own_reports("so-y-te", "III.1a")  # a flow ratio: its quarters summed
+    assert own["III.1a"]["reported"] and own["III.1a"]["period"] == flow[-1][0]
+    assert own["III.1a"]["numerator"] == sum(r["numerator"] for _, _, r in flow)
+    assert own["III.1a"]["denominator"] == sum(r["denominator"] for _, _, r in flow)
+    stock = _own_reports("so-y-te", "IV.6")[-1][2]  # a stock ratio: the latest figures
+    assert (own["IV.6"]["numerator"], own["IV.6"]["denominator"]) == (stock["numerator"], stock["denominator"])
+    province = next(i for i in data["indicators"] if i["code"] == "III.1a")
+    assert province["numerator"] > own["III.1a"]["numerator"]  # the province's total is not so-y-te's
+    assert [r["state"] for r in data["reporting"]] and {r["agency"] for r in data["reporting"]} == {"so-y-te"}
+
+    monkeypatch.setenv("COLUMNS", "200")
+    main(["status", "--root", str(REPO), "--agency", "so-y-te", "--as-of", "2020-12-31"])
+    text = capsys.readouterr().out
+    assert "↳ so-y-te (quý I–IV)" in text
+    assert f"{own['III.1a']['numerator']}/{own['III.1a']['denominator']}" in text
+    assert "Báo cáo định kỳ của Sở Y tế (so-y-te)" in text and "đúng hạn" in text  # every state, not only overdue
+
+
+def test_an_agency_that_owes_no_report_is_told_so(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "120")
+    main(["status", "--root", str(REPO), "--agency", "ubnd-ea-tling", "--lang", "en"])
+    assert "ubnd-ea-tling owes the province no quarterly report" in capsys.readouterr().out
+
+
+def test_an_as_of_before_the_period_begins_is_refused(capsys):
+    assert main(["status", "--root", str(REPO), "--period", "2020-Q3", "--as-of", "2020-06-30"]) == 2
+    err = capsys.readouterr().err
+    assert "2020-07-01" in err and "2020-09-30" in err and len(err.strip().splitlines()) == 1
+    assert main(["report", "--root", str(REPO), "--period", "2020-Q3", "--as-of", "2020-06-30"]) == 2
+    capsys.readouterr()
+    assert main(["status", "--root", str(REPO), "--period", "2020-Q3", "--as-of", "2020-07-01", "--format", "json"]) == 0
+    assert main(["status", "--root", str(REPO), "--period", "2020", "--as-of", "2020-06-30", "--format", "json"]) == 0
+    capsys.readouterr()
+
+
 def test_a_dimension_alone(capsys):
     data = status_json(REPO, "--dimension", "VII", capsys=capsys)
     assert [i["code"] for i in data["indicators"]] == ["VII.1", "VII.2"]

@@ -116,11 +116,17 @@ def test_a_given_folder_is_searched(plan, project):
     assert len(load_submissions(plan, paths, chosen=[project / "submissions"], today=TODAY).files) == 2
 
 
-def test_a_given_file_outside_the_layout_is_refused(plan, project):
+def test_a_given_file_outside_the_submissions_folder_is_checked_as_what_it_says(plan, project):
+    """A file received by e-mail (here under notes/) is checked by its own agency and period, with
+    a warning that its place was not; a plan file is no submission, nor is a stray file inside
+    submissions/ outside its period folders."""
     elsewhere = write(project, "notes/so-ldtbxh.yaml", GOOD.format(agency="so-ldtbxh", period="2020-Q2"))
+    stray = write(project, "submissions/so-ldtbxh.yaml", GOOD.format(agency="so-ldtbxh", period="2020-Q2"))
     plan_file = project / "plan" / "2020.yaml"
-    loaded = load_submissions(plan, Paths.resolve(project), chosen=[elsewhere, plan_file], today=TODAY)
-    assert codes(loaded) == [("notes/so-ldtbxh.yaml", "outside-layout"), ("plan/2020.yaml", "outside-layout")]
+    loaded = load_submissions(plan, Paths.resolve(project), chosen=[elsewhere, stray, plan_file], today=TODAY)
+    assert codes(loaded) == [("notes/so-ldtbxh.yaml", "layout-not-checked"), ("plan/2020.yaml", "outside-layout"),
+                             ("submissions/so-ldtbxh.yaml", "outside-layout")]
+    assert [s.agency for s in loaded.value.submissions] == ["so-ldtbxh"]
 
 
 def test_a_given_file_that_does_not_exist_is_a_usage_error(plan, project):

@@ -76,8 +76,14 @@ def in_year(plan: Plan, period: Period | None) -> None:
 
 
 def evaluation_date(ctx: Context, plan: Plan, as_of: dt.date | None, period: Period | None) -> dt.date:
-    """An explicit date as given; else the period's end; else today, capped at the plan year's end."""
+    """An explicit date as given; else the period's end; else today, capped at the plan year's end.
+
+    An explicit date before the period even begins is refused: it would count none of the
+    period's quarter and still be shown under the period's name."""
     if as_of is not None:
+        if period is not None and as_of < period.start:
+            raise UsageError(Message("usage.as_of_before_period", value=as_of.isoformat(), period=period.code,
+                                     start=period.start.isoformat(), end=period.end.isoformat()))
         return as_of
     if period is not None:
         return period.end

@@ -44,6 +44,7 @@ def select(plan: Plan, evaluation: Evaluation, agency: str | None, dimension: st
     tasks = None if agency is None else {task.code for task, _ in plan.tasks_of(agency)}
     return replace(
         evaluation,
+        agency=agency,
         indicators=tuple(r for r in evaluation.indicators
                          if (dimension is None or r.dimension == dimension) and (tasks is None or r.task in tasks)),
         reporting=tuple(e for e in evaluation.reporting if agency is None or e.agency == agency),

@@ -19,7 +19,7 @@ from papi_cli.message import Message, Number
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Agency, Indicator, Plan
-    from papi_cli.model.results import IndicatorResult
+    from papi_cli.model.results import Contribution, IndicatorResult
     from papi_cli.model.submission import Result
 
 Path = tuple[Any, ...]
@@ -204,6 +204,11 @@ class Kind:
     def value(self, result: IndicatorResult, indicator: Indicator) -> Message:
         """``70/71 xã · 98,6 %``, ``14/15 · 93,3 %``, ``2``, ``đang thực hiện``, or ``—``."""
         raise NotImplementedError
+
+    def own_value(self, contribution: Contribution, indicator: Indicator) -> Message:
+        """One agency's own latest figures for the indicator (``papi status --agency``): what it
+        reported, not the province's total."""
+        return Message(f"result.{contribution.status}") if contribution.status else Message("value.none")
 
     def unit_word(self, indicator: Indicator) -> Message | None:
         """What its counts count, where they count units (``xã``)."""

@@ -11,7 +11,7 @@ from papi_cli.message import Message, Number
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Agency, Indicator, Plan
-    from papi_cli.model.results import IndicatorResult
+    from papi_cli.model.results import Contribution, IndicatorResult
 
 
 class Count(Kind):
@@ -58,6 +58,11 @@ class Count(Kind):
 
     def target(self, indicator: Indicator) -> Message:
         return Message("target.count", op=OPS[indicator.op or ">="], value=Number(indicator.target or 0))
+
+    def own_value(self, contribution: Contribution, indicator: Indicator) -> Message:
+        if contribution.count is None:
+            return super().own_value(contribution, indicator)
+        return Message("value.count", count=Number(contribution.count))
 
     def value(self, result: IndicatorResult, indicator: Indicator) -> Message:
         return Message("value.none") if result.count is None else Message("value.count", count=Number(result.count))

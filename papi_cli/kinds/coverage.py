@@ -16,7 +16,7 @@ from papi_cli.names import closest
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Agency, Indicator, Plan, Unit
-    from papi_cli.model.results import IndicatorResult
+    from papi_cli.model.results import Contribution, IndicatorResult
 
 
 class Coverage(Kind):
@@ -89,6 +89,12 @@ class Coverage(Kind):
         if result.value is None:
             return Message("value.units", **counts)
         return Message("value.units_percent", **counts, percent=Percent(result.value, indicator.target))
+
+    def own_value(self, contribution: Contribution, indicator: Indicator) -> Message:
+        if contribution.units is None:
+            return super().own_value(contribution, indicator)
+        return Message("value.units_listed", count=Number(len(contribution.units)),
+                       population=self.unit_word(indicator))
 
     def unit_word(self, indicator: Indicator) -> Message:
         return population_word(indicator)

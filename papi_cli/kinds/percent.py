@@ -14,7 +14,7 @@ from papi_cli.message import Message, Number, Percent
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Agency, Indicator, Plan
-    from papi_cli.model.results import IndicatorResult
+    from papi_cli.model.results import Contribution, IndicatorResult
 
 
 # A percent strictly between 0 and 1 where the target is at least this is most likely a fraction.
@@ -68,6 +68,11 @@ class PercentKind(Kind):
         from papi_cli.numbers import percent_json
 
         return {"percent": percent_json(result.value)}
+
+    def own_value(self, contribution: Contribution, indicator: Indicator) -> Message:
+        if contribution.percent is None:
+            return super().own_value(contribution, indicator)
+        return Message("value.percent", percent=Percent(Fraction(str(contribution.percent)), indicator.target))
 
     def value(self, result: IndicatorResult, indicator: Indicator) -> Message:
         return Message("value.percent", percent=Percent(result.value, indicator.target))

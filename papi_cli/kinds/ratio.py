@@ -16,7 +16,7 @@ from papi_cli.message import Message, Number, Percent
 
 if TYPE_CHECKING:
     from papi_cli.model.plan import Agency, Indicator, Plan
-    from papi_cli.model.results import IndicatorResult
+    from papi_cli.model.results import Contribution, IndicatorResult
 
 
 class Ratio(Kind):
@@ -83,6 +83,16 @@ class Ratio(Kind):
 
         return {"numerator": result.numerator, "denominator": result.denominator,
                 "percent": percent_json(result.value), "aggregate": indicator.aggregate}
+
+    def own_value(self, contribution: Contribution, indicator: Indicator) -> Message:
+        numerator, denominator = contribution.numerator, contribution.denominator
+        if numerator is None or denominator is None:
+            return super().own_value(contribution, indicator)
+        counts = {"numerator": Number(numerator), "denominator": Number(denominator)}
+        if not denominator:
+            return Message("value.fraction", **counts)
+        return Message("value.fraction_percent", **counts,
+                       percent=Percent(percent_of(numerator, denominator), indicator.target))
 
     def value(self, result: IndicatorResult, indicator: Indicator) -> Message:
         if result.numerator is None:

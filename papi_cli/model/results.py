@@ -88,6 +88,11 @@ class Evaluation:
     skipped_files: tuple[str, ...] = ()
     files: int = 0  # valid submission files that were read (before as-of filtering)
     counted: int = 0  # of those, the ones that count (submitted by the as-of date, periods up to P)
+    agency: str | None = None  # ``--agency``: the view of one agency (its tasks, its reports)
+
+    def own(self, result: IndicatorResult) -> Contribution | None:
+        """The viewed agency's own latest result for an indicator, if it reported one."""
+        return next((c for c in result.contributions if c.agency == self.agency), None)
 
     def dimensions(self) -> list[str]:
         """The dimensions of the indicators evaluated, in their order."""

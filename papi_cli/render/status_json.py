@@ -42,7 +42,24 @@ def as_json(plan: Plan, evaluation: Evaluation) -> dict[str, Any]:
         "files": evaluation.files,
         "counted_files": evaluation.counted,
     }
+    if evaluation.agency is not None:
+        data["agency"] = {
+            "code": evaluation.agency,
+            "own": [own_json(r, evaluation) for r in evaluation.indicators],
+        }
     return data
+
+
+def own_json(result: IndicatorResult, evaluation: Evaluation) -> dict[str, Any]:
+    """``--agency``: the agency's own latest result for one indicator (None where it has none)."""
+    own = evaluation.own(result)
+    if own is None:
+        return {"code": result.code, "reported": False}
+    return {"code": result.code, "reported": True, "period": own.period, "periods": list(own.periods),
+            "submitted_on": own.submitted_on.isoformat(),
+            "counted": own.counted, "status": own.status, "units": None if own.units is None else list(own.units),
+            "numerator": own.numerator, "denominator": own.denominator, "percent": own.percent, "count": own.count,
+            "evidence": list(own.evidence), "note": own.note}
 
 
 def indicator_json(result: IndicatorResult, indicator: Indicator) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from papi_cli.render.status_text import (
     header_lines,
     missing_text,
     overdue_order,
+    own_text,
     reporting_counts,
     row,
     shows_missing,
@@ -34,6 +35,9 @@ def render_md(plan: Plan, evaluation: Evaluation, lang: Lang) -> str:
         missing = [r for r in evaluation.indicators if r.dimension == code and shows_missing(r)]
         lines += [f"- {r.code}: {_text(missing_text(plan, r, lang))}" for r in missing]
         lines += [""] if missing else []
+        if evaluation.agency:
+            lines += [f"- {r.code} {_text(own_text(plan, evaluation, r, lang))}" for r in evaluation.indicators
+                      if r.dimension == code] + [""]
     lines += [f"## {say('summary_title', lang)}", ""]
     rows = [[f"{c} {in_lang(plan.dimension(c).name, plan.dimension(c).name_en, lang)}", *_counts(evaluation, c)]
             for c in evaluation.dimensions()]
@@ -41,7 +45,11 @@ def render_md(plan: Plan, evaluation: Evaluation, lang: Lang) -> str:
     header = [say("dimension", lang), *(say(f"status.{s}", lang) for s in STATUSES), say("total", lang)]
     lines += _rows(header, rows)
     overdue = [e for e in evaluation.reporting if e.state in ("late", "missing")]
-    lines += [f"## {say('reporting_title', lang)}", ""]
+    if evaluation.agency:  # every report it owes, in each state
+        overdue = list(evaluation.reporting)
+        lines += [f"## {say('own.reporting_title', lang, agency=agency_text(plan, evaluation.agency, lang))}", ""]
+    else:
+        lines += [f"## {say('reporting_title', lang)}", ""]
     if overdue:
         lines += _table(["agency", "period", "deadline", "submitted_on", "state"], [
             [agency_text(plan, e.agency, lang), say(parse(e.period).name, lang), date_label(e.deadline, lang),

@@ -25,6 +25,7 @@ from papi_cli.render.status_text import (
     header_lines,
     missing_text,
     overdue_order,
+    own_cells,
     reporting_counts,
     row,
     shows_missing,
@@ -50,9 +51,10 @@ def render_table(plan: Plan, evaluation: Evaluation, lang: Lang, out: IO[str]) -
     compact, narrow = console.width < WIDE, console.width < NARROW
     for code in evaluation.dimensions():
         results = [r for r in evaluation.indicators if r.dimension == code]
-        console.print(indicator_table(plan, results, compact, lang, narrow=narrow))
+        console.print(indicator_table(plan, results, compact, lang, narrow=narrow, evaluation=evaluation))
     console.print(fit(console, summary_table(plan, evaluation, lang)))
-    reporting = reporting_table(plan, evaluation, lang)
+    reporting = agency_reporting_table(plan, evaluation, lang) if evaluation.agency else \
+        reporting_table(plan, evaluation, lang)
     if reporting is not None:
         console.print(reporting)
     console.print(escape(reporting_counts(evaluation, lang)))
@@ -64,7 +66,7 @@ def render_table(plan: Plan, evaluation: Evaluation, lang: Lang, out: IO[str]) -
 
 
 def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, lang: Lang,
-                    narrow: bool = False) -> Table:
+                    narrow: bool = False, evaluation: Evaluation | None = None) -> Table:
     """One dimension's indicators; fixed column widths, so the tables of all dimensions line up."""
     dim = plan.dimension(results[0].dimension)
     title = f"{dim.code}. {in_lang(dim.name, dim.name_en, lang)} ({dim.papi})"
@@ -102,6 +104,9 @@ def indicator_table(plan: Plan, results: list[IndicatorResult], compact: bool, l
         table.add_row(result.code, escape(text.task), *cells, *([] if narrow else [lead]))
         if shows_missing(result):
             table.add_row("", f"[dim]{escape(missing_text(plan, result, lang))}[/]")
+        if evaluation is not None and evaluation.agency:
+            label, own = own_cells(plan, evaluation, result, lang)
+            table.add_row("", f"[italic]{escape(label)}[/]", "", f"[italic]{escape(own)}[/]")
     return table
 
 
@@ -155,6 +160,25 @@ def reporting_table(plan: Plan, evaluation: Evaluation, lang: Lang) -> Table | N
                       f"[{style}]{escape(say(f'state.{entry.state}', lang))}[/]")
     return table
 
+
+
+def agency_reporting_table(plan: Plan, evaluation: Evaluation, lang: Lang) -> Table | None:
+    """``--agency``: every report the agency owes, in each state (not only the overdue ones)."""
+    if not evaluation.reporting:
+        return None
+    name = agency_text(plan, evaluation.agency or "", lang)
+    table = Table(title=escape(say("own.reporting_title", lang, agency=name)), title_justify="left",
+                  box=box.SIMPLE_HEAD, pad_edge=False)
+    table.add_column(say("period", lang), no_wrap=True)
+    table.add_column(say("deadline", lang), no_wrap=True)
+    table.add_column(say("submitted_on", lang), no_wrap=True)
+    table.add_column(say("state", lang), ratio=1, min_width=8)
+    styles = {"missing": "bold red", "late": "yellow", "on_time": "green", "pending": "dim"}
+    for entry in evaluation.reporting:
+        table.add_row(say(parse(entry.period).name, lang), date_label(entry.deadline, lang),
+                      date_label(entry.submitted_on, lang) if entry.submitted_on else "—",
+                      f"[{styles[entry.state]}]{escape(say(f'state.{entry.state}', lang))}[/]")
+    return table
 
 
 def documents_table(plan: Plan, evaluation: Evaluation, lang: Lang) -> Table | None:

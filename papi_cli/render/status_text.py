@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from papi_cli.kinds import kind_of
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import Evaluation, IndicatorResult, ReportingEntry
 from papi_cli.periods import parse
@@ -73,6 +74,37 @@ def missing_text(plan: Plan, result: IndicatorResult, lang: Lang) -> str:
     return say("missing_units", lang, units=", ".join(names) + (f" +{rest}" if rest else ""))
 
 
+def own_cells(plan: Plan, evaluation: Evaluation, result: IndicatorResult, lang: Lang) -> tuple[str, str]:
+    """``↳ so-y-te (quý I–IV)`` and ``12/12 · 100 %``: the viewed agency's own figures, from its
+    reports of those quarters as the indicator's kind counts them (a flow ratio summed, a stock
+    the latest…), to stand under the province's; or that it has reported none."""
+    agency = evaluation.agency or ""
+    own = evaluation.own(result)
+    if own is None:
+        return say("own.label_none", lang, agency=agency), "—"
+    indicator = plan.indicator(result.code)
+    return (say("own.label", lang, agency=agency, quarters=quarters_label(own.periods or (own.period,), lang)),
+            say(kind_of(indicator).own_value(own, indicator), lang))
+
+
+ROMAN = ("I", "II", "III", "IV")
+
+
+def quarters_label(codes: tuple[str, ...], lang: Lang) -> str:
+    """``quý I–IV`` / ``Q1–Q4`` for consecutive quarters, ``quý I, III`` / ``Q1, Q3`` otherwise."""
+    numbers = sorted({int(code[-1]) for code in codes})
+    shown = [ROMAN[n - 1] if lang == "vi" else f"Q{n}" for n in numbers]
+    consecutive = len(numbers) > 2 and numbers == list(range(numbers[0], numbers[-1] + 1))
+    text = f"{shown[0]}–{shown[-1]}" if consecutive else ", ".join(shown)
+    return say("own.quarters", lang, quarters=text)
+
+
+def own_text(plan: Plan, evaluation: Evaluation, result: IndicatorResult, lang: Lang) -> str:
+    """The same in one sentence (Markdown): ``so-y-te, Quý IV/2020: 12/12 · 100 %``."""
+    label, value = own_cells(plan, evaluation, result, lang)
+    return label if evaluation.own(result) is None else f"{label}: {value}"
+
+
 def overdue_order(entry: ReportingEntry) -> tuple[Any, ...]:
     """Late and missing reports by quarter, the missing ones first, then by agency code."""
     return entry.period, entry.state != "missing", entry.agency
@@ -80,6 +112,8 @@ def overdue_order(entry: ReportingEntry) -> tuple[Any, ...]:
 
 def reporting_counts(evaluation: Evaluation, lang: Lang) -> str:
     if not evaluation.reporting:
+        if evaluation.agency:
+            return say("own.not_owing", lang, agency=evaluation.agency)
         return say("reporting_none_owed", lang)
     counts = dict.fromkeys(("on_time", "late", "missing", "pending"), 0)
     for entry in evaluation.reporting:
