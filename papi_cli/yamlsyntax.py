@@ -198,8 +198,13 @@ def _flow(line: _Line, at: int) -> Iterator[_Candidate]:
         if char in "\"'" and (i == at or text[i - 1] in "[{, \t"):
             close = _closing_quote(text, i)
             if close is None:
+                detail = Message("syntax.unclosed_quote", quote=char, column=i + 1)
                 end = len(text.rstrip(" \t"))
-                yield _Candidate(Mark(line.number, end + 1), Message("syntax.unclosed_quote", quote=char, column=i + 1),
+                closers = re.search(r"[\]}][\]}\s]*\Z", text[i + 1:end])
+                if closers is not None:  # ["Quyết định số 5]: the quote goes before the bracket
+                    at = i + 1 + closers.start()
+                    yield _Candidate(Mark(line.number, at + 1), detail, _replace(line.number, at, 0, char))
+                yield _Candidate(Mark(line.number, end + 1), detail,
                                  _replace(line.number, end, 0, char + "".join("]" if o == "[" else "}"
                                                                               for o in reversed(opened))))
                 return

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from papi_cli.cli import main
+from tests import guide
 from tests.conftest import REPO
 
 GUIDE = (REPO / "docs" / "huong-dan-nop-bao-cao.md").read_text(encoding="utf-8")
@@ -41,14 +42,28 @@ def test_the_guides_example_files_are_valid(project, capsys):
     assert f"{len(EXAMPLE_FILES)} tệp báo cáo" in out and "0 lỗi, 0 cảnh báo" in out
 
 
-def test_the_guides_sample_error_is_what_papi_prints(project, capsys):
-    sample = re.search(r"```text\n(submissions/\S+:6:24: error\[unknown-unit\].*?)```", GUIDE, re.S)[1]
-    path = project / "submissions" / "2020-Q2" / "so-ldtbxh.yaml"
-    path.parent.mkdir(parents=True)
-    path.write_text("agency: so-ldtbxh\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\nresults:\n"
-                    "  II.3:\n    units: [nghia-duc, nghia-duk]\n", encoding="utf-8")
-    main(["validate", "--root", str(project)])
-    assert capsys.readouterr().out.startswith(sample)
+SESSIONS = guide.sessions(GUIDE)
+
+
+def test_the_guide_shows_every_message_of_the_clerks_route():
+    """The guide walks through papi agencies, new, validate (its typical mistakes) and the e-mail
+    route with add (tests/guide.py says how a session is written)."""
+    commands = [c.line.split()[:2] for s in SESSIONS for c in s.commands]
+    for verb in (["papi", "agencies"], ["papi", "new"], ["papi", "validate"], ["papi", "add"], ["cd", "submissions/2020-Q2"]):
+        assert verb in commands, verb
+    shown = "\n".join(line for s in SESSIONS for c in s.commands for line in c.expected)
+    for code in ("comment-cuts-text", "placeholder", "date-day-first", "unknown-status", "misspelled-field",
+                 "thousands-separator", "percent-as-fraction", "yaml-syntax", "lookalike-space", "not-utf8-wide",
+                 "unknown-unit", "layout-not-checked"):
+        assert f"[{code}]" in shown, code
+    assert "papi agencies" in shown  # an unknown agency points to the list
+
+
+@pytest.mark.parametrize("session", SESSIONS, ids=[s.commands[0].line for s in SESSIONS])
+def test_the_guide_shows_what_papi_prints(session, tmp_path, monkeypatch):
+    monkeypatch.delenv("COLUMNS", raising=False)
+    for command, printed in guide.replay(session, REPO / "plan", tmp_path):
+        assert guide.matches(command, printed), (command.line, "\n".join(printed))
 
 
 def test_the_pre_commit_hook_checks_the_changed_files(project, capsys, monkeypatch):

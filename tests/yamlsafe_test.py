@@ -246,7 +246,7 @@ results:
     ("    denominator: 20", "      denominator: 20", 7, 7, "indent this line 4 spaces"),
     # libyaml: line 10 or 13, "did not find expected key"
     ('["Kế hoạch số 12/KH-SYT"]', '["Kế hoạch số 12/KH-SYT"', 9, 39, "the '[' opened at column 15 is not closed"),
-    ('["Kế hoạch số 12/KH-SYT"]', '["Kế hoạch số 12/KH-SYT]', 9, 39, 'the quote " opened at column 16'),
+    ('["Kế hoạch số 12/KH-SYT"]', '["Kế hoạch số 12/KH-SYT]', 9, 38, 'the quote " opened at column 16'),  # before ]
     ("note: Đang làm", 'note: "Đang làm', 10, 20, 'the quote " opened at column 11'),
     ("note: Đang làm", "note: 'Đang làm", 10, 20, "the quote ' opened at column 11"),
     ("note: Đang làm", 'note: "Đang làm" thêm', 10, 22, "but 'thêm' does"),
