@@ -231,8 +231,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "The administrative-unit registry is invalid: {detail}.",
     ),
     "bad-slug": (
-        "Slug '{value}' không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ nghia-duc (mã UBND là ubnd-<slug>).",
-        "The slug '{value}' is not valid: only lower-case ASCII letters, digits and hyphens, e.g. nghia-duc (the People's Committee's code is ubnd-<slug>).",
+        "Tên không dấu của đơn vị '{value}' không hợp lệ: chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ nghia-duc (mã UBND của đơn vị là ubnd- và tên đó).",
+        "The unit's short name '{value}' is not valid: only lower-case ASCII letters, digits and hyphens, e.g. nghia-duc (its People's Committee's code is ubnd- and that name).",
     ),
     "group-cycle": (
         "Nhóm '{value}' tự chứa chính nó (vòng lặp).",

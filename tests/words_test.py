@@ -216,3 +216,11 @@ def test_the_catalogue_is_all_the_words():
     """Renderers and commands hold no sentence of their own: every Vietnamese text in papi_cli
     outside the catalogue is a docstring or a comment (a letter alone is data: ``fold``)."""
     assert [where for where, text in strings_outside_the_catalogue() if len(text) > 1 and VIETNAMESE.search(text)] == []
+
+
+def test_no_message_says_slug():
+    """Clerks know a unit's name, its code and its short name (``nghia-duc``); "slug" is the
+    engineers' word (issue 11). Field names in braces do not count: they are never shown."""
+    for key, texts in CATALOGUE.items():
+        for text in texts:
+            assert "slug" not in re.sub(r"\{[^}]*\}", "", text).lower(), key
