@@ -141,7 +141,7 @@ def placeholder(text: str, *, reference: bool) -> bool:
     inside a word (``về việc…``) is the text's own."""
     if _ONLY_PLACEHOLDER.match(text):
         return True
-    return reference and _PLACEHOLDER_TOKEN.search(text) is not None
+    return reference and ("…" in text or "..." in text) and _PLACEHOLDER_TOKEN.search(text) is not None
 
 
 def _codes(values: list[str]) -> str:

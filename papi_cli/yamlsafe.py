@@ -100,6 +100,7 @@ class Document:
     root: Node | None = None
     _indexes: dict[int, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
+    comment_after_text: bool = True  # False: no plain text value has a comment after it (the builder looked)
 
     def mark(self, path: Path) -> Mark:
         """The mark of the value at ``path``, or of its nearest ancestor that has one."""
@@ -133,6 +134,8 @@ class Document:
         """Where a comment starts on the line of the unquoted text at ``path``, with the whole of
         what the line holds from the text on: YAML ends a plain scalar at `` #``, so the clerk's
         ``(Tờ trình #45)`` would be cut short without a word."""
+        if not self.comment_after_text:
+            return None
         node = self.scalar(path)
         if node is None or node.style or node.end_mark is None or node.start_mark is None:
             return None
@@ -246,7 +249,7 @@ def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         data = builder.build(node, 0, False)
     except _Abort as abort:
         return None, [abort.problem]
-    return Document(file, data, text, node), builder.kept.done()
+    return Document(file, data, text, node, comment_after_text=builder.comment_after_text), builder.kept.done()
 
 
 # Characters that have no place in an official report and can hide what a text says: C0 controls
@@ -360,6 +363,10 @@ class _Builder:
         self._aliases = "*" in text
         # Only a text with a '!' can hold a tag: then every node is asked whether it has one.
         self._tags = "!" in text
+        # Only a text with a '#' can have a comment after a plain text value; once one is found,
+        # Document.comment_after looks for the others where they are asked about.
+        self._looking = "#" in text
+        self.comment_after_text = False
 
     def abort(self, node: Node, code: str, **args: Any) -> _Abort:
         return _Abort(Problem.at(self.file, _mark(node.start_mark), code, **args))
@@ -429,6 +436,8 @@ class _Builder:
                 first_line = _mark(first[0].start_mark).line if first else 1
                 self.flag(key_node, "duplicate-key", key=key, first_line=first_line)
             elif shallow and not self._aliases and value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                if self._looking and not value_node.style:
+                    self._note_comment(value_node)
                 result[key] = _nfc(value_node.value)
             else:
                 result[key] = self.build(value_node, depth + 1, aliased)
@@ -444,8 +453,19 @@ class _Builder:
         raise _Abort(Problem.at(self.file, Mark(start.line, start.column + at), "lookalike-space",
                                 key=clean, **character_args(key[at])))
 
+    def _note_comment(self, node: ScalarNode) -> None:
+        """Whether a comment follows this plain text on its line (``Document.comment_after``
+        finds where, for the few documents that have one)."""
+        end = node.end_mark.index
+        text = self.text
+        if text[end:end + 1] in (" ", "\t") and _COMMENT.match(text, end):
+            self.comment_after_text = True
+            self._looking = False
+
     def scalar(self, node: ScalarNode) -> Any:
         if node.tag == _STR and not self._tags:  # the common case, first
+            if self._looking and not node.style:
+                self._note_comment(node)
             return _nfc(node.value)
         if node.tag not in _STANDARD:
             raise self.abort(node, "yaml-tag", tag=shown_tag(node.tag))
