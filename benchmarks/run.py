@@ -295,6 +295,36 @@ def corpus_cases(name: str, root: Path, schema: Path | None) -> list[Case]:
     return cases
 
 
+YEARS = (2016, 2017, 2018, 2019)  # the other years of the five-year repository, beside 2020
+
+
+def five_years(full: Path, out: Path) -> Path:
+    """The full corpus with four more years beside 2020: each a copy of the 2020 plan and of its
+    submissions moved to that year (same units file). A year's status must cost what it costs in
+    a one-year repository."""
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(full, out)
+    plan = (full / "plan" / "2020.yaml").read_text(encoding="utf-8")
+    for year in YEARS:
+        (out / "plan" / f"{year}.yaml").write_text(
+            plan.replace("2020-", f"{year}-").replace("year: 2020", f"year: {year}"), encoding="utf-8")
+        for folder in sorted((full / "submissions").glob("2020-Q*")):
+            target = out / "submissions" / folder.name.replace("2020", str(year))
+            target.mkdir(parents=True)
+            for source in folder.glob("*.yaml"):
+                (target / source.name).write_text(source.read_text(encoding="utf-8").replace("2020-", f"{year}-"),
+                                                  encoding="utf-8")
+    return out
+
+
+def years_cases(root: Path) -> list[Case]:
+    """status of one year in the five-year repository, cold and warm."""
+    argv = [str(BIN / "papi"), "status", "--format", "json", "--year", "2020", "--root", str(root)]
+    label = "papi status --year 2020 --format json"
+    return [Case("years.status", f"{label} (cold)", argv, cache="cold"),
+            Case("years.status_warm", f"{label} (warm)", argv, cache="warm")]
+
+
 NOUNS = {"unknown-keys": "unknown keys", "duplicate-keys": "× note: a",
          "100k-units": "× unit 24611", "unknown-indicators": "unknown indicators"}
 
@@ -410,6 +440,10 @@ TARGETS: list[tuple[str, tuple, tuple, float | None, bool]] = [
     ("validate cold: stress / full", (("stress.validate", "wall"),), (("full.validate", "wall"),), 10.5, False),
     ("status cold: stress / full", (("stress.status", "wall"),), (("full.status", "wall"),), 10.5, False),
     ("report cold: stress / full", (("stress.report", "wall"),), (("full.report", "wall"),), 10.5, False),
+    ("status cold of 2020: five years / one year", (("years.status", "wall"),), (("full.status", "wall"),),
+     1.15, False),
+    ("status warm of 2020: five years / one year", (("years.status_warm", "wall"),),
+     (("full.status_warm", "wall"),), 1.15, False),
 ]
 for _case in adversarial.CASES:
     TARGETS += [
@@ -443,7 +477,7 @@ def ratios(by_key: dict[str, Case]) -> list[Ratio]:
     checks = [Ratio(label, ratio(top, bottom, False), limit, ratio(top, bottom, True), strict)
               for label, top, bottom, limit, strict in TARGETS]
     papi_rows = [c for c in by_key.values() if c.measured and c.argv[0] == str(BIN / "papi")]
-    years = [c for c in papi_rows if not c.key.startswith("adv.")]
+    years = [c for c in papi_rows if not c.key.startswith("adv.")]  # start-up, the corpora, five years
     hostile = [c for c in papi_rows if c.key.startswith("adv.")]
     expected = sum(1 for c in by_key.values() if c.key.startswith("adv.") and c.cache == "off")
     slowest = (None, None) if not hostile or len(hostile) < expected else \
@@ -601,6 +635,10 @@ def main(argv: list[str] | None = None) -> int:
         if corpus is stress:
             title += f" ({stress.bytes / full.bytes:.1f}× the full year's)"
         sections.append((title, cases))
+    years = years_cases(five_years(full.root, CORPORA / f"{prefix}five-years"))
+    prime_warm(years)
+    sections.append((f"five years: the full year's {full.files} submissions and plan, and four more years "
+                     "like it (2016–2019)", years))
     cases = adversarial_cases(hostile)
     describe_adversarial(cases)
     sections.append(("adversarial: one submission file each, under the 1 MiB cap, + 2 plan files; "

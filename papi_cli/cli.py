@@ -40,12 +40,15 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "tasks": ("table", "json"),
     "agencies": ("table", "json"),
     "outcome": ("table", "json"),
+    "plan_check": ("text", "json", "github"),
 }
 FAIL_ON = ("missed", "at_risk")
 
 # Help keys that differ from ``help.opt.<parameter>`` for one command.
 HELP_OVERRIDES = {("new", "agency"): "help.opt.agency_new", ("new", "period"): "help.opt.quarter",
                   ("add", "files"): "help.opt.files_add",
+                  **{(command, "year"): "help.opt.plan_year" for command in ("status", "tasks", "agencies")},
+                  ("schema", "year"): "help.opt.plan_year_all", ("codeowners", "year"): "help.opt.plan_year_all",
                   ("report", "as_of"): "help.opt.as_of_report"}
 METAVARS = {"root": "folder", "submissions": "folder", "out": "folder", "templates": "folder", "plan": "file",
             "scores": "file", "period": "period", "as_of": "date", "agency": "code", "dimension": "code",
@@ -75,6 +78,7 @@ FailOn = Annotated[str | None, typer.Option("--fail-on", show_default=False)]
 OutDir = Annotated[Path | None, typer.Option("--out", show_default=False)]
 Templates = Annotated[Path | None, typer.Option("--templates", show_default=False)]
 Year = Annotated[str, typer.Option("--year")]
+OptionalYear = Annotated[str | None, typer.Option("--year", show_default=False)]
 Scores = Annotated[Path | None, typer.Option("--scores", show_default=False)]
 Files = Annotated[list[Path] | None, typer.Argument(show_default=False)]
 Replace = Annotated[bool, typer.Option("--replace")]
@@ -87,7 +91,8 @@ class _Help:
     name: str | None
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
-        command = ctx.command_path.split()[-1] if " " in ctx.command_path else "papi"
+        # papi status → "status", papi plan check → "plan_check" (the keys of its help texts)
+        command = "_".join(ctx.command_path.split()[1:]) or "papi"
         formatter.write_usage(ctx.command_path, " ".join(self._usage_pieces(ctx)), prefix=_say("help.usage") + " ")
         formatter.write_paragraph()
         with formatter.indentation():
@@ -101,7 +106,8 @@ class _Help:
         commands = getattr(self, "commands", None)
         if commands:
             with formatter.section(_say("help.commands")):
-                formatter.write_dl([(name, _say(f"help.{name}")) for name in commands])
+                prefix = "" if command == "papi" else f"{command}_"
+                formatter.write_dl([(name, _say(f"help.{prefix}{name}")) for name in commands])
 
     def _usage_pieces(self, ctx: Any) -> list[str]:
         pieces = [_say("help.options_metavar")]
@@ -177,14 +183,14 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_version, 
 
 
 @app.command(cls=PapiCommand)
-def tasks(agency: Agency = None, dimension: Dimension = None, fmt: Format = None, root: Root = None,
-          plan: PlanPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
+def tasks(agency: Agency = None, dimension: Dimension = None, fmt: Format = None, year: OptionalYear = None,
+          root: Root = None, plan: PlanPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("tasks", locals())
 
 
 @app.command(cls=PapiCommand)
-def agencies(fmt: Format = None, root: Root = None, plan: PlanPath = None, lang: LangOption = "vi",
-             no_cache: NoCache = False) -> None:
+def agencies(fmt: Format = None, year: OptionalYear = None, root: Root = None, plan: PlanPath = None,
+             lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("agencies", locals())
 
 
@@ -195,8 +201,9 @@ def validate(files: Files = None, fmt: Format = None, root: Root = None, plan: P
 
 
 @app.command(cls=PapiCommand)
-def status(as_of: AsOf = None, period: Period = None, agency: Agency = None, dimension: Dimension = None,
-           fmt: Format = None, fail_on: FailOn = None, root: Root = None, plan: PlanPath = None,
+def status(as_of: AsOf = None, period: Period = None, year: OptionalYear = None, agency: Agency = None,
+           dimension: Dimension = None, fmt: Format = None, fail_on: FailOn = None, root: Root = None,
+           plan: PlanPath = None,
            submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("status", locals())
 
@@ -221,12 +228,14 @@ def add(files: Files = None, replace: Replace = False, root: Root = None, plan: 
 
 
 @app.command(cls=PapiCommand)
-def codeowners(root: Root = None, plan: PlanPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
+def codeowners(year: OptionalYear = None, root: Root = None, plan: PlanPath = None, lang: LangOption = "vi",
+               no_cache: NoCache = False) -> None:
     _dispatch("codeowners", locals())
 
 
 @app.command(cls=PapiCommand)
-def schema(root: Root = None, plan: PlanPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
+def schema(year: OptionalYear = None, root: Root = None, plan: PlanPath = None, lang: LangOption = "vi",
+           no_cache: NoCache = False) -> None:
     _dispatch("schema", locals())
 
 
@@ -234,6 +243,19 @@ def schema(root: Root = None, plan: PlanPath = None, lang: LangOption = "vi", no
 def outcome(year: Year, scores: Scores = None, fmt: Format = None, root: Root = None, plan: PlanPath = None,
             lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("outcome", locals())
+
+
+plan_app = typer.Typer(name="plan", cls=PapiGroup, add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                       pretty_exceptions_enable=False, context_settings={"help_option_names": ["-h", "--help"]})
+app.add_typer(plan_app, name="plan")
+
+
+PlanFileArgument = Annotated[Path, typer.Argument(show_default=False)]
+
+
+@plan_app.command("check", cls=PapiCommand)
+def plan_check(file: PlanFileArgument, fmt: Format = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
+    _dispatch("plan_check", {**locals(), "root": None, "plan": file})
 
 
 # --- from raw option values to a command's arguments ---------------------------------------------------
@@ -266,7 +288,7 @@ def _convert(command: str, name: str, value: Any) -> Any:
     if name == "as_of" and value is not None:
         return _date("--as-of", value)
     if name == "year":
-        return _year(value)
+        return None if value is None else _year(value)
     if name == "files":
         return list(value or [])
     if name == "templates" and value is not None and not value.is_dir():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +30,35 @@ LAYOUT = "submissions/YYYY-Qn/<agency>.yaml"
 
 @dataclass(frozen=True)
 class Paths:
-    """Where papi reads from: ``--root`` (default the current directory), ``--plan``, ``--submissions``."""
+    """Where papi reads from: ``--root`` (default: the project of the current folder), ``--plan``,
+    ``--submissions``. A project holds one plan per year, ``plan/<year>.yaml``: ``plan`` is the
+    one of the year a command means (``for_year``), or the file ``--plan`` names."""
 
     root: Path
     plan: Path
     submissions: Path
+    plan_given: bool = False  # --plan: that file, whatever year is asked
+
+    @property
+    def plan_dir(self) -> Path:
+        return self.plan.parent
+
+    def plan_years(self) -> list[int]:
+        """The years of the plan files in the plan folder (only the given one's, with --plan)."""
+        if self.plan_given:
+            match = PLAN_NAME.match(self.plan.name)
+            return [int(self.plan.name[:4])] if match else []
+        return sorted({int(name[:4]) for name in _plan_names(self.plan_dir)})
+
+    def plan_of(self, year: int) -> Path:
+        """``plan/<year>.yaml`` (or the ``.yml`` there is)."""
+        yml = self.plan_dir / f"{year}.yml"
+        return yml if not files.is_file(self.plan_dir / f"{year}.yaml") and files.is_file(yml) \
+            else self.plan_dir / f"{year}.yaml"
+
+    def for_year(self, year: int) -> Paths:
+        """The same project, with the plan of ``year`` (the given one stays, with --plan)."""
+        return self if self.plan_given else replace(self, plan=self.plan_of(year))
 
     @classmethod
     def resolve(cls, root: Path | None = None, plan: Path | None = None,
@@ -48,7 +72,8 @@ class Paths:
         else:
             base = find_root(files.cwd())
         return cls(root=base, plan=Path(plan) if plan is not None else default_plan(base),
-                   submissions=Path(submissions) if submissions is not None else base / "submissions")
+                   submissions=Path(submissions) if submissions is not None else base / "submissions",
+                   plan_given=plan is not None)
 
     def label(self, path: Path) -> str:
         """A path as shown to users: relative to the root where it lies under it."""
@@ -68,12 +93,17 @@ def find_root(start: Path) -> Path:
 
 
 def default_plan(root: Path) -> Path:
-    """The newest ``plan/<year>.yaml`` under the root (``plan/2020.yaml`` in the sample)."""
-    try:
-        names = [entry.name for entry in files.listing(root / "plan") if PLAN_NAME.match(entry.name)]
-    except OSError:
-        names = []
+    """The newest ``plan/<year>.yaml`` under the root (``plan/2020.yaml`` in the sample), before
+    a command chooses its year."""
+    names = _plan_names(root / "plan")
     return root / "plan" / (max(names) if names else "2020.yaml")
+
+
+def _plan_names(folder: Path) -> list[str]:
+    try:
+        return [entry.name for entry in files.listing(folder) if PLAN_NAME.match(entry.name)]
+    except OSError:
+        return []
 
 
 @dataclass(frozen=True)
@@ -86,10 +116,18 @@ class Found:
     agency: str
     received: bool = False  # a file given outside the submissions folder: its place says nothing
 
+    @property
+    def year(self) -> int | None:
+        """The year of its period (the plan it is checked against), if its period says one."""
+        return int(self.period[:4]) if PERIOD_FOLDER.match(self.period) else None
 
-def discover(paths: Paths, chosen: list[Path] | None = None) -> tuple[list[Found], list[Problem]]:
-    """The submission files under the submissions folder (or among ``chosen``) and the layout problems."""
-    walker = _Walker(paths)
+
+def discover(paths: Paths, chosen: list[Path] | None = None,
+             year: int | None = None) -> tuple[list[Found], list[Problem]]:
+    """The submission files under the submissions folder (only its period folders of ``year``,
+    when given: a year's status reads nothing of the other years) or among ``chosen``, and the
+    layout problems."""
+    walker = _Walker(paths, year)
     if not chosen:
         walker.folder(paths.submissions)
     else:
@@ -99,8 +137,9 @@ def discover(paths: Paths, chosen: list[Path] | None = None) -> tuple[list[Found
 
 
 class _Walker:
-    def __init__(self, paths: Paths) -> None:
+    def __init__(self, paths: Paths, year: int | None = None) -> None:
         self.paths = paths
+        self.year = year
         self.top = Path(os.path.abspath(paths.submissions))
         self.found: dict[str, Found] = {}
         self.problems: list[Problem] = []
@@ -144,7 +183,8 @@ class _Walker:
             if self.not_ascii(path) or self.leaves_repository(path):
                 continue
             if entry.is_dir and PERIOD_FOLDER.match(entry.name):
-                self.period_folder(path)
+                if self.year is None or entry.name.startswith(f"{self.year}-"):
+                    self.period_folder(path)
             else:
                 self.refuse(path, "outside-layout", layout=LAYOUT)
 

@@ -24,7 +24,11 @@ if TYPE_CHECKING:
     from papi_cli.outcome import Outcome
 
 T = TypeVar("T")
-PLAN_ENTRY = "plan.json"
+
+
+def plan_entry(label: str) -> str:
+    """The cache entry of one plan file (each year's plan keeps its own)."""
+    return f"plan-{digest(label.encode('utf-8'))[:16]}.json"
 
 
 @dataclass
@@ -60,7 +64,7 @@ def load_plan(paths: Paths, *, cache: bool = False) -> Loaded[Plan]:
     if raw is None:
         return Loaded(None, problems, [label])
     store = open_store(paths, cache)
-    kept = _cached_plan(store, paths.plan.parent, raw) if store is not None else None
+    kept = _cached_plan(store, paths.plan.parent, raw, plan_entry(label)) if store is not None else None
     if kept is not None:
         return Loaded(kept[0], [], [label, paths.label(paths.plan.parent / kept[1])])
     from papi_cli.yamlsafe import load  # only now: a plan from the cache needs no parser
@@ -84,12 +88,23 @@ def load_plan(paths: Paths, *, cache: bool = False) -> Loaded[Plan]:
 
         loaded.value, problems = build_plan(plan_doc, units_doc)
         loaded.problems += problems
+        named = _named_year(paths.plan)
+        if loaded.value is not None and named is not None and named != loaded.value.year:
+            loaded.problems.append(Problem.at(label, plan_doc.mark(("year",)), "plan-year-mismatch",
+                                              year=loaded.value.year, file=paths.plan.name, named=named))
     loaded.sources = _sources(loaded.problems, {label: raw, **({loaded.files[-1]: units_raw} if units_raw else {})})
     if loaded.value is not None and isinstance(units_name, str) and units_raw is not None:
         loaded.value.digest = plan_digest(raw, units_name, units_raw)  # the key of the checks made against it
         if store is not None and not loaded.problems:
-            _keep_plan(store, raw, units_name, units_raw, loaded.value)
+            _keep_plan(store, plan_entry(label), raw, units_name, units_raw, loaded.value)
     return loaded
+
+
+def _named_year(path: Path) -> int | None:
+    """The year a plan file's name gives (``2021.yaml``), if it is named so."""
+    from papi_cli.layout import PLAN_NAME
+
+    return int(path.name[:4]) if PLAN_NAME.match(path.name) else None
 
 
 def plan_digest(plan_raw: bytes, units_name: str, units_raw: bytes) -> str:
@@ -103,11 +118,11 @@ def _sources(problems: list[Problem], raws: dict[str, bytes]) -> dict[str, str]:
     return {label: files.shown_text(raws[label]) for label in located & raws.keys()}
 
 
-def _cached_plan(store: Store, folder: Path, raw: bytes) -> tuple[Plan, str] | None:
+def _cached_plan(store: Store, folder: Path, raw: bytes, name: str) -> tuple[Plan, str] | None:
     """The plan kept for these plan bytes and this papi, when the units file it names is unchanged."""
     from papi_cli.fingerprint import fingerprint
 
-    entry = store.get_json(PLAN_ENTRY)
+    entry = store.get_json(name)
     if not isinstance(entry, dict) or entry.get("key") != [fingerprint(), digest(raw)]:
         return None
     units_name = entry.get("units_name")
@@ -131,7 +146,7 @@ def _plan_from_json(entry: dict[str, Any], plan_hash: str) -> Plan | None:
     return Plan(plan_file, units_file, plan_hash)
 
 
-def _keep_plan(store: Store, raw: bytes, units_name: str, units_raw: bytes, plan: Plan) -> None:
+def _keep_plan(store: Store, name: str, raw: bytes, units_name: str, units_raw: bytes, plan: Plan) -> None:
     """Keep a plan that had no problem, when its JSON gives back exactly the same models."""
     from papi_cli.fingerprint import fingerprint
 
@@ -139,7 +154,7 @@ def _keep_plan(store: Store, raw: bytes, units_name: str, units_raw: bytes, plan
     if (type(plan.file).model_validate_json(plan_json) != plan.file
             or type(plan.unit_registry).model_validate_json(units_json) != plan.unit_registry):
         return
-    store.put_json(PLAN_ENTRY, {"key": [fingerprint(), digest(raw)], "units_name": units_name,
+    store.put_json(name, {"key": [fingerprint(), digest(raw)], "units_name": units_name,
                                 "units": digest(units_raw), "plan_file": plan_json, "units_file": units_json})
 
 

@@ -194,3 +194,24 @@ def evaluate_outcome(table: ScoreTable, year: int, province: str,
     )
     totals = {name: sum((scores[name] for scores in by_fold), Decimal(0)) for name in by_fold[0]}
     return Outcome(year, province, results, standing(totals[key], list(totals.values())))
+
+
+@dataclass(frozen=True)
+class Change:
+    """How one measure moved from the previous year: its score's change, and the places gained
+    in the ranking (positive: up, toward the 1st)."""
+
+    score: Decimal
+    places: int
+
+
+def changes(current: Outcome, previous: Outcome) -> tuple[dict[str, Change], Change]:
+    """Each dimension's change by its PAPI code (D1…D8: the decisions may number them otherwise),
+    for the dimensions of both years, and the aggregate's."""
+    before = {d.papi: d.standing for d in previous.dimensions}
+    moved = {d.papi: _change(d.standing, before[d.papi]) for d in current.dimensions if d.papi in before}
+    return moved, _change(current.aggregate, previous.aggregate)
+
+
+def _change(now: Standing, then: Standing) -> Change:
+    return Change(now.score - then.score, then.rank - now.rank)

@@ -181,8 +181,11 @@ class _Checker:
         for field, code, args in kind_of(ind).plan_problems(self.plan, ind):
             self.add(path + ((field,) if field else ()), code, **args)
         start, end = _year(self.plan.year)
+        # A plan may be decided before its year begins (a decision of late December): its windows
+        # may then open on the decision's date.
+        earliest = min(start, max(self.plan.decision.date, start.replace(year=start.year - 1)))
         window_start, due = self.plan.window(ind)
-        if not (start <= due <= end) or not (window_start <= due) or not (start <= window_start):
+        if not (start <= due <= end) or not (window_start <= due) or not (earliest <= window_start):
             self.add(path + ("window_start" if ind.window_start else "due",), "bad-window",
                      start=window_start, due=due)
 

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
     from papi_cli.model.plan import Plan
     from papi_cli.model.submission import Submission
 
-CHECKS_ENTRY = "checks.json"
+def checks_entry(year: int) -> str:
+    """The cache entry of one year's checks: each year's plan is the key of its own."""
+    return f"checks-{year}.json"
 
 
 @dataclass
@@ -45,12 +47,26 @@ class CheckedSubmissions:
 
 def load_submissions(plan: Plan, paths: Paths, chosen: list[Path] | None = None, *, today: dt.date,
                      cache: bool = False, build: bool = True) -> Loaded[CheckedSubmissions]:
-    """Check every submission (or only ``chosen``) against the plan, as of ``today`` in Vietnam.
-    ``build``: the valid Submissions will be used (``papi validate`` only checks), so a kept
-    one is built from the cache at once and, if it no longer builds, checked again."""
-    found, problems = discover(paths, chosen)
-    found = [_as_declared(item, problems) if item.received else item for item in found]
-    checks, raws = _check_files(found, plan, paths, cache=cache, complete=not chosen, build=build)
+    """Check every submission of the plan's year (or only ``chosen``) against the plan, as of
+    ``today`` in Vietnam. ``build``: the valid Submissions will be used (``papi validate`` only
+    checks), so a kept one is built from the cache at once and, if it no longer builds, checked
+    again. The period folders of other years are not read."""
+    found, problems = find(paths, chosen, None if chosen else plan.year)
+    return check_found(plan, paths, found, problems, today=today, cache=cache, complete=not chosen, build=build)
+
+
+def find(paths: Paths, chosen: list[Path] | None = None, year: int | None = None) -> tuple[list[Found], list[Problem]]:
+    """The files to check (``layout.discover``), those received from elsewhere placed where they
+    say they belong (``received.py``)."""
+    found, problems = discover(paths, chosen, year)
+    return [_as_declared(item, problems) if item.received else item for item in found], problems
+
+
+def check_found(plan: Plan, paths: Paths, found: list[Found], problems: list[Problem], *, today: dt.date,
+                cache: bool = False, complete: bool = True, build: bool = True) -> Loaded[CheckedSubmissions]:
+    """Check ``found`` (files of the plan's year) against the plan; ``problems`` are the layout's.
+    ``complete``: these are all the year's files (the cache forgets any other of that year)."""
+    checks, raws = _check_files(found, plan, paths, cache=cache, complete=complete, build=build)
     checked = CheckedSubmissions()
     loaded = Loaded(checked, problems)
     refused = {p.file for p in problems if p.severity == "error"}  # layout: duplicates, symlinks…
@@ -128,8 +144,10 @@ class _Kept:
     gives the file's period and agency) with the hash of the file's bytes, under a key of the
     plan's hash and papi's fingerprint."""
 
-    def __init__(self, store: Store | None, key: list[str], entries: dict[str, Any], build: bool = True) -> None:
+    def __init__(self, store: Store | None, key: list[str], entries: dict[str, Any], build: bool = True,
+                 year: int = 0) -> None:
         self.store = store
+        self.year = year
         self.build = build
         self.key = key
         self.old = entries
@@ -143,9 +161,9 @@ class _Kept:
         from papi_cli.fingerprint import fingerprint
 
         key = [fingerprint(), plan.digest]
-        data = store.get_json(CHECKS_ENTRY)
+        data = store.get_json(checks_entry(plan.year))
         entries = data.get("entries") if isinstance(data, dict) and data.get("key") == key else None
-        return cls(store, key, entries if isinstance(entries, dict) else {}, build)
+        return cls(store, key, entries if isinstance(entries, dict) else {}, build, plan.year)
 
     def get(self, label: str, raw: bytes) -> FileCheck | None:
         from papi_cli.filecheck import FileCheck
@@ -175,4 +193,4 @@ class _Kept:
             return
         entries = self.new if complete else {**self.old, **self.new}
         if self.changed or entries.keys() != self.old.keys():
-            self.store.put_json(CHECKS_ENTRY, {"key": self.key, "entries": entries})
+            self.store.put_json(checks_entry(self.year), {"key": self.key, "entries": entries})

@@ -219,8 +219,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "An indicator of kind {kind} does not take the field '{field}'.",
     ),
     "bad-window": (
-        "Ngày bắt đầu {start} phải trước hạn {due} và trong năm kế hoạch.",
-        "The window start {start} must precede the due date {due} and lie in the plan year.",
+        "Ngày bắt đầu {start} phải trước hạn {due}, không trước ngày ban hành quyết định hay đầu năm kế hoạch, và hạn phải trong năm kế hoạch.",
+        "The window start {start} must precede the due date {due} and not precede the decision's date or the plan year's start; the due date must lie in the plan year.",
     ),
     "unknown-population": (
         "Tập đơn vị '{value}' không có; dùng 'communes' hoặc 'districts'.",
@@ -243,6 +243,14 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "The text is not in Unicode NFC.",
     ),
     # --- submission files: where they are (papi validate) ---------------------------------------
+    "plan-year-mismatch": (
+        "Kế hoạch ghi year: {year} nhưng tên tệp {file} là của năm {named}: mỗi năm một tệp plan/<năm>.yaml; hãy sửa year hoặc đổi tên tệp.",
+        "The plan says year: {year} but its file name {file} is of {named}: one file plan/<year>.yaml per year; correct year or rename the file.",
+    ),
+    "plan-year-missing": (
+        "Chưa có kế hoạch năm {year} ({plan}) nên {files} tệp báo cáo ở đây chưa được kiểm tra: hãy thêm tệp kế hoạch của năm đó, hoặc chuyển các tệp về đúng năm.",
+        "There is no plan for {year} ({plan}), so the {files} {files:submission|submissions} here {files:was|were} not checked: add that year's plan file, or move the files to their year.",
+    ),
     "layout-not-checked": (
         "Tệp nằm ngoài thư mục submissions/: đã kiểm tra theo agency ({agency}) và period ({period}) ghi trong tệp; tên và vị trí của tệp chưa được kiểm tra ({layout}). Đưa tệp vào đúng chỗ bằng: papi add <tệp>",
         "The file is outside the submissions/ folder: it was checked as what it says it is, agency {agency} and period {period}; its name and place were not checked ({layout}). Put it in its place with: papi add <file>",
@@ -529,6 +537,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Tệp báo cáo quý thực hiện Quyết định {decision} (năm {year})",
         "Quarterly report file under Decision {decision} ({year})",
     ),
+    "schema.title_years": (
+        "Tệp báo cáo quý thực hiện kế hoạch cải thiện Chỉ số PAPI (các năm {years})",
+        "Quarterly report file of the PAPI improvement plans ({years})",
+    ),
     "schema.agency": ("Mã cơ quan, trùng tên tệp", "The agency code, the same as the file name"),
     "schema.submitted_on": ("Ngày gửi báo cáo (YYYY-MM-DD)", "The date the report is sent (YYYY-MM-DD)"),
     "schema.status": ("Tình trạng thực hiện", "Progress"),
@@ -574,6 +586,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "goal_met": ("đã đạt", "is met"),
     "goal_not_met": ("chưa đạt", "is not met"),
     "scores_source": ("Nguồn điểm: {file}", "Scores from: {file}"),
+    "outcome.change": ("± so {year}", "± on {year}"),
+    "outcome.change_note": (
+        "So với năm {year}: điểm tăng (+) hay giảm (−); hạng: số bậc tăng (+, lên gần hạng 1) hay giảm (−).",
+        "Against {year}: the score up (+) or down (−); rank: places gained (+, toward 1st) or lost (−).",
+    ),
     # periods (papi_cli/periods.py)
     "period.quarter": ("Quý {roman}/{year}", "Q{n} {year}"),
     "period.half": ("6 tháng đầu năm {year}", "first half of {year}"),
@@ -890,6 +907,14 @@ USAGE: dict[str, tuple[str, str]] = {
     "usage.no_path": ("không có tệp hoặc thư mục '{path}'", "no such file or folder '{path}'"),
     "usage.papi_today": ("PAPI_TODAY='{value}': cần một ngày YYYY-MM-DD", "PAPI_TODAY='{value}': needs a date YYYY-MM-DD"),
     "usage.add_nothing": ("papi add cần ít nhất một tệp báo cáo", "papi add needs at least one submission file"),
+    "usage.years_differ": (
+        "--year {year} và --period {period} là hai năm khác nhau; chỉ cần một trong hai",
+        "--year {year} and --period {period} name different years; one of them is enough",
+    ),
+    "usage.plan_of_other_year": (
+        "{option}: năm {year}, nhưng --plan {plan} là kế hoạch năm {plan_year}",
+        "{option}: the year {year}, but --plan {plan} is the plan of {plan_year}",
+    ),
     "usage.no_project": (
         "không tìm thấy dự án: không có thư mục plan/ trong {folder} hay thư mục cha nào của nó. Hãy chạy papi trong thư mục dự án (hoặc một thư mục con của nó), hoặc chỉ ra thư mục dự án bằng --root",
         "no project found: there is no plan/ folder in {folder} or any folder above it. Run papi inside the project folder (or one of its subfolders), or name the project folder with --root",
@@ -906,7 +931,10 @@ USAGE: dict[str, tuple[str, str]] = {
         "{option}: không có '{value}'; chọn một trong: {allowed}",
         "{option}: no '{value}'; choose one of: {allowed}",
     ),
-    "usage.outside_year": ("{option}: {value} không thuộc năm kế hoạch {year}", "{option}: {value} is outside the plan year {year}"),
+    "usage.no_plan_year": (
+        "{option} {value}: không có kế hoạch năm {year} ({plan}); các năm có kế hoạch: {years}",
+        "{option} {value}: there is no plan for {year} ({plan}); the years with a plan: {years}",
+    ),
     "usage.bad_date": ("{option}: '{value}' không phải ngày YYYY-MM-DD", "{option}: '{value}' is not a date YYYY-MM-DD"),
     "usage.bad_year": ("{option}: '{value}' không phải một năm (YYYY)", "{option}: '{value}' is not a year (YYYY)"),
     "usage.choice": (
@@ -985,6 +1013,12 @@ USAGE: dict[str, tuple[str, str]] = {
         "Đưa tệp báo cáo nhận được (qua thư điện tử…) vào đúng chỗ: kiểm tra từng tệp theo agency và period ghi trong tệp, rồi chép tệp không có lỗi vào submissions/<quý>/<cơ quan>.yaml; không ghi đè tệp đã có trừ khi có --replace.",
         "Put submissions received (by e-mail…) in their place: check each file as the agency and period it states, then copy each file without errors to submissions/<quarter>/<agency>.yaml; an existing file is never replaced unless --replace is given.",
     ),
+    "help.plan": ("Các lệnh về tệp kế hoạch.", "Commands about plan files."),
+    "help.plan_check": (
+        "Kiểm tra một tệp kế hoạch và tệp đơn vị hành chính nó dẫn tới (ví dụ bản dự thảo kế hoạch năm sau), chỉ rõ tệp, dòng, cột của từng lỗi.",
+        "Check a plan file and the units file it names (a draft of next year's plan, say), each problem with its file, line and column.",
+    ),
+    "help.opt.file": ("Tệp kế hoạch cần kiểm tra.", "The plan file to check."),
     "help.codeowners": ("In tệp CODEOWNERS: tệp báo cáo của mỗi cơ quan thuộc người duyệt của cơ quan đó.", "Print a CODEOWNERS file: each agency's submissions to its owners."),
     "help.schema": ("In JSON Schema của tệp báo cáo, với các mã của kế hoạch.", "Print the JSON Schema of a submission file, with the plan's codes as enums."),
     "help.outcome": (
@@ -1023,6 +1057,14 @@ USAGE: dict[str, tuple[str, str]] = {
     "help.opt.out": ("Thư mục ghi báo cáo (mặc định: ROOT/reports).", "Folder to write the report into (default: ROOT/reports)."),
     "help.opt.templates": ("Dùng các mẫu báo cáo trong thư mục này trước.", "Use report templates from this folder first."),
     "help.opt.year": ("Năm khảo sát PAPI, ví dụ 2020.", "The PAPI survey year, e.g. 2020."),
+    "help.opt.plan_year": (
+        "Năm kế hoạch (mặc định: năm của --period hay --as-of; không có thì năm nay nếu có kế hoạch, nếu không thì năm kế hoạch mới nhất).",
+        "The plan year (default: that of --period or --as-of; else this year if it has a plan, else the latest plan's).",
+    ),
+    "help.opt.plan_year_all": (
+        "Chỉ kế hoạch của năm này (mặc định: mọi năm có kế hoạch).",
+        "Only the plan of this year (default: every year with a plan).",
+    ),
     "help.opt.scores": ("Tệp CSV điểm PAPI (mặc định: plan/papi-scores-<năm>.csv).", "CSV of PAPI scores (default: plan/papi-scores-<year>.csv)."),
 }
 

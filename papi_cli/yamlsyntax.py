@@ -200,10 +200,10 @@ def _flow(line: _Line, at: int) -> Iterator[_Candidate]:
             if close is None:
                 detail = Message("syntax.unclosed_quote", quote=char, column=i + 1)
                 end = len(text.rstrip(" \t"))
-                closers = re.search(r"[\]}][\]}\s]*\Z", text[i + 1:end])
-                if closers is not None:  # ["Quyết định số 5]: the quote goes before the bracket
-                    at = i + 1 + closers.start()
-                    yield _Candidate(Mark(line.number, at + 1), detail, _replace(line.number, at, 0, char))
+                trailing = re.search(r"[\]}][\]}\s]*\Z", text[i + 1:end])
+                if trailing is not None:  # ["Quyết định số 5]: the quote goes before the bracket
+                    before = i + 1 + trailing.start()
+                    yield _Candidate(Mark(line.number, before + 1), detail, _replace(line.number, before, 0, char))
                 yield _Candidate(Mark(line.number, end + 1), detail,
                                  _replace(line.number, end, 0, char + "".join("]" if o == "[" else "}"
                                                                               for o in reversed(opened))))

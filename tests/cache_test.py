@@ -15,6 +15,8 @@ import pytest
 from papi_cli import yamlsafe
 from papi_cli.cache import Store
 from papi_cli.cli import main
+from papi_cli.load import plan_entry
+from papi_cli.submissions import checks_entry
 from tests.conftest import REPO
 
 FILE_Q2 = "submissions/2020-Q2/so-ldtbxh.yaml"
@@ -66,11 +68,11 @@ def store(root: Path) -> Store:
 
 
 def cache_file(root: Path) -> Path:
-    return store(root).folder / "checks.json"
+    return store(root).folder / checks_entry(2020)
 
 
 def plan_file(root: Path) -> Path:
-    return store(root).folder / "plan.json"
+    return store(root).folder / plan_entry("plan/2020.yaml")
 
 
 def test_a_second_run_reads_the_cache_and_parses_nothing(sample, capsys, parses):

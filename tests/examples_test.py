@@ -100,7 +100,7 @@ def test_every_case_has_an_expectation_and_every_rejection_has_a_case():
         "unknown-field", "missing-field", "wrong-type", "field-of-other-kind", "field-not-filled-in",
         "result-not-filled-in", "unknown-agency", "agency-mismatch", "unknown-indicator", "not-authorised",
         "unknown-unit", "wrong-unit-level", "duplicate-unit", "units-all-mixed", "bad-period", "period-mismatch",
-        "period-outside-year", "submitted-too-early", "submitted-in-future", "numerator-exceeds-denominator",
+        "plan-year-missing", "submitted-too-early", "submitted-in-future", "numerator-exceeds-denominator",
         "negative-number", "zero-denominator", "ratio-incomplete", "number-as-text", "percent-out-of-range",
         "done-without-evidence", "unit-outside-jurisdiction", "no-units-allowed", "inspection-own-unit",
         "duplicate-submission", "outside-layout", "not-a-file", "symlink-outside", "implementation-document-late",

@@ -92,8 +92,11 @@ def test_2020_hand_checked(capsys):
     assert (d1["code"], d1["papi"], d1["score"], d1["rank"], d1["group"], d1["meets_goal"]) == (
         "I", "D1", 4.9243, 29, "high_average", True)
     assert d1["median"] == 4.8952
+    # against 2019 (plan/papi-scores-2019.csv): aggregate 43.8407, 29th → 41.6305, 47th
     assert data["aggregate"] == {"score": 41.6305, "rank": 47, "of": 63, "group": "low_average",
-                                 "median": 42.7231}
+                                 "median": 42.7231, "change": {"score": -2.2102, "places": -18}}
+    assert data["previous_year"] == 2019
+    assert d1["change"] == {"score": -0.3677, "places": -13}  # 5.2920, 16th in 2019
     groups = {d["code"]: (d["rank"], d["group"]) for d in data["dimensions"]}
     assert groups == {"I": (29, "high_average"), "II": (55, "lowest"), "III": (27, "high_average"),
                       "IV": (52, "lowest"), "V": (24, "high_average"), "VI": (55, "lowest"),
@@ -144,6 +147,7 @@ def test_table_shows_ranks_groups_and_the_verdict(capsys, monkeypatch):
     assert code == 1
     assert "4,9243" in out and "29/63" in out and "trung bình cao" in out and "41,6305" in out
     assert "4/8 lĩnh vực đạt trung bình cao trở lên: mục tiêu 1.3 chưa đạt." in out
+    assert "± so 2019" in out and "−0,3677" in out and "−13" in out  # D1 against 2019
     code, out, _ = run(capsys, "outcome", "--year", "2020", "--root", str(REPO), "--lang", "en")
     assert "4.9243" in out and "high-average" in out and "goal 1.3 is not met" in out
 

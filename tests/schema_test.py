@@ -60,7 +60,7 @@ def test_valid_examples_match_the_schema(validator, name):
     "unknown-field", "misspelled-field", "misspelled-result-field", "other-kind-field", "wrong-type", "bad-status", "not-filled-in",
     "unknown-agency", "unknown-indicator", "unknown-unit", "wrong-unit-level", "bad-period", "negative",
     "ratio-incomplete", "number-as-text", "percent-out-of-range", "percent-as-string", "count-negative",
-    "milestone-done-without-evidence", "all-mixed", "period-outside-year",
+    "milestone-done-without-evidence", "all-mixed", "year-without-plan",
 ])
 def test_invalid_examples_the_schema_can_see_fail(validator, name):
     assert list(validator.iter_errors(example(f"invalid/{name}"))) != []

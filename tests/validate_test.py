@@ -125,12 +125,12 @@ def test_usage_errors_exit_2(project, capsys):
 
 
 def test_an_internal_error_exits_3_with_a_short_message(project, capsys, monkeypatch):
-    import papi_cli.submissions
+    import papi_cli.commands.validate
 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(papi_cli.submissions, "load_submissions", broken)
+    monkeypatch.setattr(papi_cli.commands.validate, "load_plan", broken)
     monkeypatch.setattr("tempfile.tempdir", str(project))
     code, out, err = run(capsys, "--root", str(project))
     assert code == 3 and "Traceback" not in out + err and "papi-crash-" in err

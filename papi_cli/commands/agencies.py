@@ -28,8 +28,8 @@ class Row:
     reports_to: str  # the agency it sends its reports to
 
 
-def run(ctx: Context, *, fmt: str) -> int:
-    plan = usable_plan(ctx)
+def run(ctx: Context, *, fmt: str, year: int | None = None) -> int:
+    plan = usable_plan(ctx, year)
     rows = agency_rows(plan)
     if fmt == "json":
         json.dump(as_json(plan, rows), ctx.out, ensure_ascii=False, indent=2)

@@ -4,6 +4,7 @@ option values that depend on the plan (an agency, a dimension, a period of the p
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,12 +23,62 @@ if TYPE_CHECKING:
     from papi_cli.submissions import CheckedSubmissions
 
 
-def usable_plan(ctx: Context) -> Plan:
-    """The checked plan; a DataError with its problems when it has errors."""
+def usable_plan(ctx: Context, year: int | None = None, period: Period | None = None,
+                as_of: dt.date | None = None) -> Plan:
+    """The checked plan of the year the command means (``plan_year``), which the context's paths
+    then name; a DataError with its problems when it has errors."""
+    chosen = plan_year(ctx, year, period, as_of)
+    if chosen is not None:
+        ctx.paths = ctx.paths.for_year(chosen)
+        asked = [(o, v) for o, v in (("--year", year), ("--period", period and period.code),
+                                     ("--as-of", as_of and as_of.isoformat())) if v is not None]
+        if asked and not ctx.paths.plan_given and not files.is_file(ctx.paths.plan) \
+                and chosen not in ctx.paths.plan_years():
+            option, value = asked[0]
+            years = ", ".join(str(y) for y in ctx.paths.plan_years()) or "—"
+            raise UsageError(Message("usage.no_plan_year", option=option, value=value, year=chosen,
+                                     plan=ctx.paths.label(ctx.paths.plan), years=years))
     result = load_plan(ctx.paths, cache=ctx.cache)
     if result.value is None or has_errors(result.problems):
         raise DataError(sorted(result.problems, key=Problem.sort_key), Message("plan_invalid"), result.sources)
-    return result.value
+    plan = result.value
+    if chosen is not None and plan.year != chosen:  # --plan names a plan of another year
+        option = "--year" if year is not None else "--period" if period is not None else "--as-of"
+        raise UsageError(Message("usage.plan_of_other_year", option=option, year=chosen,
+                                 plan=ctx.paths.label(ctx.paths.plan), plan_year=plan.year))
+    return plan
+
+
+def every_year(ctx: Context, year: int | None = None) -> list[Plan]:
+    """The checked plan of ``year``, or of every year with a plan (the latest alone, or the given
+    one, when the plan folder has none of its own: a plan-missing error)."""
+    years: list[int | None] = [year] if year is not None else [*ctx.paths.plan_years()] or [None]
+    plans = []
+    for chosen in years:
+        own = replace(ctx, paths=ctx.paths)
+        plans.append(usable_plan(own, chosen))
+        if len(years) == 1:
+            ctx.paths = own.paths
+    return plans
+
+
+def plan_year(ctx: Context, year: int | None = None, period: Period | None = None,
+              as_of: dt.date | None = None) -> int | None:
+    """The year a command means: ``--year``; else the year of ``--period``; else of ``--as-of``;
+    else this year (in Vietnam) when it has a plan; else the latest plan's year (None: there is
+    no plan). ``--year`` and ``--period`` of different years are refused."""
+    if year is not None and period is not None and period.year != year:
+        raise UsageError(Message("usage.years_differ", year=year, period=period.code))
+    if year is not None:
+        return year
+    if period is not None:
+        return period.year
+    if as_of is not None:
+        return as_of.year
+    years = ctx.paths.plan_years()
+    if ctx.today.year in years:
+        return ctx.today.year
+    return max(years) if years else None
 
 
 def evaluate_period(ctx: Context, plan: Plan, period: Period | None,
@@ -37,7 +88,6 @@ def evaluate_period(ctx: Context, plan: Plan, period: Period | None,
     from papi_cli.evaluate import evaluate
     from papi_cli.submissions import load_submissions
 
-    in_year(plan, period)
     day = evaluation_date(ctx, plan, as_of, period)
     loaded = load_submissions(plan, ctx.paths, today=ctx.today, cache=ctx.cache)
     checked = loaded.value
@@ -67,12 +117,6 @@ def find_dimension(plan: Plan, dimension: str | None) -> str | None:
         allowed = ", ".join(f"{d.code} ({d.papi})" for d in plan.dimensions)
         raise UsageError(Message("usage.unknown_dimension", option="--dimension", value=dimension, allowed=allowed))
     return found.code
-
-
-def in_year(plan: Plan, period: Period | None) -> None:
-    """``--period`` must be a period of the plan year."""
-    if period is not None and period.year != plan.year:
-        raise UsageError(Message("usage.outside_year", option="--period", value=period.code, year=plan.year))
 
 
 def evaluation_date(ctx: Context, plan: Plan, as_of: dt.date | None, period: Period | None) -> dt.date:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from papi_cli import files, periods
 from papi_cli.authority import reportable
-from papi_cli.commands.common import find_agency, in_year, usable_plan
+from papi_cli.commands.common import find_agency, usable_plan
 from papi_cli.commands.context import Context
 from papi_cli.errors import DataError, UsageError
 from papi_cli.message import Message
@@ -24,9 +24,8 @@ SCHEMA_FILE = "submission.schema.json"
 
 
 def run(ctx: Context, *, agency: str, period: periods.Period) -> int:
-    plan = usable_plan(ctx)
+    plan = usable_plan(ctx, period=period)
     agency = find_agency(plan, agency) or agency
-    in_year(plan, period)
     if not reportable(plan, agency):
         raise UsageError(Message("usage.leads_nothing", option="--agency", value=agency))
     target = ctx.paths.submissions / period.code / f"{agency}.yaml"

@@ -28,7 +28,7 @@ from papi_cli.report.model import DataVersion
 
 def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.date | None,
         templates: Path | None) -> int:
-    plan = usable_plan(ctx)
+    plan = usable_plan(ctx, period=period)
     checked, evaluation = evaluate_period(ctx, plan, period, as_of)
 
     from papi_cli.evaluate import evaluate

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from papi_cli.commands.common import usable_plan
+from papi_cli.commands.common import every_year
 from papi_cli.commands.context import Context
 from papi_cli.kinds import RESULT_STATUSES, kind_of
 from papi_cli.model.plan import Indicator, Plan, Population
@@ -21,11 +21,48 @@ from papi_cli.words import Lang, say
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def run(ctx: Context) -> int:
-    plan = usable_plan(ctx)
-    json.dump(submission_schema(plan, ctx.lang), ctx.out, ensure_ascii=False, indent=2)
+def run(ctx: Context, *, year: int | None = None) -> int:
+    plans = every_year(ctx, year)
+    schema = submission_schema(plans[0], ctx.lang) if len(plans) == 1 else years_schema(plans, ctx.lang)
+    json.dump(schema, ctx.out, ensure_ascii=False, indent=2)
     ctx.out.write("\n")
     return 0
+
+
+def years_schema(plans: list[Plan], lang: Lang = "vi") -> dict[str, Any]:
+    """One schema for the files of every year: each year's schema under ``$defs/year-<Y>`` (its
+    own definitions renamed ``<Y>-…``), applied to a file whose period is of that year."""
+    defs: dict[str, Any] = {}
+    conditions = []
+    for plan in sorted(plans, key=lambda p: p.year):
+        one = submission_schema(plan, lang)
+        prefix = f"{plan.year}-"
+        for name, body in one.pop("$defs").items():
+            defs[prefix + name] = _renamed(body, prefix)
+        one.pop("$schema")
+        defs[f"year-{plan.year}"] = _renamed(one, prefix)
+        conditions.append({"if": {"properties": {"period": {"pattern": f"^{plan.year}-"}}, "required": ["period"]},
+                           "then": {"$ref": f"#/$defs/year-{plan.year}"}})
+    years = "|".join(str(plan.year) for plan in plans)
+    return {
+        "$schema": DRAFT,
+        "title": say("schema.title_years", lang, years=", ".join(str(plan.year) for plan in plans)),
+        "type": "object",
+        "required": ["period"],
+        "properties": {"period": {"type": "string", "pattern": f"^({years})-Q[1-4]$"}},
+        "allOf": conditions,
+        "$defs": defs,
+    }
+
+
+def _renamed(value: Any, prefix: str) -> Any:
+    """``{"$ref": "#/$defs/x"}`` → ``{"$ref": "#/$defs/<prefix>x"}``, throughout."""
+    if isinstance(value, dict):
+        return {key: (f"#/$defs/{prefix}{item[len('#/$defs/'):]}" if key == "$ref" and isinstance(item, str)
+                      and item.startswith("#/$defs/") else _renamed(item, prefix)) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_renamed(item, prefix) for item in value]
+    return value
 
 
 def submission_schema(plan: Plan, lang: Lang = "vi") -> dict[str, Any]:

@@ -27,8 +27,8 @@ FAIL_ON = {"missed": {"missed"}, "at_risk": {"at_risk", "missed"}}
 
 
 def run(ctx: Context, *, as_of: dt.date | None = None, period: Period | None = None, agency: str | None = None,
-        dimension: str | None = None, fmt: str = "table", fail_on: str | None = None) -> int:
-    plan = usable_plan(ctx)
+        dimension: str | None = None, fmt: str = "table", fail_on: str | None = None, year: int | None = None) -> int:
+    plan = usable_plan(ctx, year, period, as_of)
     agency = find_agency(plan, agency)
     dimension = find_dimension(plan, dimension)
     _, evaluation = evaluate_period(ctx, plan, period, as_of)

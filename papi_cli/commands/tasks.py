@@ -10,8 +10,8 @@ from papi_cli.commands.context import Context
 from papi_cli.model.plan import Indicator, Plan, Task
 
 
-def run(ctx: Context, *, agency: str | None, dimension: str | None, fmt: str) -> int:
-    plan = usable_plan(ctx)
+def run(ctx: Context, *, agency: str | None, dimension: str | None, fmt: str, year: int | None = None) -> int:
+    plan = usable_plan(ctx, year)
     agency = find_agency(plan, agency)
     dimension = find_dimension(plan, dimension)
     rows = select(plan, agency, dimension)

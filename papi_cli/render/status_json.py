@@ -21,6 +21,7 @@ from papi_cli.render.problems import shown_name
 def as_json(plan: Plan, evaluation: Evaluation) -> dict[str, Any]:
     data = {
         "plan": evaluation.decision_number,
+        "year": plan.year,
         "as_of": evaluation.as_of.isoformat(),
         "period": evaluation.period,
         "indicators": [indicator_json(r, plan.indicator(r.code)) for r in evaluation.indicators],

@@ -63,7 +63,7 @@ def skeleton(plan: Plan, agency: Agency, quarter: Period, *, schema: str, label:
     for heading, block in _blocks(plan, agency, None):
         lines += ["", f"  # ── {say(heading, lang)} ──"]
         for task, indicator in block:
-            lines += ["", *_about(task, indicator, lang), f"  {indicator.code}:"]
+            lines += ["", *_about(task, indicator, lang), f"  {key(indicator.code)}:"]
             lines += _empty(plan, agency, indicator, lang)
     return "\n".join(lines) + "\n"
 
@@ -91,7 +91,7 @@ def filled(plan: Plan, draft: Draft, *, lang: Lang = "vi", schema: str | None = 
         for task, indicator in block:
             if comments:
                 lines += ["", *_about(task, indicator, lang)]
-            lines += [f"  {indicator.code}:", *_values(indicator, draft.results[indicator.code])]
+            lines += [f"  {key(indicator.code)}:", *_values(indicator, draft.results[indicator.code])]
     return "\n".join(lines) + "\n"
 
 
@@ -187,6 +187,22 @@ def scalar(value: Any) -> str:
         return value.isoformat()
     text = str(value)
     return text if _reads_back(text, lambda t: f"k: {t}") else json.dumps(text, ensure_ascii=False)
+
+
+def key(code: str) -> str:
+    """An indicator code as a mapping key that reads back as that text: ``II.3`` plain, ``"2.1"``
+    quoted (unquoted, YAML reads it as the number 2.1)."""
+    return code if _PLAIN.match(code) and code not in _RESERVED and _is_text_key(code) \
+        else json.dumps(code, ensure_ascii=False)
+
+
+def _is_text_key(code: str) -> bool:
+    import yaml
+
+    try:
+        return bool(yaml.safe_load(f"{code}: x") == {code: "x"})
+    except yaml.YAMLError:
+        return False
 
 
 def flow_item(value: Any) -> str:

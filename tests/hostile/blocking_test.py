@@ -7,7 +7,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from papi_cli.load import plan_entry
+from papi_cli.submissions import checks_entry
 from tests.hostile.conftest import run
+
+CHECKS, PLAN = checks_entry(2020), plan_entry("plan/2020.yaml")  # the cache's entries of the 2020 project
 
 
 def fifo(path: Path) -> None:
@@ -57,7 +61,7 @@ def test_a_fifo_as_the_cache_is_no_cache(root):
     assert run("validate", "--root", str(root), timeout=60).returncode == 0
     folder = folder_for(root)
     assert folder is not None
-    for name in ("checks.json", "plan.json"):
+    for name in (CHECKS, PLAN):
         fifo(folder / name)
     done = run("validate", "--root", str(root), timeout=30)
     assert done.returncode == 0 and done.stderr == b""

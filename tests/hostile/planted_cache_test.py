@@ -12,7 +12,11 @@ from typing import Any
 
 import pytest
 
+from papi_cli.load import plan_entry
+from papi_cli.submissions import checks_entry
 from tests.hostile.conftest import codes, validate_json
+
+CHECKS, PLAN = checks_entry(2020), plan_entry("plan/2020.yaml")  # the cache's entries of the 2020 project
 
 BAD = "agency: so-ldtbxh\nperiod: 2020-Q2\nsubmitted_on: 2020-06-18\nresults:\n  III.2:\n    numerator: 5\n    denominator: 4\n"
 FILE = "submissions/2020-Q2/so-ldtbxh.yaml"
@@ -32,7 +36,7 @@ def plant(folder: Path) -> None:
     """What fooled papi when it kept its cache in ROOT/.papi-cache: the checks entry of the file,
     made while the file was good, given the bad file's digest and no problem, its checksum
     recomputed (anyone can, it is a plain hash). Where there is no such cache, a forged one."""
-    path = folder / "checks.json"
+    path = folder / CHECKS
     bad_digest = hashlib.blake2b(BAD.encode(), digest_size=20).hexdigest()
     if path.is_file():
         data = json.loads(path.read_bytes().partition(b"\n")[2])
@@ -80,7 +84,7 @@ def entries(root: Path) -> tuple[Any, dict]:
 
     store = Store.for_root(root)
     assert store is not None
-    data = store.get_json("checks.json")
+    data = store.get_json(CHECKS)
     assert isinstance(data, dict)
     return store, data
 
@@ -92,7 +96,7 @@ def test_an_entry_forged_without_the_key_is_not_believed(bad, capsys):
     store, data = entries(bad)
     data["entries"][FILE]["check"]["problems"] = []
     forged = type(store)(store.folder, b"not the key" * 4)
-    forged.put_json("checks.json", data)
+    forged.put_json(CHECKS, data)
     code, report = validate_json(capsys, bad)
     assert code == 1 and "numerator-exceeds-denominator" in codes(report)
 
@@ -112,7 +116,7 @@ def test_an_entry_copied_from_another_cache_is_not_believed(bad, capsys, monkeyp
 
     own = folder_for(bad)
     assert own is not None
-    for name in ("checks.json", "plan.json"):
+    for name in (CHECKS, PLAN):
         (own / name).write_bytes((other / own.name / name).read_bytes())  # the other key's entries
     good.write_text(text, encoding="utf-8")  # the bad figures again, with the copied "ok" entries
     code, report = validate_json(capsys, bad)
@@ -129,8 +133,8 @@ def test_an_authenticated_entry_of_the_wrong_shape_is_ignored(bad, capsys, paylo
     assert validate_json(capsys, bad)[0] == 1
     store, _ = entries(bad)
     body = payload.encode() if isinstance(payload, str) else json.dumps(payload).encode()
-    store.put("checks.json", body)
-    store.put("plan.json", body)
+    store.put(CHECKS, body)
+    store.put(PLAN, body)
     code, report = validate_json(capsys, bad)
     assert code == 1 and "numerator-exceeds-denominator" in codes(report)
 
