@@ -36,7 +36,7 @@ from papi_cli.words import LANGS, Lang, say
 FORMATS: dict[str, tuple[str, ...]] = {
     "validate": ("text", "json", "github"),
     "status": ("table", "json", "md"),
-    "report": ("md", "html", "json"),
+    "report": ("md", "html", "json", "docx", "xlsx"),
     "tasks": ("table", "json"),
     "agencies": ("table", "json"),
     "outcome": ("table", "json"),

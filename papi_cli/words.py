@@ -406,6 +406,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Chỉ tiêu {indicator} báo cáo hoàn thành (status: done) nhưng chưa có minh chứng; hãy thêm evidence, ví dụ [\"Quyết định số …/QĐ-UBND ngày …\"].",
         "The indicator {indicator} is reported done but has no evidence; add evidence, e.g. [\"Decision No. …/QĐ-UBND of …\"].",
     ),
+    # --- Excel forms: problems of a workbook (issue 14; papi_cli/forms) ---
+    # (end of the forms problems)
 }
 
 # --- labels of outputs and documents ---------------------------------------------------------
@@ -744,6 +746,50 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.evidence": ("Minh chứng", "Evidence"),
     "report.notes": ("Ghi chú", "Notes"),
     "report.written": ("Đã ghi {file}", "Wrote {file}"),
+    # the officer's own sections (narrative/<period>.md)
+    "narrative.assessment": ("Đánh giá chung", "Overall assessment"),
+    "narrative.next_tasks": ("Phương hướng, nhiệm vụ kỳ tới", "Directions and tasks for the next period"),
+    "narrative.proposals": ("Kiến nghị, đề xuất", "Recommendations and proposals"),
+    "narrative.not_written": (
+        "({coordinator} chưa viết phần này; nội dung ghi vào tệp {file}, mục \u201c{title}\u201d.)",
+        "({coordinator} has not written this section yet; it goes in {file}, under \u201c{title}\u201d.)",
+    ),
+    "report.footer": (
+        "{period} · kỳ số liệu {window} · tính đến ngày {as_of} · phiên bản dữ liệu {version}",
+        "{period} · data window {window} · as of {as_of} · data version {version}",
+    ),
+    # report as an Excel workbook (papi_cli/render/report_xlsx.py); sheet names at most 31 characters
+    "xlsx.sheet.about": ("Thông tin chung", "About"),
+    "xlsx.sheet.summary": ("Tổng hợp theo lĩnh vực", "Summary by dimension"),
+    "xlsx.sheet.indicators": ("Các chỉ tiêu", "Indicators"),
+    "xlsx.sheet.reporting": ("Báo cáo định kỳ", "Periodic reports"),
+    "xlsx.sheet.documents": ("Văn bản triển khai", "Implementation documents"),
+    "xlsx.sheet.annex": ("Phụ lục", "Annex"),
+    "xlsx.as_of": ("Tính đến ngày", "As of"),
+    "xlsx.issued_on": ("Ngày lập báo cáo", "Date of the report"),
+    "xlsx.files_read": ("Số tệp báo cáo hợp lệ đã đọc", "Valid submission files read"),
+    "xlsx.files_counted": ("Số tệp báo cáo được tính", "Submission files counted"),
+    "xlsx.col.papi": ("Mã PAPI", "PAPI code"),
+    "xlsx.col.numerator": ("Tử số", "Numerator"),
+    "xlsx.col.denominator": ("Mẫu số", "Denominator"),
+    "xlsx.col.percent": ("Tỷ lệ (%)", "Percent (%)"),
+    "xlsx.col.count": ("Số lượng", "Count"),
+    "xlsx.col.late": ("Đạt chậm", "Met late"),
+    "xlsx.col.missing_units": ("Đơn vị còn thiếu", "Units still missing"),
+    "xlsx.col.met_share": ("Tỷ lệ đạt (%)", "Share met (%)"),
+    "xlsx.col.on_time": ("Đúng hạn", "On time"),
+    "xlsx.col.outputs": ("Sản phẩm đầu ra", "Outputs"),
+    "xlsx.result": ("{status}: {value} (chỉ tiêu {target}; hạn {due})", "{status}: {value} (target {target}; due {due})"),
+    "xlsx.coded": ("{code}: {text}", "{code}: {text}"),
+    "xlsx.in_period": ("Báo cáo trong kỳ: {value}", "Reported in the period: {value}"),
+    "xlsx.evidence": ("Minh chứng: {items}", "Evidence: {items}"),
+    "xlsx.notes": ("Ghi chú: {items}", "Notes: {items}"),
+    "xlsx.evidence_item": ("{text} ({agencies})", "{text} ({agencies})"),
+    "xlsx.note_item": ("{agencies}: {text}", "{agencies}: {text}"),
+    "xlsx.description": (
+        "{summary}. Kỳ báo cáo: {period}; tính đến ngày {as_of}; phiên bản dữ liệu: {version}.",
+        "{summary}. Reporting period: {period}; as of {as_of}; data version: {version}.",
+    ),
     # failures
     "internal_error": (
         "papi: lỗi nội bộ (đây là lỗi của chương trình, không phải của dữ liệu). Chi tiết đã ghi vào {log}; xin gửi tệp này khi báo lỗi.",
@@ -753,6 +799,12 @@ LABELS: dict[str, tuple[str, str]] = {
         "Kế hoạch có lỗi; chạy 'papi validate' để xem chi tiết.",
         "The plan has errors; run 'papi validate' for details.",
     ),
+    # --- narrative, charts, printing of the report (issue 13) ---
+    # (end of the report additions)
+    # --- reminder letters: papi remind (issue 13; papi_cli/remind) ---
+    # (end of the reminder letters)
+    # --- Excel forms: papi new --format xlsx, import, export (issue 14; papi_cli/forms) ---
+    # (end of the forms labels)
 }
 
 # --- what a field holds: the ``expected`` of "wrong type" and "not filled in" messages ------------
@@ -1066,6 +1118,10 @@ USAGE: dict[str, tuple[str, str]] = {
         "Only the plan of this year (default: every year with a plan).",
     ),
     "help.opt.scores": ("Tệp CSV điểm PAPI (mặc định: plan/papi-scores-<năm>.csv).", "CSV of PAPI scores (default: plan/papi-scores-<year>.csv)."),
+    # --- usage of the documents commands (issue 13: report, remind) ---
+    # (end of the documents usage)
+    # --- usage of the forms commands (issue 14: import, export) ---
+    # (end of the forms usage)
 }
 
 CATALOGUE: dict[str, tuple[str, str]] = {}

@@ -1,4 +1,4 @@
-"""``papi report``: write the report of a period, ``bao-cao-papi-<P>.<md|html|json>``, into ``--out``.
+"""``papi report``: write the report of a period, ``bao-cao-papi-<P>.<md|html|json|docx|xlsx>``, into ``--out``.
 
 The evaluation is that of ``papi status --period P`` (the quarters up to and including P, as of
 the last day of P's last month, or ``--as-of``); for a quarter after the first, the period's own
@@ -49,18 +49,26 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
     view = report_view.build(plan, evaluation, period, issued_on=ctx.today, data_version=data_version(ctx),
                              in_period=in_period, outcome=outcome, lang=ctx.lang)
     if fmt == "json":
-        text = json.dumps(report_view.as_json(view), ensure_ascii=False, indent=2) + "\n"
+        data = (json.dumps(report_view.as_json(view), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    elif fmt == "docx":
+        from papi_cli.render import report_docx
+
+        data = report_docx.render(view)
+    elif fmt == "xlsx":
+        from papi_cli.render import report_xlsx
+
+        data = report_xlsx.render(view, evaluation, plan)
     else:
         from papi_cli.report.templates import render, search_path
 
         rendered, problems = render(view, fmt, search_path(ctx.paths.root, templates), ctx.paths.label)
         if rendered is None:
             raise DataError(problems)
-        text = rendered
+        data = rendered.encode("utf-8")
     folder, named = output_folder(ctx, out)  # --out, or reports/ beside plan/ and submissions/
     target = folder / f"bao-cao-papi-{period.code}.{fmt}"
     try:
-        files.write_atomic(target, text.encode("utf-8"))
+        files.write_atomic(target, data)
     except OSError as error:  # not writable, a full disk, the target is a folder…
         raise UsageError(Message("usage.cannot_write", option=named, target=str(target),
                                  reason=files.os_reason(error))) from None

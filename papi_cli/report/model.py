@@ -2,7 +2,19 @@
 
 Built by ``view.build`` from an evaluation; the templates read these fields (``v.header.date_line``,
 ``v.annex[…].rows[…].indicators``…) and ``papi report --format json`` writes them as they are.
-Texts (``*_text``, ``*_label``) are already in the report's language.
+Texts (``*_text``, ``*_label``) are already in the report's language. Every field is a plain value
+(text, number, date, bool, tuples of these dataclasses): a renderer for another format (Word,
+Excel) reads the same fields and needs nothing else. Names of People's Committees and units are
+written as in running text, the type word in lower case (``UBND huyện Krông Nô``, ``xã Đắk Nia``:
+Decree 30/2020, Appendix II), wherever the report shows them.
+
+Where the parts of the report go (docs/rules.md, "The report's layout"): the results
+(``overall``, ``dimensions``, ``reporting``, ``documents``, ``outcome``), then the officer's own
+sections (``narrative.assessment``, then ``narrative.next_tasks`` followed by ``next_period``,
+then ``narrative.proposals``), then ``recipients`` and ``signer``; the annex after them. The
+data version (``data_version``, ``commit``, ``dirty``) is not part of the signed body: HTML prints
+it in the page footer, Markdown on its last line, a Word file would keep it in the document's
+properties.
 """
 
 from __future__ import annotations
@@ -58,11 +70,22 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class TrendPeriod:
+    """One quarter of the year so far, as the charts show it: the figures cumulative to its end."""
+
+    code: str  # 2020-Q1
+    label: str  # a short label for an axis: "Quý I" / "Q1"
+    as_of: dt.date  # the day it was evaluated for: the quarter's end (the report's as-of for the last)
+    as_of_text: str
+
+
+@dataclass(frozen=True)
 class DimensionSummary:
     code: str
     papi: str
     name: str
     summary: Summary
+    trend: tuple[Summary, ...]  # statuses after each quarter of ``ReportView.trend_periods``; the last is ``summary``
 
 
 @dataclass(frozen=True)
@@ -72,6 +95,18 @@ class Attributed:
     text: str
     agencies: tuple[str, ...]
     agency_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    """An indicator after one quarter of ``ReportView.trend_periods``, cumulative to that quarter."""
+
+    period: str
+    label: str
+    value: float | None  # in ``IndicatorLine.unit``: a percent (2 decimals), a count, or 1/0 for a milestone done/not
+    value_text: str  # "7,0 %", "12", "đang thực hiện"; "—" without figures
+    status: str
+    status_label: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +129,9 @@ class IndicatorLine:
     reporters: tuple[str, ...]  # agencies whose reports count toward or detail the value
     evidence: tuple[Attributed, ...]
     notes: tuple[Attributed, ...]  # each agency's latest note
+    unit: str  # what ``target_value`` and the trend's values are: "percent", "count" or "milestone"
+    target_value: float | None  # the threshold (a percent or a count); 1 for a milestone (done)
+    trend: tuple[TrendPoint, ...]  # after each quarter of ``ReportView.trend_periods``; the last is this line's
 
 
 @dataclass(frozen=True)
@@ -108,7 +146,7 @@ class AnnexRow:
     lead_text: str
     implementers_text: str
     timeframe: str
-    outputs: str
+    outputs: str  # the outputs the decision expects (Sản phẩm), shown in the result column before the results
     indicators: tuple[IndicatorLine, ...]
 
 
@@ -136,6 +174,9 @@ class ReportingLine:
 
 @dataclass(frozen=True)
 class Reporting:
+    """The quarterly reports owed for the report's quarters (Q1 up to its last one): later
+    quarters are not counted, not even as not yet due."""
+
     counts: dict[str, int]
     counts_text: str
     lines: tuple[ReportingLine, ...]  # the late and missing reports
@@ -219,6 +260,48 @@ class Signer:
     name: str
 
 
+# --- the officer's own words (narrative/<period>.md; papi_cli/report/narrative.py) ------------------
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text with its emphasis. A run in bold or italic never starts or ends with
+    whitespace (the spaces are runs of their own), so every format can mark it as it is."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (one item) or a list (one item per entry), each item a sequence of runs."""
+
+    kind: str  # "paragraph", "bullets" or "numbers"
+    items: tuple[tuple[Run, ...], ...]
+    start: int = 1  # numbers: the first entry's number as written
+
+
+@dataclass(frozen=True)
+class NarrativeSection:
+    key: str  # "assessment", "next_tasks" or "proposals"
+    title: str  # its heading in the report's language
+    written: bool  # False: missing from the file, or holding only hints (<!-- … -->)
+    blocks: tuple[Block, ...]  # empty when not written
+    placeholder: str  # when not written, the sentence shown instead; "" when written
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """The sections only people can write, read from ``file`` (``narrative/<period>.md``)."""
+
+    file: str  # where the officer writes them, as shown to people (narrative/2020-Q2.md)
+    found: bool  # whether the file exists
+    assessment: NarrativeSection  # Đánh giá chung: what went well, shortcomings and their causes
+    next_tasks: NarrativeSection  # Phương hướng, nhiệm vụ kỳ tới
+    proposals: NarrativeSection  # Kiến nghị, đề xuất
+    missing: tuple[str, ...]  # the titles of the sections not written, in order
+
+
 @dataclass(frozen=True)
 class ReportView:
     lang: Lang
@@ -239,13 +322,14 @@ class ReportView:
     data_window_text: str
     as_of: dt.date
     as_of_text: str
-    issued_on: dt.date
+    issued_on: dt.date  # --issued-on, else the day the report is made
     issued_text: str
-    data_version: str
+    data_version: str  # not in the body: the HTML page footer, the Markdown last line, a docx's properties
     commit: str | None
     dirty: bool
     files_read: int
     files_counted: int
+    files_text: str  # what was counted: the files of the period's quarters sent by the as-of date
     skipped_files: tuple[str, ...]
     shows_in_period: bool
     overall: Summary
@@ -257,3 +341,6 @@ class ReportView:
     outcome: OutcomeSection | None
     recipients: tuple[str, ...]
     signer: Signer
+    trend_periods: tuple[TrendPeriod, ...]  # the quarters of the year up to the period's last, for the charts
+    narrative: Narrative
+    footer_text: str  # period · data window · as-of · data version: every printed page's footer

@@ -39,6 +39,8 @@ from papi_cli.report.model import (
     DueItem,
     Header,
     IndicatorLine,
+    Narrative,
+    NarrativeSection,
     NextPeriod,
     OutcomeRow,
     OutcomeSection,
@@ -59,16 +61,21 @@ MISSING_UNITS_SHOWN = 10  # a coverage indicator names its missing units when th
 
 
 def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.date, data_version: DataVersion,
-          in_period: Evaluation | None = None, outcome: Outcome | None = None, lang: Lang = "vi") -> ReportView:
+          in_period: Evaluation | None = None, outcome: Outcome | None = None, narrative: Narrative | None = None,
+          lang: Lang = "vi") -> ReportView:
     """The report of ``period``.
 
     ``evaluation`` is the cumulative evaluation of the period (its quarters and the earlier ones);
     ``in_period``, when given, the evaluation of the period's own quarters only, shown beside each
-    value as what the period added. ``outcome`` adds the PAPI results section.
+    value as what the period added. ``outcome`` adds the PAPI results section; ``narrative``, the
+    officer's own sections (without it, each says it has not been written).
     """
     settings = plan.file.report
     start, end = period.data_window
     period_label = say(period.name, lang)
+    coordinator = _agency_name(plan, plan.file.coordinator)
+    window_text = span_text(start, end, lang)
+    version_text = data_version.text(lang)
     return ReportView(
         lang=lang,
         plan=plan.decision.number,
@@ -76,7 +83,7 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
         plan_title=plan.decision.title,
         province=plan.file.province,
         issuer=plan.decision.issuer,
-        coordinator=_agency_name(plan, plan.file.coordinator),
+        coordinator=coordinator,
         period=period.code,
         period_kind=period.kind,
         period_label=period_label,
@@ -90,22 +97,23 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
         basis_line=say("report.basis_line", lang, number=plan.decision.number,
                      date=date_label(plan.decision.date, lang), issuer=plan.decision.issuer),
         data_window=(start, end),
-        data_window_text=span_text(start, end, lang),
+        data_window_text=window_text,
         as_of=evaluation.as_of,
         as_of_text=date_label(evaluation.as_of, lang),
         issued_on=issued_on,
         issued_text=date_label(issued_on, lang),
-        data_version=data_version.text(lang),
+        data_version=version_text,
         commit=data_version.commit,
         dirty=data_version.dirty,
         files_read=evaluation.files,
         files_counted=evaluation.counted,
+        files_text=say("report.files", lang, counted=evaluation.counted, read=evaluation.files),
         skipped_files=tuple(shown_name(name) for name in evaluation.skipped_files),
         shows_in_period=in_period is not None,
         overall=summary(evaluation.counts(), lang),
         dimensions=tuple(
             DimensionSummary(d.code, d.papi, in_lang(d.name, d.name_en, lang),
-                             summary(evaluation.counts(d.code), lang))
+                             summary(evaluation.counts(d.code), lang), trend=())
             for d in plan.dimensions
         ),
         annex=annex(plan, evaluation, in_period, lang),
@@ -115,7 +123,28 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
         outcome=None if outcome is None else outcome_section(plan, evaluation, outcome, lang),
         recipients=tuple(settings.recipients),
         signer=Signer(settings.signer.on_behalf, settings.signer.title, settings.signer.name),
+        trend_periods=(),
+        narrative=narrative or unwritten_narrative(f"narrative/{period.code}.md", coordinator, lang),
+        footer_text=say("report.footer", lang, period=period_label, window=window_text,
+                        as_of=date_label(evaluation.as_of, lang), version=version_text),
     )
+
+
+NARRATIVE_SECTIONS = ("assessment", "next_tasks", "proposals")
+
+
+def unwritten_narrative(file: str, coordinator: str, lang: Lang, *, found: bool = False,
+                        written: Mapping[str, NarrativeSection] | None = None) -> Narrative:
+    """The officer's sections: those in ``written`` as they are, every other one a placeholder
+    saying where to write it."""
+    sections = {}
+    for key in NARRATIVE_SECTIONS:
+        title = say(f"narrative.{key}", lang)
+        given = (written or {}).get(key)
+        sections[key] = given if given is not None else NarrativeSection(
+            key, title, False, (), say("narrative.not_written", lang, coordinator=coordinator, file=file, title=title))
+    missing = tuple(s.title for s in sections.values() if not s.written)
+    return Narrative(file, found, sections["assessment"], sections["next_tasks"], sections["proposals"], missing)
 
 
 # --- words for dates and values ----------------------------------------------------------------
@@ -212,6 +241,9 @@ def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult |
         reporters=tuple(c.agency for c in result.contributions),
         evidence=evidence,
         notes=notes,
+        unit="percent" if kind_of(indicator).shows_percent else "milestone" if result.kind == "milestone" else "count",
+        target_value=None,
+        trend=(),
     )
 
 

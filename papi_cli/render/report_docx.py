@@ -1,0 +1,368 @@
+"""The report of a period as a Word document (``.docx``): the HTML report's content, in its order,
+in the layout of Decree 30/2020/NĐ-CP, Appendix I (docs/rules.md, "The report's layout").
+
+- A4 portrait, margins 20/20/30/15 mm, Times New Roman 13 pt (12–13 pt in the header block);
+  page numbers centred at the top from page 2, a PAGE field in a header that the first page does
+  not show (``docx_common``).
+- The header block in two borderless columns, "BÁO CÁO", the summary line and the basis, the
+  body (the period and its cut-off, the overview, the results by dimension, the late and missing
+  reports, the implementation documents, what falls due next, the PAPI results of the annual
+  report), then "Nơi nhận" and the signature, kept on the page of the body's last lines.
+- The annex in a landscape A4 section of its own: every task in the decision's seven columns,
+  the header row repeated on every page (``w:tblHeader``).
+- The data version is in the document's properties and in the footer of every page (as in the
+  HTML report's page footer), not in the body.
+
+Charts are tables. The HTML report draws each dimension's statuses as an SVG bar; Word has no
+such image, and drawing one as a PNG would need an image library with fonts (Pillow,
+matplotlib, cairo), which papi does not depend on. So each bar here is a row of table cells
+shaded in the status colours, their widths the view's segments (``Summary.segments``), each
+holding its count, with a legend; the counts are also in the table beside it. Text stays text:
+selectable, in Times New Roman, in the report's language, and printed sharp.
+
+Pure: a ``ReportView`` in, the file's bytes out (the same bytes for the same view). python-docx
+is imported only when a document is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from papi_cli.render import docx_common as d
+from papi_cli.words import say
+
+if TYPE_CHECKING:
+    from papi_cli.report.model import AnnexRow, IndicatorLine, ReportView, Segment, Summary
+
+TABLE_PT = 11.0  # the body's tables
+ANNEX_PT = 10.0  # the annex table (landscape, seven columns)
+SMALL_PT = 9.0  # the detail lines of an annex result
+BAR_UNITS = 50  # a chart bar is this many grid columns wide (2 % each)
+ANNEX_COLUMNS = (6.5, 22, 13, 11, 12, 8.5, 27)  # percent of the width, as in the HTML report
+
+
+def render(view: ReportView) -> bytes:
+    """The ``.docx`` file of the report."""
+    from docx.enum.section import WD_SECTION
+
+    doc = d.new_document(view.lang)
+    first = doc.sections[0]
+    d.page_numbers(first)
+    d.footer_line(first, footer_text(view))
+    d.header_block(doc, view.header, view.lang)
+    _title(doc, view)
+    _meta(doc, view)
+    _overall(doc, view)
+    _dimensions(doc, view)
+    _reporting(doc, view)
+    _next_period(doc, view)
+    if view.outcome is not None:
+        _outcome(doc, view)
+    d.keep_with_closing(doc)
+    d.closing(doc, view.recipients, view.signer, view.lang)
+    annex = doc.add_section(WD_SECTION.NEW_PAGE)
+    d.section_break_paragraph(doc)
+    d.page(annex, landscape=True)
+    annex.different_first_page_header_footer = False
+    _annex(doc, view)
+    d.properties(doc, title=f"{view.title} {view.period_label}", subject=view.summary_line,
+                 author=view.header.issuing_body, version=view.data_version, identifier=view.commit or "",
+                 keywords=f"{view.plan}; {view.period}", comments=footer_text(view), lang=view.lang,
+                 when=view.issued_on)
+    return d.to_bytes(doc, view.issued_on)
+
+
+def footer_text(view: ReportView) -> str:
+    """The period, the cut-off, the as-of date and the data version: the HTML report's page footer."""
+    t = partial(say, lang=view.lang)
+    return (f"{view.period_label} · {t('report.data_window')} {view.data_window_text} · "
+            f"{t('report.as_of')} {view.as_of_text} · {t('report.data_version')} {view.data_version}")
+
+
+# --- the title and the body ---------------------------------------------------------------------------
+
+def _title(doc: Any, view: ReportView) -> None:
+    d.paragraph(doc, view.title, size=14, bold=True, align="center", before=12)
+    d.paragraph(doc, view.summary_line, size=14, bold=True, align="center")
+    d.paragraph(doc, view.basis_line, italic=True, align="center", before=2)
+    d.rule(doc, d.text_width() / 4, d.text_width(), before=2, after=6)
+
+
+def _meta(doc: Any, view: ReportView) -> None:
+    t = partial(say, lang=view.lang)
+    period = d.paragraph(doc, f"{t('report.period')}: ", indent=True, align="justify", before=6)
+    d.run(period, view.period_label, bold=True)
+    d.run(period, f" ({view.period}). {t('report.cumulative')}")
+    window = d.paragraph(doc, f"{t('report.data_window')}: {view.data_window_text}; {t('report.as_of')}: ",
+                         indent=True, align="justify", before=6)
+    d.run(window, view.as_of_text, bold=True)
+    d.run(window, "; " + t("report.files", counted=view.files_counted, read=view.files_read))
+    if view.skipped_files:
+        d.paragraph(doc, t("status_skipped", n=len(view.skipped_files), files=", ".join(view.skipped_files)),
+                    bold=True, indent=True, align="justify", before=6, colour=d.STATUS_COLOURS["at_risk"])
+
+
+def _heading(doc: Any, text: str, level: int = 1) -> None:
+    para = d.paragraph(doc, style=f"Heading {level}", before=8 if level == 1 else 6, after=3, keep=True)
+    d.run(para, text.upper() if level == 1 else text, bold=True)
+
+
+def _body(doc: Any, text: str) -> Any:
+    return d.paragraph(doc, text, indent=True, align="justify", before=6)
+
+
+def _data_table(doc: Any, widths: Sequence[float], labels: Sequence[str],
+                rows: Sequence[Sequence[tuple[str, str]]]) -> Any:
+    """A bordered table: a header row of ``labels`` (repeated on each page), then ``rows`` of
+    (text, alignment) cells."""
+    grid = d.table(doc, widths, rows=1)
+    d.header_row(grid, labels, size=TABLE_PT)
+    for values in rows:
+        row = d.add_row(grid, widths)
+        d.keep_row(row)
+        for cell, (text, align) in zip(row.cells, values, strict=True):
+            d.cell_text(cell, text, size=TABLE_PT, align=align)
+    return grid
+
+
+def _overall(doc: Any, view: ReportView) -> None:
+    t = partial(say, lang=view.lang)
+    _heading(doc, f"I. {t('report.overall_title')}")
+    _body(doc, t("report.overall_text", met=view.overall.counts["met"], total=view.overall.total,
+                 share=view.overall.met_share_text)).paragraph_format.keep_with_next = True
+    rows = [[(view.overall.labels[status], "left"), (str(count), "right")]
+            for status, count in view.overall.counts.items()]
+    grid = _data_table(doc, (70, 30), (t("status"), t("report.indicators")), rows)
+    total = d.add_row(grid, (70, 30))
+    d.cell_text(total.cells[0], t("total"), size=TABLE_PT, bold=True)
+    d.cell_text(total.cells[1], str(view.overall.total), size=TABLE_PT, bold=True, align="right")
+    for row, status in zip(grid.rows[1:], view.overall.counts, strict=False):
+        row.cells[0].paragraphs[0].runs[0].font.color.rgb = d._rgb(d.STATUS_COLOURS[status])
+        row.cells[0].paragraphs[0].runs[0].font.bold = True
+    d.keep_table_together(grid)
+
+
+def _dimensions(doc: Any, view: ReportView) -> None:
+    t = partial(say, lang=view.lang)
+    _heading(doc, f"II. {t('report.dimensions_title')}")
+    _status_chart(doc, view)
+    statuses = list(view.overall.labels)
+    width = d.text_width()
+    widths = (width - 14 * len(statuses) - 14 - 20, *(14.0,) * len(statuses), 14.0, 20.0)
+    labels = (t("dimension"), *view.overall.labels.values(), t("total"), t("report.met_share"))
+    rows = [[(f"{dim.code}. {dim.name} ({dim.papi})", "left"),
+             *((str(dim.summary.counts[s]), "right") for s in statuses),
+             (str(dim.summary.total), "right"), (dim.summary.met_share_text, "right")]
+            for dim in view.dimensions]
+    grid = _data_table(doc, widths, labels, rows)
+    for cell in grid.rows[0].cells:
+        for para in cell.paragraphs:
+            for piece in para.runs:
+                piece.font.size = d._pt(10)
+    d.paragraph(doc, "", after=2)
+
+
+def _status_chart(doc: Any, view: ReportView) -> None:
+    """Each dimension's statuses (and the plan's, last) as a bar of shaded cells with its counts."""
+    t = partial(say, lang=view.lang)
+    bars = [(f"{dim.code} ({dim.papi})", dim.summary) for dim in view.dimensions]
+    bars.append((t("total"), view.overall))
+    label_mm, tail_mm = 24.0, 16.0
+    unit = (d.text_width() - label_mm - tail_mm) / BAR_UNITS
+    widths = (label_mm, *(unit,) * BAR_UNITS, tail_mm)
+    chart = d.table(doc, widths, rows=2 * len(bars) - 1, grid=False, padding_mm=0.5)
+    for index, (label, summary) in enumerate(bars):
+        row = chart.rows[2 * index]
+        _bar(row, label, summary, bold=index == len(bars) - 1)
+        _height(row, 5.5)
+        if index < len(bars) - 1:
+            _height(chart.rows[2 * index + 1], 1.2)
+    d.keep_table_together(chart)
+    _legend(doc, view)
+    d.paragraph(doc, t("report.chart_title"), size=11, italic=True, align="center", before=2, after=6)
+
+
+def _bar(row: Any, label: str, summary: Summary, *, bold: bool) -> None:
+    cells = row.cells
+    d.cell_text(cells[0], label, size=10, bold=bold)
+    column = 1
+    for segment, span in _spans(summary.segments):
+        cell = cells[column] if span == 1 else cells[column].merge(cells[column + span - 1])
+        d.shade(cell, d.STATUS_COLOURS[segment.status])
+        d.cell_text(cell, str(segment.count), size=9, bold=True, align="center", colour="FFFFFF")
+        column += span
+    if column <= BAR_UNITS:  # nothing to show (no indicator): an empty grey bar
+        rest = cells[column] if column == BAR_UNITS else cells[column].merge(cells[BAR_UNITS])
+        d.shade(rest, "E0E0E0")
+    d.cell_text(cells[-1], f"{summary.counts['met']}/{summary.total}", size=10, bold=bold, align="right")
+
+
+def _spans(segments: Sequence[Segment]) -> list[tuple[Segment, int]]:
+    """How many of the bar's grid columns each segment takes: its start and end (percent of the bar,
+    as the view gives them) rounded to the grid; a segment too thin for one column is left out."""
+    spans = []
+    for segment in segments:
+        start = round(segment.start * BAR_UNITS / 100)
+        end = min(round((segment.start + segment.width) * BAR_UNITS / 100), BAR_UNITS)
+        if end > start:
+            spans.append((segment, end - start))
+    return spans
+
+
+def _height(row: Any, mm: float) -> None:
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+
+    row.height = d._mm(mm)
+    row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+
+
+def _legend(doc: Any, view: ReportView) -> None:
+    """A shaded square and the label of each status, on one line."""
+    labels = list(view.overall.labels.items())
+    swatch = 3.5
+    room = d.text_width() - len(labels) * (swatch + 1.5)
+    weight = sum(len(label) + 2 for _, label in labels)
+    widths: list[float] = []
+    for _, label in labels:
+        widths += [swatch, 1.5, room * (len(label) + 2) / weight]
+    legend = d.table(doc, widths, grid=False, padding_mm=0)
+    cells = legend.rows[0].cells
+    for index, (status, label) in enumerate(labels):
+        d.shade(cells[3 * index], d.STATUS_COLOURS[status])
+        d.cell_text(cells[3 * index + 2], label, size=10)
+    _height(legend.rows[0], 4.5)
+    d.keep_row(legend.rows[0])
+
+
+def _reporting(doc: Any, view: ReportView) -> None:
+    t = partial(say, lang=view.lang)
+    _heading(doc, f"III. {t('report.reporting_title')}")
+    _body(doc, view.reporting.counts_text)
+    if view.reporting.lines:
+        labels = (t("report.col.stt"), t("agency"), t("period"), t("deadline"), t("submitted_on"), t("state"))
+        rows = [[(str(n), "center"), (r.agency_name, "left"), (r.period_label, "left"), (r.deadline_text, "left"),
+                 (r.submitted_text, "left"), (r.state_label, "left")]
+                for n, r in enumerate(view.reporting.lines, start=1)]
+        _data_table(doc, (12, 55, 26, 24, 24, 24), labels, rows)
+    else:
+        _body(doc, t("report.no_late_reports"))
+    _heading(doc, t("report.documents_title"), level=2)
+    _body(doc, view.documents.counts_text)
+    if view.documents.lines:
+        doc_labels = (t("report.col.stt"), t("agency"), t("number"), t("date"), t("state"))
+        rows = [[(str(n), "center"), (line.agency_name, "left"), (line.number or "—", "left"),
+                 (line.date_text, "left"), (line.label, "left")]
+                for n, line in enumerate(view.documents.lines, start=1)]
+        _data_table(doc, (12, 63, 38, 24, 28), doc_labels, rows)
+
+
+def _next_period(doc: Any, view: ReportView) -> None:
+    t = partial(say, lang=view.lang)
+    following = view.next_period
+    _heading(doc, f"IV. {t('report.next_title')}")
+    if following.code is None:
+        _body(doc, following.label)
+        return
+    _body(doc, t("report.next_text", period=following.label, window=following.data_window_text,
+                 deadline=following.deadline_text))
+    if not following.due:
+        _body(doc, t("report.nothing_due"))
+        return
+    labels = (t("code"), t("report.indicator"), t("target"), t("due"), t("value"), t("status"))
+    rows = [[(i.code, "left"), (i.name, "left"), (i.target_text, "left"), (i.due_text, "left"),
+             (i.value_text, "left"), (i.status_label, "left")] for i in following.due]
+    _data_table(doc, (15, 55, 25, 24, 24, 22), labels, rows)
+
+
+def _outcome(doc: Any, view: ReportView) -> None:
+    t = partial(say, lang=view.lang)
+    outcome = view.outcome
+    assert outcome is not None
+    _heading(doc, f"V. {t('report.outcome_title', year=outcome.year)}")
+    _body(doc, outcome.summary_text)
+    labels = (t("dimension"), t("score"), t("rank"), t("group"), t("meets_goal"), t("report.indicators_met"))
+    rows = [[(f"{o.code}. {o.name} ({o.papi})", "left"), (o.score_text, "right"), (f"{o.rank}/{o.of}", "right"),
+             (o.group_label, "left"), (o.meets_label, "left"), (o.indicators_share_text, "right")]
+            for o in outcome.rows]
+    aggregate = outcome.aggregate
+    rows.append([(aggregate.name, "left"), (aggregate.score_text, "right"),
+                 (f"{aggregate.rank}/{aggregate.of}", "right"),
+                 (aggregate.group_label, "left"), ("", "left"), ("", "left")])
+    grid = _data_table(doc, (55, 18, 20, 26, 18, 28), labels, rows)
+    for cell in grid.rows[-1].cells[:2]:
+        for piece in cell.paragraphs[0].runs:
+            piece.font.bold = True
+
+
+# --- the annex -----------------------------------------------------------------------------------------
+
+def _annex(doc: Any, view: ReportView) -> None:
+    t = partial(say, lang=view.lang)
+    d.paragraph(doc, t("report.annex_title"), bold=True, align="center")
+    d.paragraph(doc, t("report.annex_subtitle", period=view.period_label), bold=True, align="center")
+    d.paragraph(doc, t("report.annex_attached", number=view.header.number, date=view.issued_text,
+                       issuer=view.coordinator), italic=True, align="center", after=6)
+    width = d.text_width(landscape=True)
+    widths = tuple(width * share / 100 for share in ANNEX_COLUMNS)
+    grid = d.table(doc, widths, rows=1)
+    columns = ("stt", "task", "target", "lead", "implementers", "timeframe", "result")
+    d.header_row(grid, [t(f"report.col.{c}") for c in columns], size=ANNEX_PT)
+    for section in view.annex:
+        row = d.add_row(grid, widths)
+        d.keep_row(row)
+        d.cell_text(row.cells[0], section.code, size=ANNEX_PT, bold=True, align="center")
+        heading = row.cells[1].merge(row.cells[6])
+        d.cell_text(heading, f"{section.heading} ({section.papi})", size=ANNEX_PT, bold=True)
+        for cell in (row.cells[0], heading):
+            d.shade(cell, "F2F2F2")
+            cell.paragraphs[0].paragraph_format.keep_with_next = True
+        for task in section.rows:
+            _task_row(d.add_row(grid, widths), task, view)
+
+
+def _task_row(row: Any, task: AnnexRow, view: ReportView) -> None:
+    cells = row.cells
+    d.cell_text(cells[0], task.code, size=ANNEX_PT, align="center")
+    d.cell_text(cells[1], task.title, size=ANNEX_PT)
+    for number, text in task.items:
+        d.paragraph(cells[1], f"{number}. {text}", size=ANNEX_PT)
+    for cell, text in zip(cells[2:6], (task.target_text, task.lead_text, task.implementers_text, task.timeframe),
+                          strict=True):
+        d.cell_text(cell, text, size=ANNEX_PT)
+    for index, indicator in enumerate(task.indicators):
+        _result(cells[6], indicator, view, first=index == 0, many=len(task.indicators) > 1)
+
+
+def _result(cell: Any, line: IndicatorLine, view: ReportView, *, first: bool, many: bool) -> None:
+    """One indicator's result: status and value, then its target and due date, progress, what the
+    period added, the units still missing, evidence and notes (as the HTML report's result cell)."""
+    t = partial(say, lang=view.lang)
+    para = d.first_paragraph(cell) if first else d.paragraph(cell, before=3)
+    if not first:
+        d.dotted_top(para)
+    if many:
+        d.run(para, f"{line.code}: ", size=ANNEX_PT, bold=True)
+    d.run(para, line.status_label, size=ANNEX_PT, bold=True, colour=d.STATUS_COLOURS.get(line.status))
+    d.run(para, f": {line.value_text}", size=ANNEX_PT)
+    details = [f"({t('target').lower()} {line.target_text}; {t('due').lower()} {line.due_text})"]
+    if line.progress is not None:
+        details.append(f"{t('progress').lower()} {line.progress_text}")
+    if line.in_period_text:
+        details.append(f"{t('report.in_period')}: {line.in_period_text}")
+    if line.missing_text:
+        details.append(line.missing_text)
+    for text in details:
+        d.paragraph(cell, text, size=SMALL_PT)
+    _listed(cell, t("report.evidence"), [f"{e.text} ({', '.join(e.agency_names)})" for e in line.evidence])
+    _listed(cell, t("report.notes"), [f"{', '.join(n.agency_names)}: {n.text}" for n in line.notes])
+
+
+def _listed(cell: Any, label: str, items: list[str]) -> None:
+    if not items:
+        return
+    d.paragraph(cell, f"{label}:", size=SMALL_PT, bold=True)
+    for item in items:
+        para = d.paragraph(cell, f"- {item}", size=SMALL_PT)
+        para.paragraph_format.left_indent = d._mm(2)
