@@ -105,7 +105,7 @@ def test_every_command_runs_from_the_installed_wheel(installed: Path, data: Path
     assert result.stdout and "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "json"])
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "docx", "xlsx"])
 def test_reports_are_written_without_a_templates_folder(installed: Path, data: Path, fmt: str):
     assert not (data / "templates").exists()
     result = run(installed, data, "report", "--period", "2020-Q2", "--format", fmt)
