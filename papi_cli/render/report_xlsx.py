@@ -8,7 +8,8 @@ in the decision's columns with its results). Each table has its header row and f
 frozen, an auto filter, and column widths fitted to its content (capped; longer texts wrap).
 
 Cells hold values, never formulas, and of their own type: counts are integers (``#,##0``), dates
-real dates (``DD/MM/YYYY``, ``YYYY-MM-DD`` in English), yes/no in words. A percent is the number
+real dates shown ``DD/MM/YYYY`` (in both languages: the offices' own way of writing a date; the
+cell is a date, so a reader may reformat it), yes/no in words. A percent is the number
 ``papi status --format json`` gives (98.59 for 70/71: percent points, 2 decimals, never 0 or 100
 unless exact), shown with the format ``0.00`` under a header that says "(%)": Excel then shows
 exactly the stored number. A fraction with ``0.0%`` would let Excel round 99.99 up to "100.0%",
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
 TEXT, INT, PERCENT, DATE = "text", "int", "percent", "date"
 FORMATS = {INT: "#,##0", PERCENT: "0.00"}
-DATE_FORMATS: dict[Lang, str] = {"vi": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
+DATE_FORMAT = "DD/MM/YYYY"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as the start of a formula
 MAX_CELL = 32_767  # the most characters an Excel cell holds
 WIDTH_MIN, WIDTH_MAX = 6, 60  # column widths, in characters
@@ -247,7 +248,7 @@ class _Writer:
             cell.alignment = self.wrap
             return
         cell.value = value
-        cell.number_format = DATE_FORMATS[self.lang] if kind == DATE else FORMATS[kind]
+        cell.number_format = DATE_FORMAT if kind == DATE else FORMATS[kind]
         cell.alignment = self.top
 
     def table(self, sheet: Any, name: str, columns: list[Column], rows: list[list[Any]]) -> None:
