@@ -210,10 +210,11 @@ def test_plan_errors_exit_1(capsys, root, tmp_path):
 def test_an_out_that_cannot_be_written_is_a_usage_error(capsys, root, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
-    for out_dir in (blocker, blocker / "letters"):
+    for out_dir in (blocker, blocker / "letters", root / "submissions" / "2020-Q2", root / "plan"):
         code, out, err = remind(capsys, root, "--period", "2020-Q2", "--as-of", "2020-06-30", "--out", str(out_dir))
         assert code == 2 and out == "" and "--out" in err, err
     assert blocker.read_text(encoding="utf-8") == "x"
+    assert not list((root / "submissions").rglob("don-doc-*")) and not list((root / "plan").glob("don-doc-*"))
 
 
 def test_default_folder_is_reports_and_as_of_is_today(capsys, root, monkeypatch):
@@ -279,3 +280,30 @@ def test_the_letters_facts_are_pure():
     from tests.architecture_test import LANGUAGE, reachable
 
     assert sorted(m for m in reachable("papi_cli.remind.letter") if m.startswith((*LANGUAGE, "papi_cli.files"))) == []
+
+
+# --- the HTML letter, as Chromium prints it ----------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def printed_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.report_browser_test import _require_tools, print_to_pdf
+
+    _require_tools()
+    folder = tmp_path_factory.mktemp("remind-html")
+    root = make_root(folder)
+    code = main(["remind", "--root", str(root), "--no-cache", "--period", "2020-Q2", "--as-of", "2020-06-30",
+                 "--format", "html", "--out", str(folder / "letters")])
+    assert code == 0
+    pdf = folder / "letter.pdf"
+    print_to_pdf(folder / "letters" / "don-doc-so-gtvt-2020-Q2.html", pdf, folder / "profile")
+    return pdf
+
+
+def test_the_html_letter_prints_on_one_a4_page_in_one_times_font(printed_html):
+    pages = pdf_pages(printed_html)
+    assert len(pages) == 1 and all(abs(w - 595.3) < 1 and abs(h - 841.9) < 1 for w, h in pages)
+    assert len(pdf_fonts(printed_html)) == 1 and pdf_fonts(printed_html) <= TIMES_METRIC
+    flat = " ".join(pdf_text(printed_html).split())
+    for part in ("Số: …/SNV-CCHC", "V/v đôn đốc báo cáo", "Kính gửi: Sở Giao thông vận tải", "Nơi nhận:",
+                 "chậm nhất ngày 07/07/2020", "(Họ và tên)"):
+        assert part in flat, part
