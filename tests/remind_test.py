@@ -307,3 +307,16 @@ def test_the_html_letter_prints_on_one_a4_page_in_one_times_font(printed_html):
     for part in ("Số: …/SNV-CCHC", "V/v đôn đốc báo cáo", "Kính gửi: Sở Giao thông vận tải", "Nơi nhận:",
                  "chậm nhất ngày 07/07/2020", "(Họ và tên)"):
         assert part in flat, part
+
+
+def test_a_province_template_is_used_and_a_broken_one_exits_1(capsys, root, tmp_path):
+    (root / "templates").mkdir()
+    (root / "templates" / "letter.md.j2").write_text("{{ v.to }} / {{ v.header.number }}\n", encoding="utf-8")
+    code, out, err = remind(capsys, root, "--period", "2020-Q2", "--as-of", "2020-06-30", "--out", str(tmp_path / "a"))
+    assert code == 0, err
+    assert written(out)["so-gtvt"].read_text(encoding="utf-8") == "Kính gửi: Sở Giao thông vận tải / …/SNV-CCHC\n"
+    (root / "templates" / "letter.md.j2").write_text("{{ v.to }}\n{{ v.no_such_field }}\n", encoding="utf-8")
+    code, out, err = remind(capsys, root, "--period", "2020-Q2", "--as-of", "2020-06-30", "--out", str(tmp_path / "b"))
+    assert code == 1 and out == ""
+    assert "templates/letter.md.j2:2" in err and "template-error" in err
+    assert not (tmp_path / "b").exists() or not list((tmp_path / "b").iterdir())
