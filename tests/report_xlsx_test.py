@@ -231,6 +231,12 @@ def test_tables_have_frozen_headers_filters_and_fitted_widths(run: Run) -> None:
         facts = {about.cell(i, 1).value: about.cell(i, 2) for i in range(1, about.max_row + 1)}
         assert facts[say("xlsx.as_of", lang)].value == day(run.report[lang]["as_of"])
         assert facts[say("xlsx.files_counted", lang)].value == run.status["counted_files"]
+        # the long lines wrap inside columns A and B: none runs on and widens the printed page
+        merged = {str(r) for r in about.merged_cells.ranges}
+        for i in range(1, about.max_row + 1):
+            text = about.cell(i, 1).value
+            if isinstance(text, str) and len(text) > about.column_dimensions["A"].width:
+                assert f"A{i}:B{i}" in merged and about.cell(i, 1).alignment.wrap_text, text
 
 
 def test_the_data_version_is_in_the_properties(run: Run) -> None:
