@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from papi_cli import files
 from papi_cli.commands.common import evaluate_period, output_folder, usable_plan
@@ -25,6 +26,9 @@ from papi_cli.commands.context import Context
 from papi_cli.errors import DataError, UsageError
 from papi_cli.message import Message
 from papi_cli.periods import Period
+
+if TYPE_CHECKING:
+    from papi_cli.remind.view import LetterView
 
 
 def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.date | None,
@@ -64,11 +68,9 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
     return 0
 
 
-def _render(ctx: Context, view: object, fmt: str) -> bytes:
+def _render(ctx: Context, view: LetterView, fmt: str) -> bytes:
     from papi_cli.remind import render
-    from papi_cli.remind.view import LetterView
 
-    assert isinstance(view, LetterView)
     if fmt == "docx":
         from papi_cli.commands.report import data_version
 
