@@ -29,6 +29,7 @@ from papi_cli.periods import Period
 
 if TYPE_CHECKING:
     from papi_cli.remind.view import LetterView
+    from papi_cli.report.model import DataVersion
 
 
 def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.date | None,
@@ -57,7 +58,12 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
                               deadline=date_label(deadline, ctx.lang), as_of=date_label(day, ctx.lang)) + "\n")
         return 0
     views = [build(plan, letter, ctx.lang) for letter in due.letters]
-    rendered = [(folder / f"{view.file_stem}.{fmt}", _render(ctx, view, fmt)) for view in views]
+    version = None
+    if fmt == "docx":  # the data the letters were drafted from, in the documents' properties
+        from papi_cli.commands.report import data_version
+
+        version = data_version(ctx)
+    rendered = [(folder / f"{view.file_stem}.{fmt}", _render(ctx, view, fmt, version)) for view in views]
     for (target, data), view in zip(rendered, views, strict=True):
         try:
             files.write_atomic(target, data)
@@ -68,13 +74,10 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
     return 0
 
 
-def _render(ctx: Context, view: LetterView, fmt: str) -> bytes:
+def _render(ctx: Context, view: LetterView, fmt: str, version: DataVersion | None) -> bytes:
     from papi_cli.remind import render
 
-    if fmt == "docx":
-        from papi_cli.commands.report import data_version
-
-        version = data_version(ctx)
+    if version is not None:
         return render.docx(view, version=version.text(ctx.lang), identifier=version.commit or "")
     from papi_cli.report.templates import search_path
 
