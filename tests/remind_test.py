@@ -244,7 +244,7 @@ def test_help_follows_the_language(capsys, monkeypatch, lang):
 # --- the Word letter, as LibreOffice prints it -------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def word(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def word(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
     folder = tmp_path_factory.mktemp("remind-docx")
     root = make_root(folder)
     code = main(["remind", "--root", str(root), "--no-cache", "--period", "2020-Q2", "--as-of", "2020-06-30",
@@ -252,18 +252,18 @@ def word(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     assert code == 0
     docx = folder / "letters" / "don-doc-so-gtvt-2020-Q2.docx"
     pdf = convert(docx, "pdf", folder / "pdf")
-    return pdf, pdf_text(pdf)
+    return pdf, pdf_text(pdf), docx
 
 
 def test_the_word_letter_prints_on_one_a4_page_in_times(word):
-    pdf, _ = word
+    pdf, _, _ = word
     pages = pdf_pages(pdf)
     assert len(pages) == 1 and all(abs(w - 595.3) < 1 and abs(h - 841.9) < 1 for w, h in pages)
     assert pdf_fonts(pdf) <= TIMES_METRIC and pdf_fonts(pdf)
 
 
 def test_the_word_letter_holds_the_decree_30_parts_in_order(word):
-    _, text = word
+    _, text, _ = word
     flat = " ".join(text.split())
     parts = ["UBND TỈNH ĐẮK NÔNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc",
              "Số: …/SNV-CCHC", "Đắk Nông, ngày 30 tháng 6 năm 2020", "V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch",
@@ -320,3 +320,14 @@ def test_a_province_template_is_used_and_a_broken_one_exits_1(capsys, root, tmp_
     assert code == 1 and out == ""
     assert "templates/letter.md.j2:2" in err and "template-error" in err
     assert not (tmp_path / "b").exists() or not list((tmp_path / "b").iterdir())
+
+
+def test_the_word_letter_records_its_data_version(word):
+    import docx
+
+    from papi_cli.words import say
+
+    core = docx.Document(str(word[2])).core_properties
+    assert core.version == say("report.version_unknown", "vi")  # the project copy is no git checkout
+    assert core.title == "Công văn đôn đốc báo cáo quý II năm 2020: Sở Giao thông vận tải"
+    assert core.language == "vi-VN"
