@@ -11,6 +11,7 @@ on file, while every other agency that owes Q2 has sent no document (due 2020-02
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import shutil
 from pathlib import Path
@@ -214,6 +215,11 @@ def test_an_out_that_cannot_be_written_is_a_usage_error(capsys, root, tmp_path):
         code, out, err = remind(capsys, root, "--period", "2020-Q2", "--as-of", "2020-06-30", "--out", str(out_dir))
         assert code == 2 and out == "" and "--out" in err, err
     assert blocker.read_text(encoding="utf-8") == "x"
+    if os.geteuid() != 0:  # root writes into a read-only folder anyway
+        locked = tmp_path / "locked"
+        locked.mkdir(mode=0o500)
+        code, out, err = remind(capsys, root, "--period", "2020-Q2", "--as-of", "2020-06-30", "--out", str(locked))
+        assert code == 2 and out == "" and "--out" in err and not list(locked.iterdir())
     assert not list((root / "submissions").rglob("don-doc-*")) and not list((root / "plan").glob("don-doc-*"))
 
 
