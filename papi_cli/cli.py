@@ -41,6 +41,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "agencies": ("table", "json"),
     "outcome": ("table", "json"),
     "plan_check": ("text", "json", "github"),
+    "remind": ("md", "html", "docx"),
 }
 FAIL_ON = ("missed", "at_risk")
 
@@ -49,10 +50,12 @@ HELP_OVERRIDES = {("new", "agency"): "help.opt.agency_new", ("new", "period"): "
                   ("add", "files"): "help.opt.files_add",
                   **{(command, "year"): "help.opt.plan_year" for command in ("status", "tasks", "agencies")},
                   ("schema", "year"): "help.opt.plan_year_all", ("codeowners", "year"): "help.opt.plan_year_all",
-                  ("report", "as_of"): "help.opt.as_of_report"}
+                  ("report", "as_of"): "help.opt.as_of_report",
+                  ("remind", "as_of"): "help.opt.as_of_remind", ("remind", "period"): "help.opt.quarter",
+                  ("remind", "out"): "help.opt.out_remind"}
 METAVARS = {"root": "folder", "submissions": "folder", "out": "folder", "templates": "folder", "plan": "file",
             "scores": "file", "period": "period", "as_of": "date", "agency": "code", "dimension": "code",
-            "fmt": "format", "year": "year", "fail_on": "status", "lang": "lang"}
+            "fmt": "format", "year": "year", "fail_on": "status", "lang": "lang", "by": "date"}
 
 _lang: Lang = "vi"  # the language of this run, read from argv before parsing (``main``)
 
@@ -82,6 +85,7 @@ OptionalYear = Annotated[str | None, typer.Option("--year", show_default=False)]
 Scores = Annotated[Path | None, typer.Option("--scores", show_default=False)]
 Files = Annotated[list[Path] | None, typer.Argument(show_default=False)]
 Replace = Annotated[bool, typer.Option("--replace")]
+By = Annotated[str | None, typer.Option("--by", show_default=False)]
 
 
 # --- help in the chosen language ---------------------------------------------------------------------
@@ -228,6 +232,13 @@ def add(files: Files = None, replace: Replace = False, root: Root = None, plan: 
 
 
 @app.command(cls=PapiCommand)
+def remind(period: RequiredPeriod, fmt: Format = None, out: OutDir = None, as_of: AsOf = None, by: By = None,
+           root: Root = None, plan: PlanPath = None, submissions: SubmissionsPath = None, lang: LangOption = "vi",
+           no_cache: NoCache = False) -> None:
+    _dispatch("remind", locals())
+
+
+@app.command(cls=PapiCommand)
 def codeowners(year: OptionalYear = None, root: Root = None, plan: PlanPath = None, lang: LangOption = "vi",
                no_cache: NoCache = False) -> None:
     _dispatch("codeowners", locals())
@@ -284,9 +295,11 @@ def _convert(command: str, name: str, value: Any) -> Any:
     if name == "fail_on":
         return None if value is None else _choice("--fail-on", value, FAIL_ON)
     if name == "period" and value is not None:
-        return _period(value, quarter=command == "new")
+        return _period(value, quarter=command in ("new", "remind"))
     if name == "as_of" and value is not None:
         return _date("--as-of", value)
+    if name == "by" and value is not None:
+        return _date("--by", value)
     if name == "year":
         return None if value is None else _year(value)
     if name == "files":

@@ -802,6 +802,45 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- narrative, charts, printing of the report (issue 13) ---
     # (end of the report additions)
     # --- reminder letters: papi remind (issue 13; papi_cli/remind) ---
+    "remind.quarter": ("quý {roman} năm {year}", "Q{n} {year}"),
+    "remind.title": ("Công văn đôn đốc báo cáo {period}: {agency}", "Reminder to report for {period}: {agency}"),
+    "remind.subject": ("V/v đôn đốc báo cáo kết quả thực hiện {plan}", "Re: reminder to report on the implementation of the {plan}"),
+    "remind.to": ("Kính gửi: {agency}", "To: {agency}"),
+    "remind.basis": (
+        "Thực hiện Quyết định số {number} ngày {date} của {issuer} ban hành {plan}, các cơ quan, đơn vị báo cáo kết quả thực hiện Kế hoạch hằng quý về {coordinator}; hạn nộp báo cáo {period} là ngày {deadline}.",
+        "Under Decision No. {number} of {date} of the {issuer}, which issued the {plan}, each agency reports on its implementation to {coordinator} every quarter; the report for {period} was due on {deadline}.",
+    ),
+    "remind.owed": (
+        "Đến ngày {as_of}, {coordinator} chưa nhận được báo cáo {period} của {agency} (quá hạn từ ngày {deadline}).",
+        "As of {as_of}, {coordinator} has not received the report of {agency} for {period} (overdue since {deadline}).",
+    ),
+    "remind.document": (
+        "Đồng thời, {agency} chưa gửi văn bản triển khai Kế hoạch (hạn gửi ngày {deadline}).",
+        "Nor has {agency} sent its document implementing the plan (due on {deadline}).",
+    ),
+    "remind.ask": (
+        "Để kịp thời tổng hợp kết quả thực hiện Kế hoạch, {coordinator} đề nghị {agency} khẩn trương hoàn thành báo cáo {period} và gửi về {coordinator} chậm nhất ngày {by}.",
+        "So that the plan's results can be compiled in time, {coordinator} asks {agency} to complete its report for {period} and send it to {coordinator} by {by} at the latest.",
+    ),
+    "remind.ask_document": (
+        "Để kịp thời tổng hợp kết quả thực hiện Kế hoạch, {coordinator} đề nghị {agency} khẩn trương hoàn thành báo cáo {period} và văn bản triển khai Kế hoạch, gửi về {coordinator} chậm nhất ngày {by}.",
+        "So that the plan's results can be compiled in time, {coordinator} asks {agency} to complete its report for {period} and its implementation document, and to send them to {coordinator} by {by} at the latest.",
+    ),
+    "remind.how": (
+        "Báo cáo gửi bằng tệp {file} trong kho dữ liệu của Kế hoạch (tạo tệp mẫu bằng lệnh papi new --agency {code} --period {quarter}; cách ghi xem tài liệu docs/huong-dan-nop-bao-cao.md), hoặc theo biểu mẫu báo cáo của Kế hoạch gửi {coordinator}.",
+        "The report is the file {file} in the plan's repository (papi new --agency {code} --period {quarter} writes its skeleton; docs/huong-dan-nop-bao-cao.md explains how to fill it in), or the plan's report form sent to {coordinator}.",
+    ),
+    "remind.close": ("Đề nghị {agency} quan tâm, thực hiện./.", "{agency} is kindly asked to act on this."),
+    "remind.archive": ("Lưu: VT", "File: VT"),
+    "remind.written": ("Đã ghi {file} (gửi {agency})", "Wrote {file} (to {agency})"),
+    "remind.none_before_deadline": (
+        "Không có công văn đôn đốc nào: hạn nộp báo cáo {period} là ngày {deadline}, đến ngày {as_of} chưa quá hạn.",
+        "No reminder letter is due: the reports for {period} are due on {deadline}, not yet past on {as_of}.",
+    ),
+    "remind.none_missing": (
+        "Không có công văn đôn đốc nào: đến ngày {as_of}, không cơ quan nào còn thiếu báo cáo {period} (hạn nộp ngày {deadline}).",
+        "No reminder letter is due: on {as_of}, no agency's report for {period} is missing (due on {deadline}).",
+    ),
     # (end of the reminder letters)
     # --- Excel forms: papi new --format xlsx, import, export (issue 14; papi_cli/forms) ---
     # (end of the forms labels)
@@ -1119,6 +1158,23 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "help.opt.scores": ("Tệp CSV điểm PAPI (mặc định: plan/papi-scores-<năm>.csv).", "CSV of PAPI scores (default: plan/papi-scores-<year>.csv)."),
     # --- usage of the documents commands (issue 13: report, remind) ---
+    "help.remind": (
+        "Ghi công văn đôn đốc các cơ quan còn thiếu báo cáo của một quý (don-doc-<cơ quan>-<quý>.<md|html|docx>).",
+        "Write a reminder letter to each agency whose report for a quarter is missing (don-doc-<agency>-<P>.<md|html|docx>).",
+    ),
+    "help.opt.as_of_remind": (
+        "Xét tình hình nộp báo cáo đến ngày này, cũng là ngày của công văn (YYYY-MM-DD; mặc định hôm nay).",
+        "Check the reports as of this date, which is also the letters' date (YYYY-MM-DD; default today).",
+    ),
+    "help.opt.by": (
+        "Hạn mới đề nghị gửi báo cáo (YYYY-MM-DD; mặc định 5 ngày làm việc sau ngày xét).",
+        "The new date asked for (YYYY-MM-DD; default 5 working days after the as-of date).",
+    ),
+    "help.opt.out_remind": ("Thư mục ghi công văn (mặc định: ROOT/reports).", "Folder to write the letters into (default: ROOT/reports)."),
+    "usage.by_not_after": (
+        "{option}: ngày {by} phải sau ngày xét {as_of}",
+        "{option}: {by} must come after the as-of date {as_of}",
+    ),
     # (end of the documents usage)
     # --- usage of the forms commands (issue 14: import, export) ---
     # (end of the forms usage)

@@ -285,7 +285,8 @@ def test_templates_are_found_file_by_file(capsys, tmp_path, fixture_root):
 def test_packaged_defaults_are_the_one_copy_in_the_package():
     """The defaults live in papi_cli/templates (the wheel ships them there); the project's own
     templates/ holds no copy of them, only what a province overrides."""
-    assert sorted(p.name for p in PACKAGED.iterdir()) == ["report.css", "report.html.j2", "report.md.j2"]
+    assert sorted(p.name for p in PACKAGED.iterdir()) == ["letter.html.j2", "letter.md.j2", "report.css", "report.html.j2",
+                                                          "report.md.j2"]
     assert PACKAGED == REPO / "papi_cli" / "templates"
     assert sorted(p.name for p in (REPO / "templates").iterdir()) == ["README.md"]
 

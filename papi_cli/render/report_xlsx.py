@@ -8,7 +8,8 @@ in the decision's columns with its results). Each table has its header row and f
 frozen, an auto filter, and column widths fitted to its content (capped; longer texts wrap).
 
 Cells hold values, never formulas, and of their own type: counts are integers (``#,##0``), dates
-real dates (``DD/MM/YYYY``, ``YYYY-MM-DD`` in English), yes/no in words. A percent is the number
+real dates shown ``DD/MM/YYYY`` (in both languages: the offices' own way of writing a date; the
+cell is a date, so a reader may reformat it), yes/no in words. A percent is the number
 ``papi status --format json`` gives (98.59 for 70/71: percent points, 2 decimals, never 0 or 100
 unless exact), shown with the format ``0.00`` under a header that says "(%)": Excel then shows
 exactly the stored number. A fraction with ``0.0%`` would let Excel round 99.99 up to "100.0%",
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
 TEXT, INT, PERCENT, DATE = "text", "int", "percent", "date"
 FORMATS = {INT: "#,##0", PERCENT: "0.00"}
-DATE_FORMATS: dict[Lang, str] = {"vi": "DD/MM/YYYY", "en": "YYYY-MM-DD"}
+DATE_FORMAT = "DD/MM/YYYY"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as the start of a formula
 MAX_CELL = 32_767  # the most characters an Excel cell holds
 WIDTH_MIN, WIDTH_MAX = 6, 60  # column widths, in characters
@@ -247,7 +248,7 @@ class _Writer:
             cell.alignment = self.wrap
             return
         cell.value = value
-        cell.number_format = DATE_FORMATS[self.lang] if kind == DATE else FORMATS[kind]
+        cell.number_format = DATE_FORMAT if kind == DATE else FORMATS[kind]
         cell.alignment = self.top
 
     def table(self, sheet: Any, name: str, columns: list[Column], rows: list[list[Any]]) -> None:
@@ -277,13 +278,12 @@ class _Writer:
         self.page(sheet)
 
     def about(self, sheet: Any, view: ReportView) -> None:
-        """What the report is: its title lines, then the period, dates, data version and files."""
+        """What the report is: its title lines, then the period, dates, data version and files.
+
+        The title lines and the notes span both columns and wrap there: a line left to run on
+        across empty cells would widen the printed page until it is scaled down to nothing."""
         lang = view.lang
         sheet.title = say("xlsx.sheet.about", lang)
-        for i, line in enumerate((view.title, view.summary_line, view.basis_line), start=1):
-            self.put(sheet.cell(i, 1), line, TEXT)
-            sheet.cell(i, 1).alignment = self.top  # a title line runs on across the empty cells
-        sheet.cell(1, 1).font = self.title
         facts: list[tuple[str, Any, str]] = [
             ("report.period", f"{view.period_label} ({view.period})", TEXT),
             ("report.data_window", view.data_window_text, TEXT),
@@ -293,6 +293,12 @@ class _Writer:
             ("xlsx.files_read", view.files_read, INT),
             ("xlsx.files_counted", view.files_counted, INT),
         ]
+        label_width = max(_width(say(key, lang), TEXT) for key, _, _ in facts) + 2
+        sheet.column_dimensions["A"].width = label_width
+        sheet.column_dimensions["B"].width = WIDTH_MAX
+        for i, line in enumerate((view.title, view.summary_line, view.basis_line), start=1):
+            self.across(sheet, i, line, label_width + WIDTH_MAX)
+        sheet.cell(1, 1).font = self.title
         for i, (key, value, kind) in enumerate(facts, start=5):
             self.put(sheet.cell(i, 1), say(key, lang), TEXT)
             sheet.cell(i, 1).font = self.bold
@@ -302,11 +308,16 @@ class _Writer:
         if view.skipped_files:
             notes.append(say("status_skipped", lang, n=len(view.skipped_files), files=", ".join(view.skipped_files)))
         for i, note in enumerate(notes, start=6 + len(facts)):
-            self.put(sheet.cell(i, 1), note, TEXT)
-            sheet.cell(i, 1).alignment = self.top
-        sheet.column_dimensions["A"].width = max(_width(say(key, lang), TEXT) for key, _, _ in facts) + 2
-        sheet.column_dimensions["B"].width = WIDTH_MAX
+            self.across(sheet, i, note, label_width + WIDTH_MAX)
         self.page(sheet)
+
+    def across(self, sheet: Any, row: int, text: str, width: float) -> None:
+        """``text`` in columns A and B merged, wrapped, its row as high as its lines."""
+        self.put(sheet.cell(row, 1), text, TEXT)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        lines = _lines(text, width)
+        if lines > 1:
+            sheet.row_dimensions[row].height = min(MAX_HEIGHT, LINE_HEIGHT * lines)
 
     @staticmethod
     def page(sheet: Any) -> None:

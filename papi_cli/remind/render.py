@@ -1,0 +1,71 @@
+"""A reminder letter's file: Markdown or HTML from the Jinja2 templates ``letter.md.j2`` and
+``letter.html.j2`` (looked up, confined and sandboxed as the report's are:
+``papi_cli/report/templates.py``), or Word through ``render/docx_common.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from papi_cli.problems import Mark, Problem
+from papi_cli.words import say
+
+if TYPE_CHECKING:
+    from papi_cli.remind.view import LetterView
+
+NAMES = {"md": "letter.md.j2", "html": "letter.html.j2"}
+
+
+def text(view: LetterView, fmt: str, places: list[tuple[Path, Path]],
+         label: Callable[[Path], str]) -> tuple[str | None, list[Problem]]:
+    """The letter in ``fmt`` (md or html), or None with the template's problem."""
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from papi_cli.report import templates
+
+    env = SandboxedEnvironment(
+        loader=templates._loader(places, label),
+        autoescape=fmt == "html",
+        finalize=templates.md_escape if fmt == "md" else None,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    try:
+        rendered = env.get_template(NAMES[fmt]).render(v=view, t=partial(say, lang=view.lang))
+    except templates._Refused as refused:
+        return None, [refused.problem]
+    except jinja2.TemplateSyntaxError as err:
+        file = label(Path(err.filename)) if err.filename else err.name or NAMES[fmt]
+        return None, [Problem.at(file, Mark(err.lineno, 1), "template-error", detail=err.message)]
+    except jinja2.TemplateNotFound as err:
+        where = ", ".join(label(folder) for folder, _ in places)
+        return None, [Problem.at(NAMES[fmt], None, "template-missing", name=err.name, folders=where)]
+    except Exception as err:  # raised while rendering: located at the template line that ran
+        path, line = templates._template_frame(err, [folder for folder, _ in places])
+        return None, [Problem.at(label(path) if path else NAMES[fmt], Mark(line, 1) if line else None,
+                                 "template-error", detail=f"{type(err).__name__}: {err}")]
+    return rendered, []
+
+
+def docx(view: LetterView, *, version: str, identifier: str) -> bytes:
+    """The letter as a .docx: one A4 page in Decree 30's layout (header block with the subject
+    under the number, "Kính gửi", the body, "Nơi nhận" and the signature)."""
+    from papi_cli.render import docx_common as d
+
+    doc = d.new_document(view.lang)
+    section = doc.sections[0]
+    d.page_numbers(section)
+    d.header_block(doc, view.header, view.lang, under_number=view.subject)
+    to = d.paragraph(doc, view.to, size=14, align="center", before=12, after=6)
+    to.paragraph_format.keep_with_next = True
+    for text_ in view.paragraphs:
+        para = d.paragraph(doc, text_, size=14, align="justify", indent=True, after=6)
+        para.paragraph_format.line_spacing = 1.15
+    d.keep_with_closing(doc, 2)
+    d.closing(doc, view.recipients, view.signer, view.lang)
+    d.properties(doc, title=view.title, subject=view.subject, author=view.header.issuing_body, version=version,
+                 identifier=identifier, keywords=view.period, comments=view.to, lang=view.lang, when=view.issued_on)
+    return bytes(d.to_bytes(doc, view.issued_on))
