@@ -40,8 +40,7 @@ TITLES: dict[str, tuple[str, ...]] = {
 _BY_TITLE = {title: key for key, titles in TITLES.items() for title in titles}
 
 _BREAK = re.compile(r"\r\n|\r|\n")
-_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
-_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+$")
+_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")  # greedy, trimmed after: no backtracking
 _NUMBERING = re.compile(r"(?:\d{1,3}|[IVXLCivxlc]{1,6}|[A-Za-z])[.)](?:\s+|$)")
 _BULLET = re.compile(r" {0,3}[-*+][ \t]+(.*)$")
 _NUMBER = re.compile(r" {0,3}(\d{1,9})[.)][ \t]+(.*)$")
@@ -123,7 +122,7 @@ def parse(file: str, text: str) -> Parsed:
             if current is not None:
                 blocks.setdefault(current, []).extend(builder.take())
             builder = _Blocks()
-            title = _CLOSING_HASHES.sub("", heading.group(2) or "").strip()
+            title = _heading_text(heading.group(2) or "")
             current = section_of(title)
             warned = False
             column = heading.start(1) + 1
@@ -153,6 +152,15 @@ def parse(file: str, text: str) -> Parsed:
         blocks.setdefault(current, []).extend(builder.take())
     result.sections = {key: tuple(found) for key, found in blocks.items()}
     return result
+
+
+def _heading_text(text: str) -> str:
+    """A heading's text without its spaces and closing hashes (``## Kiến nghị ##``)."""
+    text = text.strip()
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        text = bare.strip()
+    return text
 
 
 def _titles() -> tuple[Message, ...]:
@@ -226,7 +234,8 @@ class _Blocks:
 def runs(text: str) -> tuple[Run, ...]:
     """A line of text as runs: ``**bold**``, ``*italic*`` and ``_italic_`` read, every other
     character (an unmatched delimiter too) kept as written. Emphasis opens before a non-space
-    and closes after one; ``_`` does not open or close inside a word (``snake_case``)."""
+    and closes after one; ``_`` does not open or close inside a word (``snake_case``); a run of
+    three or more delimiters is literal."""
     out: list[Run] = []
     for piece, bold in _split(text, "**", inside_words=True):
         for part, italic_star in _split(piece, "*", inside_words=True):
@@ -253,11 +262,15 @@ def _split(text: str, mark: str, *, inside_words: bool) -> list[tuple[str, bool]
     def after(i: int) -> str:
         return text[i + size] if i + size < len(text) else " "
 
+    char = mark[0]  # a delimiter next to one more of its character (``***``) is literal
+
     def opens(i: int) -> bool:
-        return not after(i).isspace() and (inside_words or not before(i).isalnum())
+        return (not after(i).isspace() and char not in (before(i), after(i))
+                and (inside_words or not before(i).isalnum()))
 
     def closes(i: int) -> bool:
-        return not before(i).isspace() and (inside_words or not after(i).isalnum())
+        return (not before(i).isspace() and char not in (before(i), after(i))
+                and (inside_words or not after(i).isalnum()))
 
     closers = [i for i in positions if closes(i)]
     pieces: list[tuple[str, bool]] = []

@@ -282,7 +282,7 @@ def trend_point(plan: Plan, result: IndicatorResult, period: str, label: str, la
     """The indicator after one quarter: its value in the line's unit and as text."""
     value: float | None
     if result.kind == "milestone":
-        value = None if result.done is None and result.reported_status is None else float(bool(result.done))
+        value = None if result.reported_status is None and not result.done else float(bool(result.done))
     elif kind_of(plan.indicator(result.code)).shows_percent:
         value = percent_json(result.value)
     else:
