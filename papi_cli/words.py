@@ -1135,7 +1135,10 @@ USAGE: dict[str, tuple[str, str]] = {
         "Every indicator: value, target, progress, status, due date, lead; who has not reported.",
     ),
     "help.report": ("Ghi báo cáo của một kỳ (bao-cao-papi-<kỳ>.<md|html|json>).", "Write the report of a period (bao-cao-papi-<P>.<md|html|json>)."),
-    "help.new": ("Tạo tệp báo cáo mẫu cho một cơ quan và một quý (không bao giờ ghi đè).", "Write a skeleton submission for an agency and a quarter (never overwrites)."),
+    "help.new": (
+        "Tạo tệp báo cáo mẫu cho một cơ quan và một quý; với --narrative, khung phần tự viết của báo cáo một kỳ (narrative/<kỳ>.md). Không bao giờ ghi đè.",
+        "Write a skeleton submission for an agency and a quarter; with --narrative, the skeleton of a period report's written sections (narrative/<period>.md). Never overwrites.",
+    ),
     "help.add": (
         "Đưa tệp báo cáo nhận được (qua thư điện tử…) vào đúng chỗ: kiểm tra từng tệp theo agency và period ghi trong tệp, rồi chép tệp không có lỗi vào submissions/<quý>/<cơ quan>.yaml; không ghi đè tệp đã có trừ khi có --replace.",
         "Put submissions received (by e-mail…) in their place: check each file as the agency and period it states, then copy each file without errors to submissions/<quarter>/<agency>.yaml; an existing file is never replaced unless --replace is given.",
@@ -1176,7 +1179,10 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "help.opt.as_of_report": ("Thay ngày tính của kỳ (YYYY-MM-DD).", "Override the period's evaluation date (YYYY-MM-DD)."),
     "help.opt.period": ("Kỳ báo cáo: YYYY-Q1…Q4, YYYY-H1, YYYY-9M hoặc YYYY.", "Reporting period: YYYY-Q1…Q4, YYYY-H1, YYYY-9M or YYYY."),
-    "help.opt.quarter": ("Quý báo cáo, ví dụ 2020-Q2.", "The quarter, e.g. 2020-Q2."),
+    "help.opt.quarter": (
+        "Quý báo cáo, ví dụ 2020-Q2 (với --narrative: mọi kỳ báo cáo, ví dụ 2020-H1, 2020).",
+        "The quarter, e.g. 2020-Q2 (with --narrative: any period, e.g. 2020-H1, 2020).",
+    ),
     "help.opt.fail_on": (
         "Thoát với mã 1 khi có chỉ tiêu không đạt (missed), hoặc có nguy cơ không đạt hay không đạt (at_risk).",
         "Exit 1 when an indicator is missed (missed), or at risk or missed (at_risk).",
