@@ -44,10 +44,6 @@ _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")  # greedy, trimmed afte
 _NUMBERING = re.compile(r"(?:\d{1,3}|[IVXLCivxlc]{1,6}|[A-Za-z])[.)](?:\s+|$)")
 _BULLET = re.compile(r" {0,3}[-*+][ \t]+(.*)$")
 _NUMBER = re.compile(r" {0,3}(\d{1,9})[.)][ \t]+(.*)$")
-# Control characters but tab and line breaks, the line and paragraph separators and the
-# bidirectional overrides: refused where they stand, as in every file papi reads (yamlsafe.py).
-_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-SHOWN_HIDDEN = 10
 
 
 @dataclass
@@ -68,22 +64,6 @@ def section_of(heading: str) -> str | None:
     return _BY_TITLE.get(fold(text))
 
 
-def hidden_characters(file: str, text: str) -> list[Problem]:
-    """Each control or bidirectional character where it stands (the first ``SHOWN_HIDDEN``)."""
-    from papi_cli.problems import character_args
-
-    problems = []
-    for found in _HIDDEN.finditer(text):
-        at = found.start()
-        line_start = max(text.rfind("\n", 0, at), text.rfind("\r", 0, at)) + 1
-        line = len(_BREAK.findall(text, 0, at)) + 1
-        problems.append(Problem.at(file, Mark(line, at - line_start + 1), "hidden-character",
-                                   **character_args(found.group())))
-        if len(problems) == SHOWN_HIDDEN:
-            break
-    return problems
-
-
 def read(path: Path, label: str) -> tuple[Parsed | None, list[Problem], str | None]:
     """The file parsed, or None with the errors that stop the report (unreadable, too large,
     not UTF-8, control characters); also its text, for showing the lines of its problems."""
@@ -97,6 +77,8 @@ def read(path: Path, label: str) -> tuple[Parsed | None, list[Problem], str | No
     text, problems = files.decode(label, raw)
     if text is None:
         return None, problems, files.shown_text(raw)
+    from papi_cli.yamlsafe import hidden_characters  # the rule of every file papi reads
+
     hidden = hidden_characters(label, text)
     if hidden:
         return None, hidden, text
