@@ -694,7 +694,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
     "report.number_prefix": ("Số:", "No.:"),
     "report.title": ("BÁO CÁO", "REPORT"),
-    "report.summary_line": ("Kết quả thực hiện {title}, {period}", "Implementation of the {title}: {period}"),
     "report.summary_line_year": ("Kết quả thực hiện {title}", "Implementation of the {title}"),
     "report.basis_line": (
         "(Theo Quyết định số {number} ngày {date} của {issuer})",
