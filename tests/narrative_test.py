@@ -164,3 +164,11 @@ def test_any_unicode_text_parses_in_time(text):
     started = time.perf_counter()
     parse("narrative/2020-Q2.md", text)
     assert time.perf_counter() - started < 1.0
+
+
+def test_warnings_are_bounded_and_quote_headings_short():
+    parsed = parse("narrative/2020-Q2.md", "".join(f"# Khác {n}\n" for n in range(1000)) + "# " + "x" * 500 + "\n")
+    assert len(parsed.problems) == 201 and {p.severity for p in parsed.problems} == {"warning"}
+    assert parsed.problems[-1].code == "problems-not-listed" and parsed.problems[-1].args["count"] == 801
+    long = parse("narrative/2020-Q2.md", "# " + "x" * 500 + "\n").problems[0]
+    assert len(long.args["heading"]) == 60

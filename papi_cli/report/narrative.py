@@ -16,13 +16,16 @@ line is looked at once and every delimiter is matched through a pointer that onl
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from papi_cli import files
 from papi_cli.message import Message
 from papi_cli.names import fold
-from papi_cli.problems import Mark, Problem
+from papi_cli.problems import Kept, Mark, Problem
 from papi_cli.report.model import Block, Run
 
 SECTIONS = ("assessment", "next_tasks", "proposals")
@@ -67,10 +70,6 @@ def section_of(heading: str) -> str | None:
 def read(path: Path, label: str) -> tuple[Parsed | None, list[Problem], str | None]:
     """The file parsed, or None with the errors that stop the report (unreadable, too large,
     not UTF-8, control characters); also its text, for showing the lines of its problems."""
-    import unicodedata
-
-    from papi_cli import files
-
     raw, problems = files.read_bytes(path, label)
     if raw is None:
         return None, problems, None
@@ -92,6 +91,7 @@ def parse(file: str, text: str) -> Parsed:
     """The sections of a narrative file's text (already decoded; see ``read``)."""
     lines = _BREAK.split(_without_comments(text))
     result = Parsed()
+    kept = Kept(file)  # at most KEPT_PER_FILE warnings, the rest counted
     blocks: dict[str, list[Block]] = {}
     current: str | None = None  # the section being read; None before any heading or under an unknown one
     ignored = True  # text here is not placed (before the first heading, or under an unknown heading)
@@ -110,22 +110,23 @@ def parse(file: str, text: str) -> Parsed:
             column = heading.start(1) + 1
             if current is None:
                 ignored = True
-                result.problems.append(Problem.at(file, Mark(number, column), "narrative-unknown-heading",
-                                                  severity="warning", heading=title,
-                                                  sections=_titles()))
+                if kept.room():
+                    kept.problems.append(Problem.at(file, Mark(number, column), "narrative-unknown-heading",
+                                                    severity="warning", heading=_shown(title), sections=_titles()))
                 warned = True  # one warning for the heading and what stands under it
             else:
                 ignored = False
-                if current in blocks:
-                    result.problems.append(Problem.at(file, Mark(number, column), "narrative-repeated-section",
-                                                      severity="warning", heading=title))
+                if current in blocks and kept.room():
+                    kept.problems.append(Problem.at(file, Mark(number, column), "narrative-repeated-section",
+                                                    severity="warning", heading=_shown(title)))
                 blocks.setdefault(current, [])
             continue
         if ignored:
             if line.strip() and not warned:
                 column = len(line) - len(line.lstrip()) + 1
-                result.problems.append(Problem.at(file, Mark(number, column), "narrative-outside-section",
-                                                  severity="warning", sections=_titles()))
+                if kept.room():
+                    kept.problems.append(Problem.at(file, Mark(number, column), "narrative-outside-section",
+                                                    severity="warning", sections=_titles()))
                 warned = True
             continue
         builder.line(line)
@@ -133,6 +134,8 @@ def parse(file: str, text: str) -> Parsed:
     if current is not None:
         blocks.setdefault(current, []).extend(builder.take())
     result.sections = {key: tuple(found) for key, found in blocks.items()}
+    # the count of warnings not listed is a warning too: nothing here stops the report
+    result.problems = [dataclasses.replace(p, severity="warning") for p in kept.done()]
     return result
 
 
@@ -143,6 +146,11 @@ def _heading_text(text: str) -> str:
     if bare != text and (not bare or bare[-1] in " \t"):
         text = bare.strip()
     return text
+
+
+def _shown(heading: str) -> str:
+    """A heading as a message quotes it: at most 60 characters."""
+    return heading if len(heading) <= 60 else heading[:59] + "…"
 
 
 def _titles() -> tuple[Message, ...]:
