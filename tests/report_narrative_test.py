@@ -213,6 +213,18 @@ def test_new_narrative_in_english_for_any_period(capsys, root):
     assert data["narrative"]["assessment"]["blocks"][0]["items"][0][0]["text"] == "Well done."
 
 
+def test_new_narrative_does_not_write_through_a_link_out_of_the_project_or_over_a_file(capsys, root, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "narrative").symlink_to(elsewhere)
+    code, _, err = run(capsys, "new", "--narrative", "--period", "2020-Q2", "--root", str(root))
+    assert code == 1 and str(elsewhere) in err and list(elsewhere.iterdir()) == []
+    (root / "narrative").unlink()
+    (root / "narrative").write_text("", encoding="utf-8")  # a file where the folder should be
+    code, _, err = run(capsys, "new", "--narrative", "--period", "2020-Q2", "--root", str(root))
+    assert code == 1 and "Không ghi được narrative/2020-Q2.md" in err and "Traceback" not in err
+
+
 @pytest.mark.parametrize("args", [
     ["new", "--period", "2020-Q2"],
     ["new", "--period", "2020-Q2", "--agency", "so-y-te", "--narrative"],

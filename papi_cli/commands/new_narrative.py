@@ -36,8 +36,10 @@ def run(ctx: Context, *, period: Period) -> int:
         raise DataError([], Message("narrative.outside", file=label, target=files.realpath(target.parent)))
     try:
         files.write_atomic(target, skeleton(period, ctx).encode("utf-8"), replace=False)
-    except FileExistsError:  # made meanwhile
-        raise DataError([], Message("narrative.exists", file=label)) from None
+    except FileExistsError as error:  # the file made meanwhile, or narrative/ is a file
+        if files.lexists(target):
+            raise DataError([], Message("narrative.exists", file=label)) from None
+        raise DataError([], Message("narrative.cannot_write", file=label, reason=files.os_reason(error))) from None
     except OSError as error:  # a read-only folder, a full disk, narrative is a file
         raise DataError([], Message("narrative.cannot_write", file=label, reason=files.os_reason(error))) from None
     ctx.out.write(ctx.say("narrative.created", file=label, period=period.code) + "\n")
