@@ -85,8 +85,7 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
     window_text = span_text(start, end, lang)
     version_text = data_version.text(lang)
     owed = frozenset(period.quarters_to_date)
-    trend_periods = tuple(TrendPeriod(q.code, say("trend.axis", lang, roman=_ROMAN[q.quarters[0] - 1],
-                                                  n=q.quarters[0]), e.as_of, date_label(e.as_of, lang))
+    trend_periods = tuple(TrendPeriod(q.code, axis_label(q, lang), e.as_of, date_label(e.as_of, lang))
                           for q, e in trend)
     trends = [e for _, e in trend]
     return ReportView(
@@ -104,7 +103,6 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
                       say("report.republic", lang), say("report.motto", lang),
                       date_line(settings.place, issued_on, lang)),
         title=say("report.title", lang),
-        # The plan's title already names its year: the annual report does not repeat it.
         summary_line=summary_line(plan.decision.title, period, lang),
         basis_line=say("report.basis_line", lang, number=plan.decision.number,
                      date=date_label(plan.decision.date, lang), issuer=plan.decision.issuer),
@@ -138,7 +136,7 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
         recipients=tuple(settings.recipients),
         signer=Signer(settings.signer.on_behalf, settings.signer.title, settings.signer.name),
         trend_periods=trend_periods,
-        narrative=narrative or unwritten_narrative(f"narrative/{period.code}.md", coordinator, lang),
+        narrative=narrative or unwritten_narrative(narrative_file(period), coordinator, lang),
         footer_text=say("report.footer", lang, period=period_label, window=window_text,
                         as_of=date_label(evaluation.as_of, lang), version=version_text),
         period_text=say(running_period(period), lang),
@@ -147,6 +145,12 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
 
 NARRATIVE_SECTIONS = ("assessment", "next_tasks", "proposals")
 _ROMAN = ("I", "II", "III", "IV")
+
+
+def axis_label(quarter: Period, lang: Lang) -> str:
+    """A quarter as a chart's axis names it: ``Quý II`` (``Q2``)."""
+    n = quarter.quarters[0]
+    return say("trend.axis", lang, roman=_ROMAN[n - 1], n=n)
 
 
 def narrative_file(period: Period) -> str:
@@ -259,7 +263,7 @@ def annex(plan: Plan, evaluation: Evaluation, in_period: Evaluation | None, lang
     added = {r.code: r for r in in_period.indicators} if in_period is not None else {}
     points: dict[str, list[TrendPoint]] = {}
     for quarter_period, quarter_evaluation in trend:
-        label = say("trend.axis", lang, roman=_ROMAN[quarter_period.quarters[0] - 1], n=quarter_period.quarters[0])
+        label = axis_label(quarter_period, lang)
         for result in quarter_evaluation.indicators:
             points.setdefault(result.code, []).append(trend_point(plan, result, quarter_period.code, label, lang))
     sections = []
