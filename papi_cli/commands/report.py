@@ -43,10 +43,10 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
         raise DataError([], Message("narrative.required", coordinator=report_view.coordinator_name(plan),
                                     n=len(narrative.missing), sections=narrative.missing,
                                     file=ctx.paths.label(ctx.paths.root / narrative.file), period=period.code))
-    # The charts: the year as of the end of each quarter before the period's last, then the report's own.
-    trend = [(quarter(period.year, n), evaluate(plan, checked.submissions, quarter(period.year, n).end,
-                                                 quarter(period.year, n)))
-             for n in range(1, period.quarters[-1]) if quarter(period.year, n).end < evaluation.as_of]
+    # The charts: the year as of the end of each quarter before the period's last (what `papi status
+    # --period 2020-Qn` gives), then the report's own evaluation; the submissions already loaded.
+    earlier = [q for q in (quarter(period.year, n) for n in range(1, period.quarters[-1])) if q.end < evaluation.as_of]
+    trend = [(q, evaluate(plan, checked.submissions, q.end, q)) for q in earlier]
     trend.append((quarter(period.year, period.quarters[-1]), evaluation))
 
     in_period = None
