@@ -3,11 +3,13 @@
 The evaluation is that of ``papi status --period P`` (the quarters up to and including P, as of
 the last day of P's last month, or ``--as-of``); for a quarter after the first, the period's own
 quarter is evaluated too, to show what it added. The annual report adds the PAPI results when
-``plan/papi-scores-<year>.csv`` exists. The file is written atomically, so a failed run leaves
-nothing behind.
+``plan/papi-scores-<year>.csv`` exists. The department's own sections come from
+``narrative/<P>.md`` when it exists (``report/narrative.py``); the charts' series are the year
+evaluated at the end of each quarter so far. The file is written atomically, so a failed run
+leaves nothing behind.
 
-Exit 0 when written; 1 when the plan, the scores file or a template has problems; 2 for a bad
-option value.
+Exit 0 when written; 1 when the plan, the scores file, the narrative file or a template has
+problems, or with ``--require-narrative`` while a section is not written; 2 for a bad option value.
 """
 
 from __future__ import annotations
