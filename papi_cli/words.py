@@ -829,7 +829,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Trạng thái các chỉ tiêu của từng lĩnh vực sau mỗi quý (lũy kế từ đầu năm)",
         "Indicator statuses of each dimension after each quarter (cumulative from the start of the year)",
     ),
-    "trend.indicators_title": ("Diễn biến các chỉ tiêu theo quý", "Indicators quarter by quarter"),
     "trend.indicators_text": (
         "Giá trị lũy kế của mỗi chỉ tiêu sau từng quý; đường gạch ngang là mức chỉ tiêu phải đạt.",
         "Each indicator's cumulative value after each quarter; the dashed line is its target.",
