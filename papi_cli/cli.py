@@ -55,7 +55,8 @@ HELP_OVERRIDES = {("new", "agency"): "help.opt.agency_new", ("new", "period"): "
                   ("remind", "out"): "help.opt.out_remind"}
 METAVARS = {"root": "folder", "submissions": "folder", "out": "folder", "templates": "folder", "plan": "file",
             "scores": "file", "period": "period", "as_of": "date", "agency": "code", "dimension": "code",
-            "fmt": "format", "year": "year", "fail_on": "status", "lang": "lang", "by": "date"}
+            "fmt": "format", "year": "year", "fail_on": "status", "lang": "lang", "by": "date", "issued_on": "date",
+            "number": "value"}
 
 _lang: Lang = "vi"  # the language of this run, read from argv before parsing (``main``)
 
@@ -86,6 +87,10 @@ Scores = Annotated[Path | None, typer.Option("--scores", show_default=False)]
 Files = Annotated[list[Path] | None, typer.Argument(show_default=False)]
 Replace = Annotated[bool, typer.Option("--replace")]
 By = Annotated[str | None, typer.Option("--by", show_default=False)]
+IssuedOn = Annotated[str | None, typer.Option("--issued-on", show_default=False)]
+Number = Annotated[str | None, typer.Option("--number", show_default=False)]
+RequireNarrative = Annotated[bool, typer.Option("--require-narrative")]
+NarrativeFlag = Annotated[bool, typer.Option("--narrative")]
 
 
 # --- help in the chosen language ---------------------------------------------------------------------
@@ -214,15 +219,23 @@ def status(as_of: AsOf = None, period: Period = None, year: OptionalYear = None,
 
 @app.command(cls=PapiCommand)
 def report(period: RequiredPeriod, fmt: Format = None, out: OutDir = None, as_of: AsOf = None,
+           issued_on: IssuedOn = None, number: Number = None, require_narrative: RequireNarrative = False,
            templates: Templates = None, root: Root = None, plan: PlanPath = None,
            submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("report", locals())
 
 
 @app.command(cls=PapiCommand)
-def new(agency: RequiredAgency, period: RequiredPeriod, root: Root = None, plan: PlanPath = None,
-        submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
-    _dispatch("new", locals())
+def new(period: RequiredPeriod, agency: Agency = None, narrative: NarrativeFlag = False, root: Root = None,
+        plan: PlanPath = None, submissions: SubmissionsPath = None, lang: LangOption = "vi",
+        no_cache: NoCache = False) -> None:
+    raw = dict(locals())
+    if narrative == (agency is not None):  # exactly one of the two
+        raise UsageError(Message("usage.agency_with_narrative" if narrative else "usage.agency_or_narrative"))
+    del raw["narrative"]
+    if narrative:  # the skeleton of narrative/<P>.md, for any period (commands/new_narrative.py)
+        del raw["agency"]
+    _dispatch("new_narrative" if narrative else "new", raw)
 
 
 @app.command(cls=PapiCommand)
@@ -280,7 +293,7 @@ def _dispatch(command: str, raw: dict[str, Any]) -> None:
     values = dict(raw)
     _choice("--lang", values.pop("lang"), LANGS)
     root, plan, submissions = values.pop("root"), values.pop("plan"), values.pop("submissions", None)
-    for option, folder in (("--root", root), ("--submissions", submissions if command != "new" else None)):
+    for option, folder in (("--root", root), ("--submissions", submissions if not command.startswith("new") else None)):
         if folder is not None and not folder.is_dir():
             raise UsageError(Message("usage.no_folder", option=option, folder=str(folder)))
     ctx = Context(Paths.resolve(root, plan, submissions), _lang, cache=not values.pop("no_cache", False))
@@ -300,6 +313,10 @@ def _convert(command: str, name: str, value: Any) -> Any:
         return _date("--as-of", value)
     if name == "by" and value is not None:
         return _date("--by", value)
+    if name == "issued_on" and value is not None:
+        return _date("--issued-on", value)
+    if name == "number" and value is not None:
+        return _number(value)
     if name == "year":
         return None if value is None else _year(value)
     if name == "files":
@@ -329,6 +346,14 @@ def _date(option: str, value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise UsageError(Message("usage.bad_date", option=option, value=value)) from None
+
+
+def _number(value: str) -> str:
+    """A report number as printed in the header ("45/BC-SNV"): some text, short, no control characters."""
+    text = value.strip()
+    if not text or len(text) > 60 or not text.isprintable():
+        raise UsageError(Message("usage.bad_number", option="--number", value=value))
+    return text
 
 
 def _year(value: str) -> int:

@@ -59,6 +59,20 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Ký tự {char} ({name}) không được có trong tệp: ký tự điều khiển và ký tự đảo chiều văn bản có thể che giấu nội dung thật; hãy xóa nó.",
         "The character {char} ({name}) may not appear in the file: control and bidirectional characters can hide what the text says; delete it.",
     ),
+    # --- the narrative file: narrative/<period>.md (issue 13; papi_cli/report/narrative.py) ---
+    "narrative-unknown-heading": (
+        "Tiêu đề '{heading}' không phải một phần của báo cáo; nội dung dưới tiêu đề này không được đưa vào báo cáo. Các phần: {sections}.",
+        "The heading '{heading}' names no section of the report; the text under it is left out of the report. The sections: {sections}.",
+    ),
+    "narrative-outside-section": (
+        "Nội dung này đứng trước mọi tiêu đề nên không được đưa vào báo cáo; hãy đặt nó dưới tiêu đề của một phần: {sections}.",
+        "This text stands before any heading and is left out of the report; put it under the heading of a section: {sections}.",
+    ),
+    "narrative-repeated-section": (
+        "Phần '{heading}' đã có ở trên; nội dung của hai chỗ được nối tiếp nhau.",
+        "The section '{heading}' appears again; the text of both places is joined.",
+    ),
+    # (end of the narrative problems)
     "tab-indent": (
         "Dùng ký tự Tab để thụt lề; YAML chỉ cho phép dấu cách.",
         "A Tab is used for indentation; YAML allows only spaces.",
@@ -680,7 +694,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
     "report.number_prefix": ("Số:", "No.:"),
     "report.title": ("BÁO CÁO", "REPORT"),
-    "report.summary_line": ("Kết quả thực hiện {title}, {period}", "Implementation of the {title}: {period}"),
     "report.summary_line_year": ("Kết quả thực hiện {title}", "Implementation of the {title}"),
     "report.basis_line": (
         "(Theo Quyết định số {number} ngày {date} của {issuer})",
@@ -800,6 +813,66 @@ LABELS: dict[str, tuple[str, str]] = {
         "The plan has errors; run 'papi validate' for details.",
     ),
     # --- narrative, charts, printing of the report (issue 13) ---
+    "period.quarter_running": ("quý {roman} năm {year}", "Q{n} {year}"),
+    "period.half_running": ("6 tháng đầu năm {year}", "the first half of {year}"),
+    "period.nine_months_running": ("9 tháng đầu năm {year}", "the first nine months of {year}"),
+    "period.year_running": ("năm {year}", "{year}"),
+    "report.summary_running": ("Kết quả thực hiện {title} {period}", "Implementation of the {title}: {period}"),
+    "report.files_counted": (
+        "Đã tính {counted} tệp báo cáo của các quý từ đầu năm đến hết kỳ, nộp đến ngày {date} (trong tổng số {read} tệp hợp lệ).",
+        "Counted: {counted} submission {counted:file|files} of the year's quarters up to the end of the period, sent by {date} ({read} valid {read:file|files} in all).",
+    ),
+    "report.outputs": ("Sản phẩm", "Outputs"),
+    "report.achieved": ("Kết quả đạt được", "Achieved"),
+    "trend.axis": ("Quý {roman}", "Q{n}"),
+    "trend.dimensions_title": (
+        "Trạng thái các chỉ tiêu của từng lĩnh vực sau mỗi quý (lũy kế từ đầu năm)",
+        "Indicator statuses of each dimension after each quarter (cumulative from the start of the year)",
+    ),
+    "trend.indicators_text": (
+        "Giá trị lũy kế của mỗi chỉ tiêu sau từng quý; đường gạch ngang là mức chỉ tiêu phải đạt.",
+        "Each indicator's cumulative value after each quarter; the dashed line is its target.",
+    ),
+    "trend.target": ("chỉ tiêu {target}", "target {target}"),
+    "trend.done": ("hoàn thành", "done"),
+    "trend.not_done": ("chưa", "not yet"),
+    "narrative.required": (
+        "Báo cáo chưa được ghi: {coordinator} chưa viết {n} phần ({sections}) trong tệp {file}. Hãy viết các phần này (papi new --narrative --period {period} tạo khung tệp), hoặc chạy lại không có --require-narrative.",
+        "The report was not written: {coordinator} has not written {n} {n:section|sections} ({sections}) in {file}. Write {n:it|them} (papi new --narrative --period {period} writes the file's skeleton), or run again without --require-narrative.",
+    ),
+    "narrative.invalid": (
+        "Tệp {file} có lỗi; báo cáo chưa được ghi.",
+        "The file {file} has errors; the report was not written.",
+    ),
+    "narrative.created": (
+        "Đã tạo {file}: viết nội dung dưới ba tiêu đề (các dòng <!-- … --> là gợi ý, không đưa vào báo cáo), rồi chạy papi report --period {period}.",
+        "Created {file}: write under the three headings (the <!-- … --> lines are hints, left out of the report), then run papi report --period {period}.",
+    ),
+    "narrative.exists": (
+        "{file} đã có; papi không ghi đè lên tệp đã có. Hãy sửa trực tiếp tệp này.",
+        "{file} already exists; papi does not overwrite it. Edit that file instead.",
+    ),
+    "narrative.cannot_write": ("Không ghi được {file}: {reason}.", "Could not write {file}: {reason}."),
+    "narrative.outside": (
+        "Không ghi {file}: thư mục narrative trỏ ra ngoài dự án ({target}).",
+        "Not writing {file}: the narrative folder points outside the project ({target}).",
+    ),
+    "narrative.skeleton_intro": (
+        "Phần tự viết của báo cáo {period}. Chỉ ghi dưới ba tiêu đề dưới đây; được dùng đoạn văn (cách nhau một dòng trống), danh sách (- hoặc 1.), **chữ đậm** và *chữ nghiêng*. Các dòng gợi ý như dòng này không được đưa vào báo cáo; có thể xóa chúng.",
+        "The written sections of the {period} report. Write only under the three headings below; paragraphs (a blank line between two), lists (- or 1.), **bold** and *italic* are read. Hints like this one are left out of the report; you may delete them.",
+    ),
+    "narrative.hint.assessment": (
+        "Những việc đã làm được, tồn tại, hạn chế và nguyên nhân trong kỳ.",
+        "What went well in the period, the shortcomings and their causes.",
+    ),
+    "narrative.hint.next_tasks": (
+        "Phương hướng và các nhiệm vụ trọng tâm của kỳ tới.",
+        "The directions and the key tasks of the next period.",
+    ),
+    "narrative.hint.proposals": (
+        "Kiến nghị, đề xuất với UBND tỉnh và các cơ quan liên quan.",
+        "Recommendations and proposals to the People's Committee and the agencies concerned.",
+    ),
     # (end of the report additions)
     # --- reminder letters: papi remind (issue 13; papi_cli/remind) ---
     "remind.quarter": ("quý {roman} năm {year}", "Q{n} {year}"),
@@ -1099,7 +1172,10 @@ USAGE: dict[str, tuple[str, str]] = {
         "Every indicator: value, target, progress, status, due date, lead; who has not reported.",
     ),
     "help.report": ("Ghi báo cáo của một kỳ (bao-cao-papi-<kỳ>.<md|html|json>).", "Write the report of a period (bao-cao-papi-<P>.<md|html|json>)."),
-    "help.new": ("Tạo tệp báo cáo mẫu cho một cơ quan và một quý (không bao giờ ghi đè).", "Write a skeleton submission for an agency and a quarter (never overwrites)."),
+    "help.new": (
+        "Tạo tệp báo cáo mẫu cho một cơ quan và một quý; với --narrative, khung phần tự viết của báo cáo một kỳ (narrative/<kỳ>.md). Không bao giờ ghi đè.",
+        "Write a skeleton submission for an agency and a quarter; with --narrative, the skeleton of a period report's written sections (narrative/<period>.md). Never overwrites.",
+    ),
     "help.add": (
         "Đưa tệp báo cáo nhận được (qua thư điện tử…) vào đúng chỗ: kiểm tra từng tệp theo agency và period ghi trong tệp, rồi chép tệp không có lỗi vào submissions/<quý>/<cơ quan>.yaml; không ghi đè tệp đã có trừ khi có --replace.",
         "Put submissions received (by e-mail…) in their place: check each file as the agency and period it states, then copy each file without errors to submissions/<quarter>/<agency>.yaml; an existing file is never replaced unless --replace is given.",
@@ -1140,7 +1216,10 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     "help.opt.as_of_report": ("Thay ngày tính của kỳ (YYYY-MM-DD).", "Override the period's evaluation date (YYYY-MM-DD)."),
     "help.opt.period": ("Kỳ báo cáo: YYYY-Q1…Q4, YYYY-H1, YYYY-9M hoặc YYYY.", "Reporting period: YYYY-Q1…Q4, YYYY-H1, YYYY-9M or YYYY."),
-    "help.opt.quarter": ("Quý báo cáo, ví dụ 2020-Q2.", "The quarter, e.g. 2020-Q2."),
+    "help.opt.quarter": (
+        "Quý báo cáo, ví dụ 2020-Q2 (với --narrative: mọi kỳ báo cáo, ví dụ 2020-H1, 2020).",
+        "The quarter, e.g. 2020-Q2 (with --narrative: any period, e.g. 2020-H1, 2020).",
+    ),
     "help.opt.fail_on": (
         "Thoát với mã 1 khi có chỉ tiêu không đạt (missed), hoặc có nguy cơ không đạt hay không đạt (at_risk).",
         "Exit 1 when an indicator is missed (missed), or at risk or missed (at_risk).",
@@ -1174,6 +1253,34 @@ USAGE: dict[str, tuple[str, str]] = {
     "usage.by_not_after": (
         "{option}: ngày {by} phải sau ngày xét {as_of}",
         "{option}: {by} must come after the as-of date {as_of}",
+    ),
+    "help.opt.issued_on": (
+        "Ngày ban hành ghi trên báo cáo (YYYY-MM-DD; mặc định: hôm nay theo giờ Việt Nam).",
+        "The date of issue printed on the report (YYYY-MM-DD; default: today in Vietnam).",
+    ),
+    "help.opt.number": (
+        "Số của báo cáo, ví dụ \"45/BC-SNV\" (mặc định: report.number trong tệp kế hoạch).",
+        "The report's number, e.g. \"45/BC-SNV\" (default: report.number in the plan file).",
+    ),
+    "help.opt.require_narrative": (
+        "Không ghi báo cáo (thoát với mã 1) khi còn phần tự viết nào chưa có trong narrative/<kỳ>.md.",
+        "Do not write the report (exit 1) while a written section is missing from narrative/<period>.md.",
+    ),
+    "help.opt.narrative": (
+        "Tạo khung tệp narrative/<kỳ>.md (phần tự viết của báo cáo) thay cho tệp báo cáo của cơ quan.",
+        "Write the skeleton of narrative/<period>.md (the report's written sections) instead of an agency's submission.",
+    ),
+    "usage.agency_or_narrative": (
+        "Cần --agency (tạo tệp báo cáo của một cơ quan) hoặc --narrative (tạo khung phần tự viết của báo cáo).",
+        "Give --agency (an agency's submission) or --narrative (the skeleton of the report's written sections).",
+    ),
+    "usage.agency_with_narrative": (
+        "--agency không dùng cùng --narrative: phần tự viết là của cả báo cáo, không của một cơ quan.",
+        "--agency does not go with --narrative: the written sections belong to the whole report, not to one agency.",
+    ),
+    "usage.bad_number": (
+        "{option} '{value}' không dùng được: số báo cáo phải có chữ và không quá 60 ký tự, không có ký tự điều khiển.",
+        "{option} '{value}' cannot be used: a report number holds some text, at most 60 characters, no control characters.",
     ),
     # (end of the documents usage)
     # --- usage of the forms commands (issue 14: import, export) ---

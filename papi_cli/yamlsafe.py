@@ -259,6 +259,12 @@ _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u2
 SHOWN_HIDDEN = 10
 
 
+def hidden_characters(file: str, text: str) -> list[Problem]:
+    """The characters no file papi reads may hold (below), each where it stands; [] for none.
+    For the other text files of a project (the report's narrative file)."""
+    return _hidden_characters(file, text) if _HIDDEN.search(text) else []
+
+
 def _hidden_characters(file: str, text: str) -> list[Problem]:
     """Each such character where it stands (the first ``SHOWN_HIDDEN``), named."""
     problems = []

@@ -23,7 +23,7 @@ FIXTURE = REPO / "tests" / "report-fixture"
 SCRUBS = [
     (re.compile(r"ngày \d{2} tháng \d{1,2} năm \d{4}"), "ngày DD tháng MM năm YYYY"),  # the date line
     (re.compile(r"(Báo cáo số \S+ ngày )\d{2}/\d{2}/\d{4}"), r"\1DD/MM/YYYY"),  # the annex's reference
-    (re.compile(r"(Phiên bản dữ liệu:\s*(?:<code>)?)[^;<]+"), r"\1VERSION"),  # body
+    (re.compile(r"(phiên bản dữ liệu )[^*<\n]+"), r"\1VERSION"),  # the Markdown's last line, the HTML's screen footer
     (re.compile(r"(Phiên bản dữ liệu )[^\"]*\""), r'\1VERSION"'),  # the page footer (a CSS string)
 ]
 
@@ -36,10 +36,10 @@ def scrub(text: str) -> str:
 
 def test_scrub_removes_dates_of_issue_and_versions():
     text = ("Đắk Nông, ngày 05 tháng 01 năm 2021 | (Kèm theo Báo cáo số …/BC-SNV ngày 05/01/2021 của Sở Nội vụ)\n"
-            "Phiên bản dữ liệu: <code>bc10abd (có thay đổi chưa commit)</code>; đã tính\n"
+            "*Quý II/2020 · tính đến ngày 30/06/2020 · phiên bản dữ liệu bc10abd (có thay đổi chưa commit)*\n"
             'content: "Năm 2020 \\0000b7 Phiên bản dữ liệu bc10abd";')
     assert scrub(text) == ("Đắk Nông, ngày DD tháng MM năm YYYY | (Kèm theo Báo cáo số …/BC-SNV ngày DD/MM/YYYY"
-                           " của Sở Nội vụ)\nPhiên bản dữ liệu: <code>VERSION</code>; đã tính\n"
+                           " của Sở Nội vụ)\n*Quý II/2020 · tính đến ngày 30/06/2020 · phiên bản dữ liệu VERSION*\n"
                            'content: "Năm 2020 \\0000b7 Phiên bản dữ liệu VERSION";')
 
 

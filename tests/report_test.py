@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from papi_cli.cli import main
-from papi_cli.report.templates import PACKAGED, md_escape
+from papi_cli.report.templates import PACKAGED, css_string, md_escape
 from papi_cli.report.view import date_line
 from papi_cli.words import CATALOGUE
 from tests.conftest import REPO
@@ -134,11 +134,20 @@ def test_header_block_follows_decree_30(capsys, tmp_path, fixture_root, fmt):
     for part in ("UBND TỈNH ĐẮK NÔNG", "SỞ NỘI VỤ", "Số: …/BC-SNV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                  "Độc lập - Tự do - Hạnh phúc", "Đắk Nông, ngày 05 tháng 01 năm 2021", "BÁO CÁO",
                  "Kết quả thực hiện Kế hoạch cải thiện và nâng cao Chỉ số hiệu quả quản trị và hành chính công "
-                 "(Chỉ số PAPI) tỉnh Đắk Nông năm 2020, Quý II/2020"):
+                 "(Chỉ số PAPI) tỉnh Đắk Nông quý II năm 2020"):
         assert part in head, part
     assert "Kỳ số liệu: từ 15/03/2020 đến 14/06/2020; tính đến ngày:" in text
     assert "30/06/2020" in text
-    assert "Phiên bản dữ liệu:" in text and "không xác định (không phải kho git)" in text
+    # the data version is not in the signed body: the Markdown's last line, the HTML's page footer
+    version = "phiên bản dữ liệu không xác định (không phải kho git)"
+    if fmt == "md":
+        last = text.rstrip("\n").split("\n")
+        assert version in last[-1] and last[-3] == "---" and text.count("không phải kho git") == 1
+    else:
+        main_part = text[text.index("<main>"):text.index("</main>")]
+        assert "kho git" not in main_part and "Phiên bản dữ liệu" not in main_part
+        footer = text[text.index("@bottom-center"):text.index("</style>")]
+        assert css_string("Phiên bản dữ liệu không xác định (không phải kho git)")[1:-1] in footer
     for part in ("Nơi nhận:", "- UBND tỉnh (b/c);", "- Lưu: VT, CCHC.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(Họ và tên)"):
         assert part in text, part
 
@@ -156,7 +165,7 @@ def test_date_line_has_leading_zeros_for_days_below_10_and_january_february(day,
 def test_reporting_table_lists_late_and_missing_reports(capsys, tmp_path, fixture_root):
     text = written(capsys, fixture_root, "2020-Q2", "md", tmp_path)
     assert "| Văn phòng UBND tỉnh | Quý I/2020 | 20/03/2020 | 24/03/2020 | nộp muộn |" in text
-    assert "| UBND Huyện Cư Jút | Quý II/2020 | 22/06/2020 | 26/06/2020 | nộp muộn |" in text
+    assert "| UBND huyện Cư Jút | Quý II/2020 | 22/06/2020 | 26/06/2020 | nộp muộn |" in text
     assert "| Sở Y tế | Quý I/2020 | 20/03/2020 | — | chưa nộp |" in text
     assert "| Sở Lao động - Thương binh và Xã hội | Quý I/2020 |" not in text  # on time
     assert "| Sở Lao động - Thương binh và Xã hội | Quý III/2020 |" not in text  # not yet due
@@ -168,7 +177,13 @@ def test_reporting_table_lists_late_and_missing_reports(capsys, tmp_path, fixtur
     assert states[("vp-ubnd-tinh", "2020-Q1")] == "late" and states[("ubnd-cu-jut", "2020-Q2")] == "late"
     assert states[("so-y-te", "2020-Q2")] == "missing" and ("so-ldtbxh", "2020-Q1") not in states
     counts = data["reporting"]["counts"]
-    assert counts["pending"] > 0 and counts["on_time"] == 3  # so-ldtbxh Q1 and Q2, vp-ubnd-tinh Q2
+    assert counts["on_time"] == 3  # so-ldtbxh Q1 and Q2, vp-ubnd-tinh Q2
+    # Q3 and Q4 are after the report's quarter: not counted, not even as not yet due
+    assert main(["status", "--period", "2020-Q2", "--format", "json", "--root", str(fixture_root)]) == 0
+    owed = [e for e in json.loads(capsys.readouterr().out)["reporting"] if e["period"] in ("2020-Q1", "2020-Q2")]
+    missing = sum(e["state"] == "missing" for e in owed)
+    assert counts["pending"] == 0 and sum(counts.values()) == len(owed) and counts["missing"] == missing
+    assert data["reporting"]["counts_text"] == f"Báo cáo định kỳ: 3 đúng hạn, 2 nộp muộn, {missing} chưa nộp, 0 chưa đến hạn."
 
 
 def test_values_are_cumulative_and_show_what_the_period_added(capsys, tmp_path, fixture_root):
@@ -202,7 +217,7 @@ def test_next_period_lists_what_falls_due(capsys, tmp_path, fixture_root):
 
 def test_annual_report_has_the_papi_results_with_the_share_of_indicators_met(capsys, tmp_path, fixture_root):
     text = written(capsys, fixture_root, "2020", "md", tmp_path)
-    assert "## V. Kết quả Chỉ số PAPI năm 2020" in text
+    assert "## IV. Kết quả Chỉ số PAPI năm 2020" in text
     assert "4/8 lĩnh vực đạt trung bình cao trở lên: mục tiêu 1.3 chưa đạt." in text
     # I.1 (3/71 communes at the year's end) is missed: 0 of dimension I's 1 indicator met
     assert "| I. Tham gia của người dân ở cấp cơ sở (D1) | 4,9243 | 29/63 | trung bình cao | có | 0/1 (0 %) |" in text
@@ -362,7 +377,13 @@ def test_summary_line_names_the_period_once(capsys, tmp_path, fixture_root):
     annual = written(capsys, fixture_root, "2020", "md", tmp_path)
     assert "tỉnh Đắk Nông năm 2020</b>" in annual and "năm 2020, Năm 2020" not in annual
     quarterly = written(capsys, fixture_root, "2020-Q2", "md", tmp_path)
-    assert "năm 2020, Quý II/2020</b>" in quarterly
+    line = re.search(r'<p align="center"><b>(.*?)</b>', quarterly).group(1)
+    assert line.endswith("tỉnh Đắk Nông quý II năm 2020") and line.count("2020") == 1 and "Quý" not in line
+    for period, ending in (("2020-H1", "tỉnh Đắk Nông 6 tháng đầu năm 2020"),
+                           ("2020-9M", "tỉnh Đắk Nông 9 tháng đầu năm 2020")):
+        assert f"{ending}</b>" in written(capsys, fixture_root, period, "md", tmp_path)
+    english = json.loads(written(capsys, fixture_root, "2020-Q3", "json", tmp_path, "--lang", "en"))
+    assert english["summary_line"].endswith("tỉnh Đắk Nông: Q3 2020") and english["summary_line"].count("2020") == 1
 
 
 def test_the_default_folder_is_reports_under_the_root(capsys, tmp_path, fixture_root, monkeypatch):

@@ -3,11 +3,13 @@
 The evaluation is that of ``papi status --period P`` (the quarters up to and including P, as of
 the last day of P's last month, or ``--as-of``); for a quarter after the first, the period's own
 quarter is evaluated too, to show what it added. The annual report adds the PAPI results when
-``plan/papi-scores-<year>.csv`` exists. The file is written atomically, so a failed run leaves
-nothing behind.
+``plan/papi-scores-<year>.csv`` exists. The department's own sections come from
+``narrative/<P>.md`` when it exists (``report/narrative.py``); the charts' series are the year
+evaluated at the end of each quarter so far. The file is written atomically, so a failed run
+leaves nothing behind.
 
-Exit 0 when written; 1 when the plan, the scores file or a template has problems; 2 for a bad
-option value.
+Exit 0 when written; 1 when the plan, the scores file, the narrative file or a template has
+problems, or with ``--require-narrative`` while a section is not written; 2 for a bad option value.
 """
 
 from __future__ import annotations
@@ -23,17 +25,31 @@ from papi_cli.commands.context import Context
 from papi_cli.errors import DataError, UsageError
 from papi_cli.message import Message
 from papi_cli.periods import Period
-from papi_cli.report.model import DataVersion
+from papi_cli.problems import Problem
+from papi_cli.report.model import Block, DataVersion
 
 
 def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.date | None,
-        templates: Path | None) -> int:
+        templates: Path | None, issued_on: dt.date | None = None, number: str | None = None,
+        require_narrative: bool = False) -> int:
     plan = usable_plan(ctx, period=period)
     checked, evaluation = evaluate_period(ctx, plan, period, as_of)
 
     from papi_cli.evaluate import evaluate
     from papi_cli.load import default_scores, load_outcome
+    from papi_cli.periods import quarter
     from papi_cli.report import view as report_view
+
+    narrative = report_view.written_narrative(plan, period, read_narrative(ctx, period), ctx.lang)
+    if require_narrative and narrative.missing:
+        raise DataError([], Message("narrative.required", coordinator=report_view.coordinator_name(plan),
+                                    n=len(narrative.missing), sections=narrative.missing,
+                                    file=ctx.paths.label(ctx.paths.root / narrative.file), period=period.code))
+    # The charts: the year as of the end of each quarter before the period's last (what `papi status
+    # --period 2020-Qn` gives), then the report's own evaluation; the submissions already loaded.
+    earlier = [q for q in (quarter(period.year, n) for n in range(1, period.quarters[-1])) if q.end < evaluation.as_of]
+    trend = [(q, evaluate(plan, checked.submissions, q.end, q)) for q in earlier]
+    trend.append((quarter(period.year, period.quarters[-1]), evaluation))
 
     in_period = None
     if period.quarters[0] > 1:  # earlier quarters exist: show what this period's own reports gave
@@ -46,8 +62,9 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
         if result.value is None:
             raise DataError(result.problems, sources=result.sources)
         outcome = result.value
-    view = report_view.build(plan, evaluation, period, issued_on=ctx.today, data_version=data_version(ctx),
-                             in_period=in_period, outcome=outcome, lang=ctx.lang)
+    view = report_view.build(plan, evaluation, period, issued_on=issued_on or ctx.today,
+                             data_version=data_version(ctx), in_period=in_period, outcome=outcome,
+                             narrative=narrative, lang=ctx.lang, number=number, trend=trend)
     if fmt == "json":
         data = (json.dumps(report_view.as_json(view), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif fmt == "docx":
@@ -76,6 +93,28 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
         ctx.err.write(ctx.say("status_skipped", n=len(checked.skipped), files=", ".join(checked.skipped)) + "\n")
     ctx.out.write(ctx.say("report.written", file=str(target)) + "\n")
     return 0
+
+
+def read_narrative(ctx: Context, period: Period) -> dict[str, tuple[Block, ...]] | None:
+    """The sections of ``<root>/narrative/<period>.md`` (None when there is no such file). Its
+    warnings (text not placed) go to standard error; its errors stop the report."""
+    from papi_cli.render.problems import text_lines
+    from papi_cli.report import narrative
+    from papi_cli.report.view import narrative_file
+
+    path = ctx.paths.root / narrative_file(period)
+    if not files.lexists(path):
+        return None
+    label = ctx.paths.label(path)
+    if not files.inside(path, ctx.paths.root):  # a link out of the project: not read
+        raise DataError([Problem.at(label, None, "symlink-outside", target=files.realpath(path))])
+    parsed, problems, text = narrative.read(path, label)
+    sources = {label: text} if text is not None else {}
+    if parsed is None:
+        raise DataError(problems, Message("narrative.invalid", file=label), sources)
+    for line in text_lines(problems, ctx.lang, sources):
+        ctx.err.write(line + "\n")
+    return parsed.sections
 
 
 def data_version(ctx: Context) -> DataVersion:

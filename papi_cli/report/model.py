@@ -107,6 +107,7 @@ class TrendPoint:
     value_text: str  # "7,0 %", "12", "đang thực hiện"; "—" without figures
     status: str
     status_label: str
+    short_text: str = ""  # the value for a chart's label: "7,0 %", "12", "hoàn thành"; "" without figures
 
 
 @dataclass(frozen=True)
@@ -344,3 +345,4 @@ class ReportView:
     trend_periods: tuple[TrendPeriod, ...]  # the quarters of the year up to the period's last, for the charts
     narrative: Narrative
     footer_text: str  # period · data window · as-of · data version: every printed page's footer
+    period_text: str = ""  # the period in running text: "quý II năm 2020", "6 tháng đầu năm 2020"

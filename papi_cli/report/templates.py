@@ -14,6 +14,7 @@ not a crash.
 
 from __future__ import annotations
 
+import re
 import traceback
 from collections.abc import Callable
 from functools import partial
@@ -50,10 +51,40 @@ def search_path(root: Path, chosen: Path | None = None) -> list[tuple[Path, Path
 
 
 def md_escape(value: Any) -> str:
-    """A value as literal Markdown text (``render/markdown.py``), line breaks as ``<br>``."""
+    """A value as literal Markdown text (``render/markdown.py``), line breaks as ``<br>``; a value
+    a filter already made Markdown (``md_runs``, a Markup) as it is."""
+    from markupsafe import Markup
+
     from papi_cli.render.markdown import escape
 
+    if isinstance(value, Markup):
+        return str(value)
     return escape(value)
+
+
+_LIST_NUMBER = re.compile(r"(\d{1,9})([.)])")
+
+
+def md_runs(runs: Any) -> Markup:
+    """A narrative paragraph or list entry (``model.Run``s) as Markdown: each run escaped and
+    marked ``**bold**``/``*italic*``, and a start Markdown would read as a list or an underline
+    (``- ``, ``+ ``, ``1. ``, ``=``) escaped too, so a paragraph stays a paragraph."""
+    from markupsafe import Markup
+
+    from papi_cli.render.markdown import escape
+
+    pieces = []
+    for index, run in enumerate(runs):
+        text = escape(run.text, line_break=" ")
+        if index == 0 and not (run.bold or run.italic):
+            number = _LIST_NUMBER.match(text)
+            if number:
+                text = number.group(1) + "\\" + text[number.end(1):]
+            elif text[:1] in ("-", "+", "="):
+                text = "\\" + text
+        mark = ("**" if run.bold else "") + ("*" if run.italic else "")
+        pieces.append(mark + text + mark[::-1])
+    return Markup("".join(pieces))
 
 
 def css_string(value: Any) -> Markup:
@@ -81,6 +112,7 @@ def render(view: Any, fmt: str, places: list[tuple[Path, Path]],
         keep_trailing_newline=True,
     )
     env.filters["css_string"] = css_string
+    env.filters["md_runs"] = md_runs
     try:
         template = env.get_template(NAMES[fmt])
         text = template.render(v=view, t=partial(say, lang=view.lang))

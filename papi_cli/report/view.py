@@ -15,23 +15,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from papi_cli.kinds import kind_of
 from papi_cli.message import Message
 from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult, Status
+from papi_cli.names import fold
 from papi_cli.numbers import clamped_round, percent_json
 from papi_cli.periods import Period, parse, quarter
 from papi_cli.render.labels import date_label, due_label, in_lang, status_label, target_label, value_label
-from papi_cli.render.numbers import decimal_text, percent_text
+from papi_cli.render.numbers import decimal_text, number_text, percent_text
 from papi_cli.render.problems import shown_name
 from papi_cli.render.status_text import documents_counts, reporting_counts
 from papi_cli.report.model import (
     AnnexRow,
     AnnexSection,
     Attributed,
+    Block,
     DataVersion,
     DimensionSummary,
     DocumentLine,
@@ -50,11 +53,13 @@ from papi_cli.report.model import (
     Segment,
     Signer,
     Summary,
+    TrendPeriod,
+    TrendPoint,
 )
 from papi_cli.words import Lang, say
 
 if TYPE_CHECKING:
-    from papi_cli.model.plan import Plan
+    from papi_cli.model.plan import Indicator, Plan
     from papi_cli.outcome import Outcome, Standing
 
 MISSING_UNITS_SHOWN = 10  # a coverage indicator names its missing units when there are this few
@@ -62,13 +67,16 @@ MISSING_UNITS_SHOWN = 10  # a coverage indicator names its missing units when th
 
 def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.date, data_version: DataVersion,
           in_period: Evaluation | None = None, outcome: Outcome | None = None, narrative: Narrative | None = None,
-          lang: Lang = "vi") -> ReportView:
+          lang: Lang = "vi", number: str | None = None,
+          trend: Sequence[tuple[Period, Evaluation]] = ()) -> ReportView:
     """The report of ``period``.
 
     ``evaluation`` is the cumulative evaluation of the period (its quarters and the earlier ones);
     ``in_period``, when given, the evaluation of the period's own quarters only, shown beside each
     value as what the period added. ``outcome`` adds the PAPI results section; ``narrative``, the
-    officer's own sections (without it, each says it has not been written).
+    officer's own sections (without it, each says it has not been written). ``number`` is the
+    report's number (else the plan's ``report.number``); ``trend``, the year evaluated at the end
+    of each quarter up to the period's last, the last being ``evaluation`` itself (the charts).
     """
     settings = plan.file.report
     start, end = period.data_window
@@ -76,6 +84,10 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
     coordinator = _agency_name(plan, plan.file.coordinator)
     window_text = span_text(start, end, lang)
     version_text = data_version.text(lang)
+    owed = frozenset(period.quarters_to_date)
+    trend_periods = tuple(TrendPeriod(q.code, axis_label(q, lang), e.as_of, date_label(e.as_of, lang))
+                          for q, e in trend)
+    trends = [e for _, e in trend]
     return ReportView(
         lang=lang,
         plan=plan.decision.number,
@@ -87,13 +99,11 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
         period=period.code,
         period_kind=period.kind,
         period_label=period_label,
-        header=Header(settings.parent_body, settings.issuing_body, settings.number,
+        header=Header(settings.parent_body, settings.issuing_body, number or settings.number,
                       say("report.republic", lang), say("report.motto", lang),
                       date_line(settings.place, issued_on, lang)),
         title=say("report.title", lang),
-        # The plan's title already names its year: the annual report does not repeat it.
-        summary_line=say("report.summary_line_year" if period.kind == "year" else "report.summary_line", lang,
-                       title=plan.decision.title, period=period_label),
+        summary_line=summary_line(plan.decision.title, period, lang),
         basis_line=say("report.basis_line", lang, number=plan.decision.number,
                      date=date_label(plan.decision.date, lang), issuer=plan.decision.issuer),
         data_window=(start, end),
@@ -107,30 +117,55 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
         dirty=data_version.dirty,
         files_read=evaluation.files,
         files_counted=evaluation.counted,
-        files_text=say("report.files", lang, counted=evaluation.counted, read=evaluation.files),
+        files_text=say("report.files_counted", lang, counted=evaluation.counted, read=evaluation.files,
+                       date=date_label(evaluation.as_of, lang)),
         skipped_files=tuple(shown_name(name) for name in evaluation.skipped_files),
         shows_in_period=in_period is not None,
         overall=summary(evaluation.counts(), lang),
         dimensions=tuple(
             DimensionSummary(d.code, d.papi, in_lang(d.name, d.name_en, lang),
-                             summary(evaluation.counts(d.code), lang), trend=())
+                             summary(evaluation.counts(d.code), lang),
+                             trend=tuple(summary(e.counts(d.code), lang) for e in trends))
             for d in plan.dimensions
         ),
-        annex=annex(plan, evaluation, in_period, lang),
-        reporting=reporting(plan, evaluation, lang),
+        annex=annex(plan, evaluation, in_period, lang, trend),
+        reporting=reporting(plan, evaluation, lang, owed),
         documents=documents(plan, evaluation, lang),
         next_period=next_period(plan, evaluation, period, lang),
         outcome=None if outcome is None else outcome_section(plan, evaluation, outcome, lang),
         recipients=tuple(settings.recipients),
         signer=Signer(settings.signer.on_behalf, settings.signer.title, settings.signer.name),
-        trend_periods=(),
-        narrative=narrative or unwritten_narrative(f"narrative/{period.code}.md", coordinator, lang),
+        trend_periods=trend_periods,
+        narrative=narrative or unwritten_narrative(narrative_file(period), coordinator, lang),
         footer_text=say("report.footer", lang, period=period_label, window=window_text,
                         as_of=date_label(evaluation.as_of, lang), version=version_text),
+        period_text=say(running_period(period), lang),
     )
 
 
 NARRATIVE_SECTIONS = ("assessment", "next_tasks", "proposals")
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def axis_label(quarter: Period, lang: Lang) -> str:
+    """A quarter as a chart's axis names it: ``Quý II`` (``Q2``)."""
+    n = quarter.quarters[0]
+    return say("trend.axis", lang, roman=_ROMAN[n - 1], n=n)
+
+
+def narrative_file(period: Period) -> str:
+    """Where the officer writes the report's own sections, relative to the project root."""
+    return f"narrative/{period.code}.md"
+
+
+def written_narrative(plan: Plan, period: Period, sections: Mapping[str, tuple[Block, ...]] | None,
+                      lang: Lang) -> Narrative:
+    """The officer's sections from the parsed file (``narrative.parse``; None: no file): a section
+    with blocks is written, any other one a placeholder."""
+    written = {key: NarrativeSection(key, say(f"narrative.{key}", lang), True, blocks, "")
+               for key, blocks in (sections or {}).items() if key in NARRATIVE_SECTIONS and blocks}
+    return unwritten_narrative(narrative_file(period), _agency_name(plan, plan.file.coordinator), lang,
+                               found=sections is not None, written=written)
 
 
 def unwritten_narrative(file: str, coordinator: str, lang: Lang, *, found: bool = False,
@@ -154,6 +189,42 @@ def date_line(place: str, day: dt.date, lang: Lang) -> str:
     January and February (Decree 30/2020, Appendix I)."""
     return say("report.date_line", lang, place=place, day=day.day, day2=f"{day.day:02d}",
                month=Message(f"month.{day.month}"), year=day.year)
+
+
+def summary_line(title: str, period: Period, lang: Lang) -> str:
+    """``Kết quả thực hiện Kế hoạch … tỉnh Đắk Nông quý II năm 2020``: the period as running
+    text, its year once (a title that ends with the plan year loses it); the annual report
+    names no period, the title has its year."""
+    if period.kind == "year":
+        return say("report.summary_line_year", lang, title=title)
+    running = running_period(period)
+    shortened = title
+    ending = re.search(rf"[\s,]*(?:(\w+)\s+)?{period.year}\s*$", title)
+    if ending and ending.start() > 0 and (ending.group(1) is None or fold(ending.group(1)) in ("nam", "year")):
+        shortened = title[:ending.start()]  # "… năm 2020": the period names the year
+    return say("report.summary_running", lang, title=shortened, period=running)
+
+
+def running_period(period: Period) -> Message:
+    """The period as running text names it: ``quý II năm 2020``, not the label ``Quý II/2020``."""
+    name = period.name
+    return Message(f"{name.key}_running", **dict(name.args))
+
+
+def running_name(name: str, kind: str) -> str:
+    """A unit's name as in running text, its type word (``kind``: xa, thanh_pho…) in lower case:
+    ``Thành phố Gia Nghĩa`` → ``thành phố Gia Nghĩa``, ``Xã Đắk Nia`` → ``xã Đắk Nia`` (Decree
+    30/2020, Appendix II). A name that does not start with its type word is left as it is."""
+    size = kind.count("_") + 1
+    words = name.split(" ")
+    if kind and len(words) > size and fold(" ".join(words[:size])) == kind.replace("_", " "):
+        return " ".join([*(word.lower() for word in words[:size]), *words[size:]])
+    return name
+
+
+def _unit_name(plan: Plan, slug: str) -> str:
+    unit = plan.units[slug]
+    return running_name(unit.name, unit.kind)
 
 
 def span_text(start: dt.date, end: dt.date, lang: Lang) -> str:
@@ -186,16 +257,23 @@ def summary(counts: Mapping[Status, int], lang: Lang) -> Summary:
 
 # --- the annex ---------------------------------------------------------------------------------
 
-def annex(plan: Plan, evaluation: Evaluation, in_period: Evaluation | None, lang: Lang) -> tuple[AnnexSection, ...]:
+def annex(plan: Plan, evaluation: Evaluation, in_period: Evaluation | None, lang: Lang,
+          trend: Sequence[tuple[Period, Evaluation]] = ()) -> tuple[AnnexSection, ...]:
     results = {r.code: r for r in evaluation.indicators}
     added = {r.code: r for r in in_period.indicators} if in_period is not None else {}
+    points: dict[str, list[TrendPoint]] = {}
+    for quarter_period, quarter_evaluation in trend:
+        label = axis_label(quarter_period, lang)
+        for result in quarter_evaluation.indicators:
+            points.setdefault(result.code, []).append(trend_point(plan, result, quarter_period.code, label, lang))
     sections = []
     for dim in plan.dimensions:
         rows = []
         for task in plan.tasks:
             if task.dimension != dim.code:
                 continue
-            lines = tuple(indicator_line(plan, results[ind.code], added.get(ind.code), lang)
+            lines = tuple(indicator_line(plan, results[ind.code], added.get(ind.code), lang,
+                                         tuple(points.get(ind.code, ())))
                           for ind in task.indicators)
             rows.append(AnnexRow(task.code, task.stt, task.title, tuple((i.number, i.text) for i in task.items),
                                  task.target_text, task.lead_text, task.implementers_text, task.timeframe,
@@ -204,7 +282,36 @@ def annex(plan: Plan, evaluation: Evaluation, in_period: Evaluation | None, lang
     return tuple(sections)
 
 
-def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult | None, lang: Lang) -> IndicatorLine:
+def trend_point(plan: Plan, result: IndicatorResult, period: str, label: str, lang: Lang) -> TrendPoint:
+    """The indicator after one quarter: its value in the line's unit and as text."""
+    value: float | None
+    if result.kind == "milestone":
+        value = None if result.reported_status is None and not result.done else float(bool(result.done))
+    elif kind_of(plan.indicator(result.code)).shows_percent:
+        value = percent_json(result.value)
+    else:
+        value = None if result.value is None else float(result.value)
+    text = _value(plan, result, lang) if _has_figures(result) else "—"
+    short = ""
+    if value is not None:
+        if result.kind == "milestone":
+            short = say("trend.done" if result.done else "trend.not_done", lang)
+        elif result.value is not None and kind_of(plan.indicator(result.code)).shows_percent:
+            short = percent_text(result.value, lang)
+        elif result.value is not None:
+            short = number_text(result.value, lang)
+    return TrendPoint(period, label, value, text, result.status, status_label(result, lang), short)
+
+
+def target_value(indicator: Indicator) -> float | None:
+    """The threshold a chart draws its target line at: a percent or a count; 1 for a milestone."""
+    if indicator.kind == "milestone":
+        return 1.0
+    return None if indicator.target is None else float(indicator.target)
+
+
+def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult | None, lang: Lang,
+                   trend: tuple[TrendPoint, ...] = ()) -> IndicatorLine:
     indicator = plan.indicator(result.code)
     evidence = _attributed(plan, ((c.agency, text) for c in result.contributions for text in c.evidence))
     notes = _attributed(plan, ((c.agency, c.note) for c in result.contributions if c.note))
@@ -217,7 +324,7 @@ def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult |
     missing_text = None
     if result.missing_units and result.value is not None:  # a coverage with figures: which units lack
         missing = result.missing_units
-        shown = ", ".join(plan.units[slug].name for slug in missing[:MISSING_UNITS_SHOWN])
+        shown = ", ".join(_unit_name(plan, slug) for slug in missing[:MISSING_UNITS_SHOWN])
         if len(missing) > MISSING_UNITS_SHOWN:
             missing_text = say("report.missing_many", lang, n=len(missing), units=shown)
         else:
@@ -242,8 +349,8 @@ def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult |
         evidence=evidence,
         notes=notes,
         unit="percent" if kind_of(indicator).shows_percent else "milestone" if result.kind == "milestone" else "count",
-        target_value=None,
-        trend=(),
+        target_value=target_value(indicator),
+        trend=trend,
     )
 
 
@@ -256,17 +363,33 @@ def _attributed(plan: Plan, pairs: Iterable[tuple[str, str]]) -> tuple[Attribute
                  for text, agencies in by_text.items())
 
 
+def coordinator_name(plan: Plan) -> str:
+    """The agency that issues the report (Sở Nội vụ), as the report names it."""
+    return _agency_name(plan, plan.file.coordinator)
+
+
 def _agency_name(plan: Plan, code: str) -> str:
+    """An agency's name; a People's Committee's with its unit's type word in lower case
+    (``UBND huyện Krông Nô``)."""
     agency = plan.agencies.get(code)
-    return code if agency is None else agency.name
+    if agency is None:
+        return code
+    unit = plan.units.get(agency.unit) if agency.unit else None
+    if unit is not None and agency.name.endswith(unit.name):
+        return agency.name[:len(agency.name) - len(unit.name)] + running_name(unit.name, unit.kind)
+    return agency.name
 
 
 # --- reporting compliance ----------------------------------------------------------------------
 
-def reporting(plan: Plan, evaluation: Evaluation, lang: Lang) -> Reporting:
+def reporting(plan: Plan, evaluation: Evaluation, lang: Lang, quarters: frozenset[str] | None = None) -> Reporting:
+    """The reports owed for ``quarters`` (the report's: Q1 up to its last; None: all four). The
+    evaluation lists every quarter of the year, as ``papi status`` shows them; a quarter's report
+    does not count the later quarters, not even as not yet due."""
     counts = dict.fromkeys(("on_time", "late", "missing", "pending"), 0)
     lines = []
-    for entry in evaluation.reporting:
+    entries = [e for e in evaluation.reporting if quarters is None or e.period in quarters]
+    for entry in entries:
         counts[entry.state] += 1
         if entry.state in ("late", "missing"):
             lines.append(ReportingLine(
@@ -274,7 +397,8 @@ def reporting(plan: Plan, evaluation: Evaluation, lang: Lang) -> Reporting:
                 _period_label(entry.period, lang), entry.deadline, date_label(entry.deadline, lang),
                 entry.submitted_on, date_label(entry.submitted_on, lang) if entry.submitted_on else "—",
                 entry.state, say(f"state.{entry.state}", lang)))
-    return Reporting(counts, reporting_counts(evaluation, lang), tuple(lines))
+    return Reporting(counts, reporting_counts(dataclasses.replace(evaluation, reporting=tuple(entries)), lang),
+                     tuple(lines))
 
 
 def _period_label(code: str, lang: Lang) -> str:

@@ -1,5 +1,5 @@
 """Nothing blocks: a FIFO wherever papi reads (the plan, the units file, a submission, a template,
-a scores file, the cache) is a located problem, or for the cache no cache, never a hang. papi
+a scores file, a narrative file, the cache) is a located problem, or for the cache no cache, never a hang. papi
 runs as a process with a timeout here: a hang fails the test instead of the suite."""
 
 from __future__ import annotations
@@ -46,6 +46,14 @@ def test_a_fifo_as_a_template(root, tmp_path):
     fifo(root / "templates" / "report.css")
     done = run("report", "--root", str(root), "--period", "2020-Q2", "--format", "html", timeout=30)
     assert done.returncode == 1 and b"templates/report.css: error[unreadable]" in done.stderr
+    assert not (root / "reports").exists()
+
+
+def test_a_fifo_as_the_narrative_file(root):
+    (root / "narrative").mkdir()
+    fifo(root / "narrative" / "2020-Q2.md")
+    done = run("report", "--root", str(root), "--period", "2020-Q2", timeout=30)
+    assert done.returncode == 1 and b"narrative/2020-Q2.md: error[unreadable]" in done.stderr
     assert not (root / "reports").exists()
 
 
