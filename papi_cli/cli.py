@@ -41,11 +41,18 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "agencies": ("table", "json"),
     "outcome": ("table", "json"),
     "plan_check": ("text", "json", "github"),
+    "new": ("yaml", "xlsx"),
+    "import": ("text", "json", "github"),
+    "export": ("xlsx",),
 }
 FAIL_ON = ("missed", "at_risk")
+MODULES = {"import": "import_form"}  # a command whose module cannot bear its name
 
 # Help keys that differ from ``help.opt.<parameter>`` for one command.
 HELP_OVERRIDES = {("new", "agency"): "help.opt.agency_new", ("new", "period"): "help.opt.quarter",
+                  ("new", "out"): "help.opt.out_form", ("new", "fmt"): "help.opt.fmt_new",
+                  ("export", "out"): "help.opt.out_form", ("export", "agency"): "help.opt.agency_new",
+                  ("export", "period"): "help.opt.quarter", ("import", "files"): "help.opt.files_import",
                   ("add", "files"): "help.opt.files_add",
                   **{(command, "year"): "help.opt.plan_year" for command in ("status", "tasks", "agencies")},
                   ("schema", "year"): "help.opt.plan_year_all", ("codeowners", "year"): "help.opt.plan_year_all",
@@ -216,8 +223,9 @@ def report(period: RequiredPeriod, fmt: Format = None, out: OutDir = None, as_of
 
 
 @app.command(cls=PapiCommand)
-def new(agency: RequiredAgency, period: RequiredPeriod, root: Root = None, plan: PlanPath = None,
-        submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
+def new(agency: RequiredAgency, period: RequiredPeriod, fmt: Format = None, out: OutDir = None, root: Root = None,
+        plan: PlanPath = None, submissions: SubmissionsPath = None, lang: LangOption = "vi",
+        no_cache: NoCache = False) -> None:
     _dispatch("new", locals())
 
 
@@ -225,6 +233,23 @@ def new(agency: RequiredAgency, period: RequiredPeriod, root: Root = None, plan:
 def add(files: Files = None, replace: Replace = False, root: Root = None, plan: PlanPath = None,
         submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("add", locals())
+
+
+DryRun = Annotated[bool, typer.Option("--dry-run")]
+
+
+@app.command("import", cls=PapiCommand)
+def import_(files: Files = None, replace: Replace = False, dry_run: DryRun = False, fmt: Format = None,
+            root: Root = None, plan: PlanPath = None, submissions: SubmissionsPath = None, lang: LangOption = "vi",
+            no_cache: NoCache = False) -> None:
+    _dispatch("import", locals())
+
+
+@app.command(cls=PapiCommand)
+def export(agency: RequiredAgency, period: RequiredPeriod, fmt: Format = None, out: OutDir = None, root: Root = None,
+           plan: PlanPath = None, submissions: SubmissionsPath = None, lang: LangOption = "vi",
+           no_cache: NoCache = False) -> None:
+    _dispatch("export", locals())
 
 
 @app.command(cls=PapiCommand)
@@ -274,7 +299,7 @@ def _dispatch(command: str, raw: dict[str, Any]) -> None:
             raise UsageError(Message("usage.no_folder", option=option, folder=str(folder)))
     ctx = Context(Paths.resolve(root, plan, submissions), _lang, cache=not values.pop("no_cache", False))
     arguments = {name: _convert(command, name, value) for name, value in values.items()}
-    module = importlib.import_module(f"papi_cli.commands.{command}")
+    module = importlib.import_module(f"papi_cli.commands.{MODULES.get(command, command)}")
     raise typer.Exit(module.run(ctx, **arguments))
 
 
@@ -284,7 +309,7 @@ def _convert(command: str, name: str, value: Any) -> Any:
     if name == "fail_on":
         return None if value is None else _choice("--fail-on", value, FAIL_ON)
     if name == "period" and value is not None:
-        return _period(value, quarter=command == "new")
+        return _period(value, quarter=command in ("new", "export"))
     if name == "as_of" and value is not None:
         return _date("--as-of", value)
     if name == "year":
