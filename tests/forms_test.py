@@ -336,3 +336,32 @@ def test_problems_of_cells_papi_reads_itself(capsys, root, district, tmp_path):
     assert code == 1
     assert f"Chỉ tiêu!{spoil.cells[0]}: error[form-bad-date]" in out
     assert "Đơn vị!" in out and "error[form-bad-mark]" in out
+
+
+# --- papi export: both directions ---------------------------------------------------------------------
+@pytest.mark.parametrize("agency", ["so-y-te", "ubnd-cu-jut"])
+def test_export_then_import_gives_the_same_submission(capsys, root, imported, tmp_path, agency):
+    code, out, err = papi(capsys, "export", "--agency", agency, "--period", "2020-Q2", "--format", "xlsx",
+                          "--out", str(tmp_path), "--root", str(root))
+    assert code == 0, err
+    form = tmp_path / f"{agency}-2020-Q2.xlsx"
+    assert str(form) in out
+    assert dry(root, form) == (root / "submissions" / "2020-Q2" / f"{agency}.yaml").read_text("utf-8")
+    code, _, err = papi(capsys, "export", "--agency", agency, "--period", "2020-Q2", "--out", str(tmp_path),
+                        "--root", str(root))
+    assert code == 1 and str(form) in err  # never over the form already there
+
+
+def test_export_of_a_missing_or_invalid_submission(capsys, root, tmp_path):
+    code, _, err = papi(capsys, "export", "--agency", "so-noi-vu", "--period", "2020-Q3", "--out", str(tmp_path),
+                        "--root", str(root))
+    assert code == 1 and "submissions/2020-Q3/so-noi-vu.yaml" in err
+    broken = root / "submissions" / "2020-Q3" / "so-noi-vu.yaml"
+    broken.parent.mkdir()
+    broken.write_text("agency: so-noi-vu\nperiod: 2020-Q3\nsubmitted_on: 2020-09-20\nresults: {}\n", "utf-8")
+    try:
+        code, _, err = papi(capsys, "export", "--agency", "so-noi-vu", "--period", "2020-Q3", "--out",
+                            str(tmp_path), "--root", str(root))
+        assert code == 1 and "field-not-filled-in" in err and not list(tmp_path.glob("*.xlsx"))
+    finally:
+        shutil.rmtree(broken.parent)
