@@ -492,6 +492,14 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{file} is not written: its folder leads outside the repository ({target}) through a symbolic link.",
     ),
     "form-cannot-write": ("Không ghi được {file}: {reason}.", "Could not write {file}: {reason}."),
+    "form-date-missing": (
+        "Chưa điền ngày gửi báo cáo: hãy nhập ngày vào ô này, ví dụ 18/06/2020.",
+        "The date of the report is not filled in: enter it in this cell, e.g. 18/06/2020.",
+    ),
+    "form-nothing-reported": (
+        "Chưa có chỉ tiêu nào được điền: hãy điền số liệu hay tình trạng của ít nhất một chỉ tiêu (để trống cả dòng những chỉ tiêu không có gì để báo cáo).",
+        "No indicator is filled in: fill in the figures or the status of at least one indicator (leave the whole row empty for those with nothing to report).",
+    ),
     # (end of the forms problems)
 }
 

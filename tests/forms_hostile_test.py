@@ -244,3 +244,28 @@ def test_archive_check_is_pure_and_bounded():
         archive.writestr("xl/workbook.xml", "<workbook/>")
     assert check("x.xlsx", buffer.getvalue()) == []
     assert [p.code for p in check("x.xlsx", b"PK\x03\x04 broken")] == ["form-not-xlsx"]
+
+
+def test_an_unfilled_form_says_so_in_the_forms_own_words(capsys, root, tmp_path):
+    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "so-y-te-2020-Q2.xlsx"
+    out = refused(capsys, root, path, "form-nothing-reported")
+    book = load_workbook(path)
+    date_cell = _header(_results(book), "submitted_on")
+    assert f"{path}: Chỉ tiêu!{date_cell}: error[form-date-missing]" in out
+    assert out.count("error[") == 2  # not also the YAML's "submitted_on / results not filled in"
+
+
+def test_several_cells_wrong_are_all_named_at_once(capsys, root, form, tmp_path):
+    book = load_workbook(form)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = "hôm qua"
+    sheet[_cell(sheet, "IV.6", "numerator")] = "mười hai"
+    sheet[_cell(sheet, "VI.2", "status")] = "xong rồi"
+    path = tmp_path / "several.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-bad-date")
+    assert f"Chỉ tiêu!{_cell(sheet, 'IV.6', 'numerator')}: error[wrong-type]" in out
+    assert f"Chỉ tiêu!{_cell(sheet, 'VI.2', 'status')}: error[unknown-status]" in out

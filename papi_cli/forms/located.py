@@ -55,21 +55,38 @@ Path = tuple[Any, ...]
 
 
 def relocate(file: str, problems: list[Problem], doc: Document | None, origins: dict[Path, Cell],
-             fallback: Cell | None) -> list[CellProblem]:
+             fallback: Cell | None, earlier: list[CellProblem]) -> list[CellProblem]:
     """The problems of the YAML made from a form, each at the cell its value came from (exactly
-    where it stands, else the first value on its line), or at ``fallback``; all about ``file``."""
+    where it stands, else the first value on its line), or at ``fallback``; all about ``file``.
+    A problem at a cell of the ``earlier`` ones (found in reading the cells) is left out."""
     exact: dict[tuple[int, int], Cell] = {}
     by_line: dict[int, Cell] = {}
     if doc is not None:
         for path, origin in origins.items():
+            if not _holds(doc.data, path):  # a mark would be an ancestor's, on another line
+                continue
             mark = doc.key_mark(path) if len(path) == 2 and path[0] == "results" else doc.mark(path)
             exact.setdefault((mark.line, mark.column), origin)
             by_line.setdefault(mark.line, origin)
+    taken = {p.at for p in earlier}
     moved = []
     for problem in problems:
+        if problem.code == "field-not-filled-in" and problem.args.get("field") in ("results", "submitted_on"):
+            continue  # said of the form in its own words (form-nothing-reported, form-date-missing)
         cell: Cell | None = None
         if problem.line is not None:
             cell = exact.get((problem.line, problem.column or 0)) or by_line.get(problem.line)
+        if cell is not None and cell in taken:
+            continue  # reading the cell already said what is wrong with it
         moved.append(CellProblem(Problem(file, None, None, problem.code, problem.args, problem.severity),
                                  cell or fallback))
     return moved
+
+
+def _holds(data: Any, path: Path) -> bool:
+    for step in path:
+        if not ((isinstance(data, dict) and step in data)
+                or (isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data))):
+            return False
+        data = data[step]
+    return True

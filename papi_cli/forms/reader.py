@@ -52,6 +52,9 @@ class Identity:
 
 @dataclass
 class Read:
+    """The draft (None when the form has no results sheet), where each of its values came from,
+    and the problems found in reading the cells (the YAML checks then add theirs)."""
+
     draft: Draft | None
     origins: dict[Path, Cell] = field(default_factory=dict)
     problems: list[CellProblem] = field(default_factory=list)
@@ -112,8 +115,9 @@ def read(label: str, book: Any, raw: bytes, plan: Plan, who: Identity) -> Read:
             _units(label, form, sheets[UNITS], values, result, draft)
         else:
             result.problems.append(at_cell(label, None, "form-sheet-missing", role=_role_word(UNITS)))
-    if not any(p.severity == "error" for p in result.problems):
-        result.draft = draft
+    if not draft.results:
+        result.problems.append(at_cell(label, result.results_sheet, "form-nothing-reported"))
+    result.draft = draft  # checked as YAML even so: every cell's problem is shown at once
     return result
 
 
@@ -210,6 +214,9 @@ class _Results:
             if not cells.blank(value):
                 got[key] = (value, where)
             self.result.origins[tuple(key.split("."))] = where
+        if "submitted_on" not in got and "submitted_on" in keys:
+            self.result.problems.append(at_cell(self.label, self.result.origins[("submitted_on",)],
+                                                "form-date-missing"))
         if "submitted_on" in got:
             value, where = got["submitted_on"]
             day = cells.date(value)
