@@ -169,6 +169,8 @@ def test_new_xlsx_writes_a_protected_form_with_only_the_kinds_cells_open(capsys,
     assert not unlocked("VI.2", "numerator") and unlocked("VI.2", "evidence") and unlocked("VI.2", "note")
     assert not unlocked("IV.6", "indicator") and not unlocked("IV.6", "code") and not unlocked("IV.6", "target")
     assert not sheet.header("submitted_on").protection.locked
+    shown = {sheet.sheet.cell(row, 3).value: sheet.sheet.cell(row, 4).value for row in range(2, 7)}
+    assert shown["Cơ quan báo cáo"] == "Sở Y tế (so-y-te)" and shown["Kỳ báo cáo"] == "Quý II/2020 (2020-Q2)"
     assert "Nâng cao chất lượng phục vụ ngành y tế" in sheet.cell("IV.6", "indicator").value
     assert sheet.cell("IV.6", "due").value == "thường xuyên (31/12/2020)"
     rules = {str(dv.sqref): dv for dv in sheet.sheet.data_validations.dataValidation}
@@ -284,6 +286,7 @@ def test_a_wrong_cell_is_named_by_sheet_and_cell_in_every_format(capsys, root, d
         wrong.cell = sheet.cell("III.1a", "numerator").coordinate
 
     form = _changed(department, tmp_path, wrong)
+    assert wrong.cell == "F16"  # the example of docs/huong-dan-nop-bao-cao.md, section 9
     code, out, _ = papi(capsys, "import", str(form), "--dry-run", "--replace", "--root", str(root))
     assert code == 1
     assert f"{form}: Chỉ tiêu!{wrong.cell}: error[numerator-exceeds-denominator]: " in out
@@ -365,3 +368,22 @@ def test_export_of_a_missing_or_invalid_submission(capsys, root, tmp_path):
         assert code == 1 and "field-not-filled-in" in err and not list(tmp_path.glob("*.xlsx"))
     finally:
         shutil.rmtree(broken.parent)
+
+
+# --- the form as LibreOffice prints it -------------------------------------------------------------
+@pytest.fixture(scope="module")
+def printed(district: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return convert(district, "pdf", tmp_path_factory.mktemp("printed"))
+
+
+def test_libreoffice_prints_the_form_landscape_with_its_vietnamese_text(printed, plan):
+    from tests.office import pdf_pages, pdf_text
+
+    pages = pdf_pages(printed)
+    assert pages and all(round(w) == 842 and round(h) == 595 for w, h in pages)  # A4 landscape
+    text = " ".join(pdf_text(printed).split())
+    assert f"Báo cáo Quý II/2020 (2020-Q2) của {plan.agencies['ubnd-cu-jut'].name}" in text
+    assert "Quý II/2020 (2020-Q2)" in text and "Chỉ tiêu của nhiệm vụ cơ quan chủ trì" in text
+    assert "đánh dấu ở trang Đơn vị" in text and "Nhiệm vụ, chỉ tiêu và cách đo" in text
+    assert plan.unit("ea-tling").name in text and "Đánh dấu x vào ô" in text
+    assert "Chỉ điền vào các ô nền vàng" in text  # the instructions sheet

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import math
 from typing import TYPE_CHECKING, Any
 
 from papi_cli import __version__
@@ -47,6 +46,7 @@ WIDTHS = {"code": 9, "indicator": 62, "target": 24, "due": 13, "numerator": 12, 
 DATE_FORMAT = "DD/MM/YYYY"
 OPEN_FILL, SHUT_FILL, HEAD_FILL = "FFF9E5", "F2F2F2", "DDEBF7"
 FIRST_ROW = 10  # the first row under the results table's headings
+LINE, CHARS_PER_WIDTH = 14.5, 1.3  # points a wrapped line takes; characters a unit of width holds
 
 
 def status_labels(lang: Lang) -> dict[str, str]:
@@ -97,6 +97,10 @@ class _Writer:
     def marker(self, sheet: Any, role: str) -> None:
         sheet.cell(1, 1, MARK_PREFIX + role)
         sheet.column_dimensions["A"].hidden = True
+        sheet.page_setup.orientation = "landscape"  # printed on A4, as wide as the page
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
         sheet.protection.sheet = True
         sheet.protection.formatColumns = False  # widths and heights stay the clerk's to change
         sheet.protection.formatRows = False
@@ -115,7 +119,7 @@ class _Writer:
         for i, line in enumerate(lines, start=3):
             cell = sheet.cell(i, 2, line)
             cell.alignment = self.wrap
-            sheet.row_dimensions[i].height = 15 * max(1, math.ceil(len(line) / 100))
+            sheet.row_dimensions[i].height = LINE * _lines(line, 110) + 3
 
     def title(self) -> str:
         agency = self.plan.agencies[self.form.agency]
@@ -135,7 +139,7 @@ class _Writer:
         document = draft.implementation_document if draft is not None else None
         header = [
             (None, "form.agency", f"{agency.name} ({agency.code})", None),
-            (None, "form.period", f"{form.period.name} ({form.period.code})", None),
+            (None, "form.period", f"{say(form.period.name, self.lang)} ({form.period.code})", None),
             ("submitted_on", "form.submitted_on", draft.submitted_on if draft else None,
              self.say("form.submitted_on_hint", start=date_label(start, self.lang))),
             ("implementation_document.number", "form.document_number", document[0] if document else None,
@@ -205,9 +209,10 @@ class _Writer:
                 self.fill_value(sheet, cell, name, values.get(name))
             else:
                 cell.fill = self.fills["shut"]
-        width = WIDTHS["indicator"] - 2
-        height = sum(max(1, math.ceil(len(line) / width)) for line in lines)
-        sheet.row_dimensions[row].height = 15 * height + 2
+        # Calc keeps the heights a file gives (and converting, fits no row): each row is made as
+        # high as its longest wrapped text.
+        texts = [(str(sheet.cell(row, column_of(name)).value or ""), WIDTHS[name]) for name in COLUMNS]
+        sheet.row_dimensions[row].height = LINE * max(_lines(text, width) for text, width in texts) + 3
 
     def fill_value(self, sheet: Any, cell: Any, name: str, value: Any) -> None:
         """An open cell: its validation, its format, and the draft's value if any."""
@@ -305,6 +310,13 @@ class _Writer:
                             (PROP_VERSION, __version__), (PROP_AGENCY, self.form.agency),
                             (PROP_PERIOD, self.form.period.code)):
             self.book.custom_doc_props.append(StringProperty(name=name, value=value))
+
+
+def _lines(text: str, width: int) -> int:
+    """About how many lines ``text`` wraps to in a column ``width`` characters wide (the
+    characters of Vietnamese text in Calibri 11 are narrower than the ``0`` the width counts)."""
+    per_line = max(1, int(width * CHARS_PER_WIDTH))
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
 
 
 def _lists(plan: Plan, listed: Any, slug: str) -> bool:
