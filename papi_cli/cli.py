@@ -128,7 +128,8 @@ class _Help:
     def _row(self, command: str, param: Any) -> tuple[tuple[str, str], bool]:
         name = param.name or ""
         if isinstance(param, typer.core.TyperArgument):
-            return (_say("help.metavar." + METAVARS.get(name, "file")), _say(f"help.opt.{name}")), True
+            key = HELP_OVERRIDES.get((command, name), f"help.opt.{name}")
+            return (_say("help.metavar." + METAVARS.get(name, "file")), _say(key)), True
         flags = ", ".join(sorted([*param.opts, *param.secondary_opts], key=lambda flag: (flag.startswith("--"), flag)))
         if not param.is_flag:
             flags += " " + _say("help.metavar." + METAVARS.get(name, "value"))

@@ -19,7 +19,7 @@ import zipfile
 from papi_cli.problems import Problem
 
 MAX_PARTS = 1000
-MAX_UNPACKED = 32 * 1024 * 1024
+MAX_UNPACKED = 8 * 1024 * 1024  # 40 times a form of 100 indicators; openpyxl parses 8 MiB in about a second
 MAX_RATIO = 200  # a sheet's XML inflates 10 to 30 times; a bomb thousands of times
 RATIO_FLOOR = 1024 * 1024  # parts smaller than this may inflate as they like
 _MACROS = re.compile(r"(^|/)(vbaProject\.bin|vbaProjectSignature\.bin|activeX/)", re.IGNORECASE)

@@ -157,8 +157,14 @@ class _Values:
         if self.cached is None:
             from openpyxl import load_workbook
 
-            self.cached = load_workbook(io.BytesIO(self.raw), data_only=True, keep_links=False, keep_vba=False)
-        value = self.cached[sheet.title][cell.coordinate].value
+            try:  # the very bytes opened once already: a failure here is not expected, still not a crash
+                self.cached = load_workbook(io.BytesIO(self.raw), data_only=True, keep_links=False, keep_vba=False)
+            except Exception:
+                self.cached = False
+        if self.cached is False or sheet.title not in self.cached:
+            value = None
+        else:
+            value = self.cached[sheet.title][cell.coordinate].value
         if value is None:
             self.result.problems.append(at_cell(self.label, Cell(sheet.title, cell.coordinate), "form-formula"))
         return value
