@@ -12,6 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 from openpyxl import load_workbook
@@ -292,6 +293,7 @@ def test_a_wrong_cell_is_named_by_sheet_and_cell_in_every_format(capsys, root, d
     assert f"{form}: Chỉ tiêu!{wrong.cell}: error[numerator-exceeds-denominator]: " in out
     code, out, _ = papi(capsys, "import", str(form), "--dry-run", "--replace", "--format", "json", "--root", str(root))
     data = json.loads(out)
+    jsonschema.validate(data, json.loads((REPO / "tests" / "contract" / "import.schema.json").read_text("utf-8")))
     problem = data["forms"][0]["problems"][0]
     assert not data["ok"] and problem["sheet"] == "Chỉ tiêu" and problem["cell"] == wrong.cell
     assert problem["code"] == "numerator-exceeds-denominator"
