@@ -389,3 +389,12 @@ def test_libreoffice_prints_the_form_landscape_with_its_vietnamese_text(printed,
     assert "đánh dấu ở trang Đơn vị" in text and "Nhiệm vụ, chỉ tiêu và cách đo" in text
     assert plan.unit("ea-tling").name in text and "Đánh dấu x vào ô" in text
     assert "Chỉ điền vào các ô nền vàng" in text  # the instructions sheet
+
+
+def test_a_column_inserted_by_the_clerk_changes_nothing(capsys, root, department, tmp_path, imported):
+    def widen(book):
+        sheet = results_sheet(book).sheet
+        sheet.insert_cols(4)  # a column of the clerk's own between the task and the target
+
+    form = _changed(department, tmp_path, widen)
+    assert dry(root, form) == (root / "submissions" / "2020-Q2" / "so-y-te.yaml").read_text("utf-8")

@@ -121,6 +121,12 @@ def read(label: str, book: Any, raw: bytes, plan: Plan, who: Identity) -> Read:
     return result
 
 
+def _coordinate(row: int, column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return f"{get_column_letter(column)}{row}"
+
+
 def _role_word(role: str) -> Any:
     from papi_cli.message import Message
 
@@ -216,7 +222,7 @@ class _Results:
             if row is None:
                 continue
             value, cell = self.value(row, columns["target"])
-            where = self.at(cell) if cell is not None else Cell(self.sheet.title, f"D{row}")
+            where = self.at(cell) if cell is not None else Cell(self.sheet.title, _coordinate(row, columns["target"]))
             if not cells.blank(value):
                 got[key] = (value, where)
             self.result.origins[tuple(key.split("."))] = where
