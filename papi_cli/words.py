@@ -500,6 +500,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Chưa có chỉ tiêu nào được điền: hãy điền số liệu hay tình trạng của ít nhất một chỉ tiêu (để trống cả dòng những chỉ tiêu không có gì để báo cáo).",
         "No indicator is filled in: fill in the figures or the status of at least one indicator (leave the whole row empty for those with nothing to report).",
     ),
+    "form-same-target": (
+        "Biểu mẫu này và {others} cùng là báo cáo {file}: không nhập biểu mẫu nào; hãy chỉ nhập bản đúng.",
+        "This form and {others} are both the report {file}: neither is imported; import only the right one.",
+    ),
     # (end of the forms problems)
 }
 

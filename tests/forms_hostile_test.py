@@ -269,3 +269,12 @@ def test_several_cells_wrong_are_all_named_at_once(capsys, root, form, tmp_path)
     out = refused(capsys, root, path, "form-bad-date")
     assert f"Chỉ tiêu!{_cell(sheet, 'IV.6', 'numerator')}: error[wrong-type]" in out
     assert f"Chỉ tiêu!{_cell(sheet, 'VI.2', 'status')}: error[unknown-status]" in out
+
+
+def test_two_forms_of_one_agency_and_quarter_in_one_run_import_neither(capsys, root, form, tmp_path):
+    other = tmp_path / "ban-sao.xlsx"
+    shutil.copy(form, other)
+    status = main(["import", str(form), str(other), "--root", str(root)])
+    out = capsys.readouterr().out
+    assert status == 1 and out.count("error[form-same-target]") == 2 and str(other) in out
+    assert not list((root / "submissions").rglob("*.yaml"))

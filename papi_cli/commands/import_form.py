@@ -6,30 +6,33 @@ properties, read cell by cell into a submission, written as the YAML text ``papi
 gives (``submission_yaml.filled``), and that text checked by every check ``papi validate``
 makes of a file in its place, the dates of ``submitted_on`` included; its problems are shown at
 the cells the values came from. The cross-file check is the place itself: a file of that
-agency and period already there (``.yaml`` or ``.yml``) is replaced only with ``--replace``.
-Only a form without errors is written, atomically, to ``submissions/<period>/<agency>.yaml``;
-``--dry-run`` writes nothing. Exit 1 when any form was not imported (or, dry, would not be).
+agency and period already there (``.yaml`` or ``.yml``) is replaced only with ``--replace``,
+and two forms of one run for the same agency and period import neither. Every form is checked
+before any is written; only a form without errors is written, atomically, to
+``submissions/<period>/<agency>.yaml``; ``--dry-run`` writes nothing. Exit 1 when any form was
+not imported (or, dry, would not be).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from papi_cli import files
 from papi_cli.commands.common import usable_plan
 from papi_cli.commands.context import Context
+from papi_cli.commands.new import SCHEMA_FILE
 from papi_cli.errors import DataError, UsageError
 from papi_cli.forms.located import CellProblem, at_cell, relocate
 from papi_cli.message import Message
 
 if TYPE_CHECKING:
+    from papi_cli.forms.reader import Read
     from papi_cli.model.plan import Plan
-
-SCHEMA_FILE = "submission.schema.json"
 
 
 @dataclass
@@ -53,15 +56,34 @@ def run(ctx: Context, *, files: list[Path], replace: bool, dry_run: bool, fmt: s
     if not files:
         raise UsageError(Message("usage.import_nothing"))
     for path in files:
-        if not _lexists(path):
+        if not _exists(path):
             raise UsageError(Message("usage.no_path", path=str(path)))
-    done = [convert(ctx, path, replace=replace, dry_run=dry_run) for path in files]
+    done = [convert(ctx, path, replace=replace) for path in files]  # all checked before any is written
+    _one_form_each(done)
+    if not dry_run:
+        for item in done:
+            if item.ok:
+                _place(item)
     _write(ctx, done, fmt, dry_run)
     return 0 if all(item.ok for item in done) else 1
 
 
-def _lexists(path: Path) -> bool:
-    return files.lexists(path)
+def _one_form_each(done: list[Imported]) -> None:
+    """Two forms of one run for the same agency and period: neither is written (which one is
+    the report is for the agency to say)."""
+    by_target: dict[Path, list[Imported]] = {}
+    for item in done:
+        if item.target_path is not None:
+            by_target.setdefault(item.target_path, []).append(item)
+    for same in by_target.values():
+        if len(same) > 1:
+            for item in same:
+                others = ", ".join(other.label for other in same if other is not item)
+                item.problems.append(at_cell(item.label, None, "form-same-target", file=item.target, others=others))
+
+
+def _exists(path: Path) -> bool:
+    return files.lexists(path)  # ``files`` the module, which the parameter of ``run`` hides there
 
 
 def convert(ctx: Context, path: Path, *, replace: bool = False, dry_run: bool = True) -> Imported:
@@ -85,7 +107,7 @@ def convert(ctx: Context, path: Path, *, replace: bool = False, dry_run: bool = 
     item.problems += problems
     if who is None:
         return item
-    own = replace_ctx(ctx)
+    own = dataclasses.replace(ctx, paths=ctx.paths)  # usable_plan sets the paths of the form's year on its context
     try:
         plan = usable_plan(own, period=who.period)
     except (UsageError, DataError):
@@ -100,29 +122,24 @@ def convert(ctx: Context, path: Path, *, replace: bool = False, dry_run: bool = 
         return item
     _check(own, plan, item, read, replace=replace)
     if item.ok and not dry_run:
-        _place(own, item)
+        _place(item)
     return item
 
 
-def replace_ctx(ctx: Context) -> Context:
-    return replace(ctx, paths=ctx.paths)
-
-
-def _check(ctx: Context, plan: Plan, item: Imported, read: object, *, replace: bool) -> None:
+def _check(ctx: Context, plan: Plan, item: Imported, read: Read, *, replace: bool) -> None:
     """Make the YAML, check it as ``papi validate`` would in its place, move problems to cells."""
     from papi_cli import yamlsafe
     from papi_cli.filecheck import check_file
-    from papi_cli.forms.reader import Read
     from papi_cli.render.submission_yaml import filled
 
-    assert isinstance(read, Read) and read.draft is not None
+    assert read.draft is not None
     draft = read.draft
     target = ctx.paths.submissions / draft.period.code / f"{draft.agency}.yaml"
     existing = [p for p in (target, target.with_suffix(".yml")) if files.lexists(p)]
     if existing:
         target = existing[0]
     item.target, item.target_path = ctx.paths.label(target), target
-    schema = Path(os.path.relpath(ctx.paths.root / SCHEMA_FILE, target.parent)).as_posix()
+    schema = Path(os.path.relpath(ctx.paths.root / SCHEMA_FILE, target.parent)).as_posix()  # as papi new
     item.text = filled(plan, draft, lang=ctx.lang, schema=schema, label=item.target)
     raw = item.text.encode("utf-8")
     _, problems = check_file(item.label, draft.period.code, draft.agency, raw, plan, ctx.today)
@@ -139,7 +156,7 @@ def _check(ctx: Context, plan: Plan, item: Imported, read: object, *, replace: b
                                      target=files.realpath(folder)))
 
 
-def _place(ctx: Context, item: Imported) -> None:
+def _place(item: Imported) -> None:
     assert item.text is not None and item.target_path is not None
     try:
         files.write_atomic(item.target_path, item.text.encode("utf-8"), replace=item.replaced)
