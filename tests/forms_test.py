@@ -175,8 +175,7 @@ def test_new_xlsx_writes_a_protected_form_with_only_the_kinds_cells_open(capsys,
     assert "Nâng cao chất lượng phục vụ ngành y tế" in sheet.cell("IV.6", "indicator").value
     assert sheet.cell("IV.6", "due").value == "thường xuyên (31/12/2020)"
     rules = {str(dv.sqref): dv for dv in sheet.sheet.data_validations.dataValidation}
-    kinds = {dv.type for dv in rules.values()}
-    assert {"whole", "decimal", "list", "date"} - {"decimal"} <= kinds
+    assert {"whole", "list", "date"} <= {dv.type for dv in rules.values()}
     status_rule = next(dv for dv in rules.values() if dv.type == "list")
     assert status_rule.formula1 == '"chưa bắt đầu,đang thực hiện,đã hoàn thành"'
     assert sheet.cell("IV.6", "status").coordinate in str(status_rule.sqref)
@@ -398,3 +397,22 @@ def test_a_column_inserted_by_the_clerk_changes_nothing(capsys, root, department
 
     form = _changed(department, tmp_path, widen)
     assert dry(root, form) == (root / "submissions" / "2020-Q2" / "so-y-te.yaml").read_text("utf-8")
+
+
+def test_libreoffice_keeps_the_forms_properties_protection_and_validation(department, plan):
+    book = load_workbook(department)
+    props = {p.name: p.value for p in book.custom_doc_props}
+    assert props["papi-plan"] == plan.digest and props["papi-agency"] == "so-y-te"
+    sheet = results_sheet(book)
+    assert sheet.sheet.protection.sheet and not sheet.sheet.protection.password
+    assert not sheet.cell("IV.6", "numerator").protection.locked and sheet.cell("IV.6", "percent").protection.locked
+    kinds = {dv.type for dv in sheet.sheet.data_validations.dataValidation}
+    assert {"whole", "list", "date"} <= kinds  # Sở Y tế reports no percent
+    assert sheet.sheet.column_dimensions["A"].hidden
+
+
+def test_a_percent_cell_takes_0_to_100_after_libreoffice_too(district):
+    sheet = results_sheet(load_workbook(district))
+    rule = next(dv for dv in sheet.sheet.data_validations.dataValidation if dv.type == "decimal")
+    assert (rule.operator, rule.formula1, rule.formula2) == ("between", "0", "100")
+    assert sheet.cell("III.4", "percent").coordinate in str(rule.sqref)
