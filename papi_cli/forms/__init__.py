@@ -9,7 +9,10 @@ and turned back into the submission file papi writes.
   percent formats, dates as serials or text, marks);
 * ``reader``: a workbook's cells to a ``Draft`` and the map of where each value came from;
 * ``located``: problems at a cell (``CellProblem``), and the YAML checks' problems moved back to
-  the cells their values came from.
+  the cells their values came from (rendered by ``render/cell_problems.py``).
+
+The commands are ``commands/new.py`` (``--format xlsx``), ``commands/import_form.py`` and
+``commands/export.py``; ``commands/form_files.py`` writes a form where it belongs.
 
 Nothing in a workbook is ever executed: formulas are read as the values the spreadsheet
 program last computed, macros and links to other files are refused.
