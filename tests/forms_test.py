@@ -416,3 +416,20 @@ def test_a_percent_cell_takes_0_to_100_after_libreoffice_too(district):
     rule = next(dv for dv in sheet.sheet.data_validations.dataValidation if dv.type == "decimal")
     assert (rule.operator, rule.formula1, rule.formula2) == ("between", "0", "100")
     assert sheet.cell("III.4", "percent").coordinate in str(rule.sqref)
+
+
+def test_an_english_form_imports_with_its_english_labels(capsys, root, tmp_path):
+    code, _, _ = papi(capsys, "new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out",
+                      str(tmp_path), "--root", str(root), "--lang", "en")
+    assert code == 0
+    path = tmp_path / "so-y-te-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = results_sheet(book)
+    assert sheet.sheet.title == "Indicators"
+    sheet.header("submitted_on").value = "2020-06-18"
+    sheet.cell("IV.6", "status").value = "in progress"
+    sheet.cell("VI.2", "status").value = "Done"
+    sheet.cell("VI.2", "evidence").value = "Decision 12/QĐ-SYT"
+    book.save(path)
+    results = yaml.safe_load(dry(root, path))["results"]
+    assert results == {"IV.6": {"status": "in_progress"}, "VI.2": {"status": "done", "evidence": ["Decision 12/QĐ-SYT"]}}
