@@ -23,7 +23,9 @@ starts from the same entries. The adversarial rows (``adversarial.py``: one host
 under the 1 MiB cap) run ``papi validate --no-cache`` in an empty directory, which must stay
 empty, and exit 1 by design. The floors print their own in-process work time as well ("work").
 
-    benchmarks/.venv/bin/python benchmarks/run.py [--runs N] [--quick] [--write]
+    benchmarks/.venv/bin/python benchmarks/run.py [--runs N] [--quick] [--write] [--only forms]
+
+``--only forms`` runs only the Excel-form rows (``forms.py``), printing their table and target.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import adversarial  # benchmarks/adversarial.py, beside this file
+import forms  # benchmarks/forms.py, beside this file
 import generate  # benchmarks/generate.py, beside this file
 
 HERE = Path(__file__).resolve().parent
@@ -346,6 +349,17 @@ def adversarial_cases(built: list[adversarial.Built]) -> list[Case]:
     return cases
 
 
+def forms_cases(built: forms.Built) -> list[Case]:
+    """papi import --dry-run of a filled form, and papi validate of the YAML it makes; both cold."""
+    papi = str(BIN / "papi")
+    return [
+        Case("forms.import", f"papi import --dry-run (a form of {built.indicators} indicators)",
+             [papi, "import", str(built.form), "--dry-run", "--root", str(built.import_root)], cache="cold"),
+        Case("forms.validate", "papi validate (the YAML that form makes)",
+             [papi, "validate", "--root", str(built.validate_root)], cache="cold"),
+    ]
+
+
 def describe_adversarial(cases: list[Case]) -> None:
     """Run each adversarial validate once with --format json (unmeasured), to say in its note what
     papi found: the file must be parsed and checked, not refused (over the cap) or accepted."""
@@ -445,6 +459,8 @@ TARGETS: list[tuple[str, tuple, tuple, float | None, bool]] = [
     ("status warm of 2020: five years / one year", (("years.status_warm", "wall"),),
      (("full.status_warm", "wall"),), 1.15, False),
 ]
+TARGETS.append(("import of a 100-indicator form / validate of its YAML, cold", (("forms.import", "wall"),),
+                (("forms.validate", "wall"),), 2, False))
 for _case in adversarial.CASES:
     TARGETS += [
         (f"validate / CSafeLoader floor, {_case}", ((f"adv.{_case}.validate", "wall"),),
@@ -599,6 +615,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each row (default 7)")
     parser.add_argument("--quick", action="store_true", help="a smoke run: 1 run, one quarter, no warm-up round")
     parser.add_argument("--write", action="store_true", help=f"also write {RESULTS.relative_to(REPO)}")
+    parser.add_argument("--only", choices=("forms",), help="run only these rows (no corpora, no --write)")
     args = parser.parse_args(argv)
     runs = 1 if args.quick else args.runs
     if runs < 1:
@@ -616,6 +633,8 @@ def main(argv: list[str] | None = None) -> int:
     if sources_digest(REPO / "papi_cli") != measured:
         drift.append("the installed papi differs from the working tree's papi_cli/ at the start of the run")
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.only == "forms":
+        return only_forms(runs, args.quick)
     quarters = (1,) if args.quick else (1, 2, 3, 4)
     prefix = "quick-" if args.quick else ""
     print("generating corpora …", file=sys.stderr)
@@ -639,6 +658,9 @@ def main(argv: list[str] | None = None) -> int:
     prime_warm(years)
     sections.append((f"five years: the full year's {full.files} submissions and plan, and four more years "
                      "like it (2016–2019)", years))
+    print("building the Excel-form rows …", file=sys.stderr)
+    sections.append(("Excel forms: papi import of a filled form against papi validate of its YAML",
+                     forms_cases(forms.build(WORK / "forms"))))
     cases = adversarial_cases(hostile)
     describe_adversarial(cases)
     sections.append(("adversarial: one submission file each, under the 1 MiB cap, + 2 plan files; "
@@ -669,6 +691,17 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         RESULTS.write_text(markdown(table, checks, info, header, warnings), encoding="utf-8")
         print(f"\nwrote {RESULTS.relative_to(REPO)}")
+    return 0
+
+
+def only_forms(runs: int, quick: bool) -> int:
+    """The Excel-form rows alone, with their target (``--only forms``)."""
+    shutil.rmtree(CACHES, ignore_errors=True)
+    cases = forms_cases(forms.build(WORK / "forms"))
+    measure(cases, runs, warm_up=not quick)
+    checks = [c for c in ratios({c.key: c for c in cases}) if c.label.startswith("import of a")]
+    print(f"{runs} timed run(s) per row, median and min–max of wall time.")
+    print(text_table(rows([("Excel forms", cases)]), checks))
     return 0
 
 

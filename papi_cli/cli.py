@@ -42,11 +42,18 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "outcome": ("table", "json"),
     "plan_check": ("text", "json", "github"),
     "remind": ("md", "html", "docx"),
+    "new": ("yaml", "xlsx"),
+    "import": ("text", "json", "github"),
+    "export": ("xlsx",),
 }
 FAIL_ON = ("missed", "at_risk")
+MODULES = {"import": "import_form"}  # a command whose module cannot bear its name
 
 # Help keys that differ from ``help.opt.<parameter>`` for one command.
 HELP_OVERRIDES = {("new", "agency"): "help.opt.agency_new", ("new", "period"): "help.opt.quarter",
+                  ("new", "out"): "help.opt.out_form", ("new", "fmt"): "help.opt.fmt_new",
+                  ("export", "out"): "help.opt.out_form", ("export", "agency"): "help.opt.agency_new",
+                  ("export", "period"): "help.opt.quarter", ("import", "files"): "help.opt.files_import",
                   ("add", "files"): "help.opt.files_add",
                   **{(command, "year"): "help.opt.plan_year" for command in ("status", "tasks", "agencies")},
                   ("schema", "year"): "help.opt.plan_year_all", ("codeowners", "year"): "help.opt.plan_year_all",
@@ -130,7 +137,8 @@ class _Help:
     def _row(self, command: str, param: Any) -> tuple[tuple[str, str], bool]:
         name = param.name or ""
         if isinstance(param, typer.core.TyperArgument):
-            return (_say("help.metavar." + METAVARS.get(name, "file")), _say(f"help.opt.{name}")), True
+            key = HELP_OVERRIDES.get((command, name), f"help.opt.{name}")
+            return (_say("help.metavar." + METAVARS.get(name, "file")), _say(key)), True
         flags = ", ".join(sorted([*param.opts, *param.secondary_opts], key=lambda flag: (flag.startswith("--"), flag)))
         if not param.is_flag:
             flags += " " + _say("help.metavar." + METAVARS.get(name, "value"))
@@ -226,15 +234,17 @@ def report(period: RequiredPeriod, fmt: Format = None, out: OutDir = None, as_of
 
 
 @app.command(cls=PapiCommand)
-def new(period: RequiredPeriod, agency: Agency = None, narrative: NarrativeFlag = False, root: Root = None,
-        plan: PlanPath = None, submissions: SubmissionsPath = None, lang: LangOption = "vi",
-        no_cache: NoCache = False) -> None:
+def new(period: RequiredPeriod, agency: Agency = None, narrative: NarrativeFlag = False, fmt: Format = None,
+        out: OutDir = None, root: Root = None, plan: PlanPath = None, submissions: SubmissionsPath = None,
+        lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     raw = dict(locals())
     if narrative == (agency is not None):  # exactly one of the two
         raise UsageError(Message("usage.agency_with_narrative" if narrative else "usage.agency_or_narrative"))
     del raw["narrative"]
     if narrative:  # the skeleton of narrative/<P>.md, for any period (commands/new_narrative.py)
-        del raw["agency"]
+        if fmt is not None or out is not None:
+            raise UsageError(Message("usage.format_with_narrative"))
+        del raw["agency"], raw["fmt"], raw["out"]
     _dispatch("new_narrative" if narrative else "new", raw)
 
 
@@ -242,6 +252,23 @@ def new(period: RequiredPeriod, agency: Agency = None, narrative: NarrativeFlag 
 def add(files: Files = None, replace: Replace = False, root: Root = None, plan: PlanPath = None,
         submissions: SubmissionsPath = None, lang: LangOption = "vi", no_cache: NoCache = False) -> None:
     _dispatch("add", locals())
+
+
+DryRun = Annotated[bool, typer.Option("--dry-run")]
+
+
+@app.command("import", cls=PapiCommand)
+def import_(files: Files = None, replace: Replace = False, dry_run: DryRun = False, fmt: Format = None,
+            root: Root = None, plan: PlanPath = None, submissions: SubmissionsPath = None, lang: LangOption = "vi",
+            no_cache: NoCache = False) -> None:
+    _dispatch("import", locals())
+
+
+@app.command(cls=PapiCommand)
+def export(agency: RequiredAgency, period: RequiredPeriod, fmt: Format = None, out: OutDir = None, root: Root = None,
+           plan: PlanPath = None, submissions: SubmissionsPath = None, lang: LangOption = "vi",
+           no_cache: NoCache = False) -> None:
+    _dispatch("export", locals())
 
 
 @app.command(cls=PapiCommand)
@@ -298,7 +325,7 @@ def _dispatch(command: str, raw: dict[str, Any]) -> None:
             raise UsageError(Message("usage.no_folder", option=option, folder=str(folder)))
     ctx = Context(Paths.resolve(root, plan, submissions), _lang, cache=not values.pop("no_cache", False))
     arguments = {name: _convert(command, name, value) for name, value in values.items()}
-    module = importlib.import_module(f"papi_cli.commands.{command}")
+    module = importlib.import_module(f"papi_cli.commands.{MODULES.get(command, command)}")
     raise typer.Exit(module.run(ctx, **arguments))
 
 
@@ -308,7 +335,7 @@ def _convert(command: str, name: str, value: Any) -> Any:
     if name == "fail_on":
         return None if value is None else _choice("--fail-on", value, FAIL_ON)
     if name == "period" and value is not None:
-        return _period(value, quarter=command in ("new", "remind"))
+        return _period(value, quarter=command in ("new", "remind", "export"))
     if name == "as_of" and value is not None:
         return _date("--as-of", value)
     if name == "by" and value is not None:

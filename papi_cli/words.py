@@ -421,6 +421,103 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "The indicator {indicator} is reported done but has no evidence; add evidence, e.g. [\"Decision No. …/QĐ-UBND of …\"].",
     ),
     # --- Excel forms: problems of a workbook (issue 14; papi_cli/forms) ---
+    "form-not-xlsx": (
+        "Tệp không phải bảng tính Excel (.xlsx) đọc được. Hãy mở biểu mẫu bằng Excel hay LibreOffice Calc và lưu lại với định dạng \"Excel Workbook (.xlsx)\".",
+        "The file is not a readable Excel workbook (.xlsx). Open the form in Excel or LibreOffice Calc and save it as \"Excel Workbook (.xlsx)\".",
+    ),
+    "form-encrypted": (
+        "Bảng tính được đặt mật khẩu mở tệp; papi không đọc được. Hãy bỏ mật khẩu (trong Excel: \"File › Info › Protect Workbook\") rồi lưu lại.",
+        "The workbook is encrypted with a password; papi cannot read it. Remove the password and save it again.",
+    ),
+    "form-too-many-parts": (
+        "Tệp .xlsx gồm {count} phần; giới hạn là {limit}: đây không phải biểu mẫu papi tạo ra.",
+        "The .xlsx holds {count} parts; the limit is {limit}: it is not a form papi made.",
+    ),
+    "form-zip-bomb": (
+        "Tệp .xlsx giải nén ra quá lớn ({size} byte, giới hạn {limit}) hoặc nén bất thường: papi không mở tệp này.",
+        "The .xlsx unpacks to too much ({size} bytes, limit {limit}) or is compressed abnormally: papi does not open it.",
+    ),
+    "form-macros": (
+        "Tệp có macro ({part}); papi không nhận bảng tính có macro. Hãy lưu lại với định dạng \"Excel Workbook (.xlsx)\", không phải .xlsm.",
+        "The file holds macros ({part}); papi takes no workbook with macros. Save it as \"Excel Workbook (.xlsx)\", not .xlsm.",
+    ),
+    "form-external-links": (
+        "Tệp có liên kết tới tệp hay nguồn dữ liệu khác ({part}); hãy thay công thức liên kết bằng giá trị (Sao chép › Dán đặc biệt › Giá trị) rồi lưu lại.",
+        "The file links to another file or data source ({part}); replace the linked formulas by their values (Copy › Paste Special › Values) and save it again.",
+    ),
+    "form-dtd": (
+        "Phần {part} của tệp khai báo DTD hay thực thể XML: biểu mẫu hợp lệ không bao giờ có; papi không mở tệp này.",
+        "The part {part} declares a DTD or an XML entity: a genuine form never does; papi does not open it.",
+    ),
+    "form-xml-encoding": (
+        "Phần {part} của tệp không được mã hóa UTF-8; hãy lưu lại bảng tính bằng Excel hay LibreOffice Calc.",
+        "The part {part} is not encoded in UTF-8; save the workbook again from Excel or LibreOffice Calc.",
+    ),
+    "form-not-papi": (
+        "Bảng tính này không phải biểu mẫu do papi tạo (thiếu thông tin nhận dạng trong thuộc tính tệp). Hãy tạo biểu mẫu bằng: papi new --agency <cơ quan> --period <quý> --format xlsx.",
+        "This workbook is not a form made by papi (its properties do not identify one). Make a form with: papi new --agency <agency> --period <quarter> --format xlsx.",
+    ),
+    "form-other-plan": (
+        "Biểu mẫu được tạo từ một kế hoạch khác với {plan} hiện nay (kế hoạch đã được sửa sau khi tạo biểu mẫu): hãy tạo biểu mẫu mới bằng papi new --format xlsx, hoặc papi export, rồi chép số liệu sang.",
+        "The form was made from another plan than the current {plan} (the plan changed after the form was made): make a new form with papi new --format xlsx, or papi export, and copy the figures over.",
+    ),
+    "form-no-plan": (
+        "Không có kế hoạch dùng được cho năm {year} của biểu mẫu; chạy papi validate để xem chi tiết.",
+        "There is no usable plan for the form's year {year}; run papi validate for details.",
+    ),
+    "form-sheet-missing": (
+        "Không tìm thấy trang \"{role}\" của biểu mẫu (papi nhận ra trang qua cột ẩn A, không qua tên trang): hãy lấy lại trang đó từ biểu mẫu gốc.",
+        "The form's \"{role}\" sheet is missing (papi knows a sheet by its hidden column A, not by its name): take it again from the original form.",
+    ),
+    "form-formula": (
+        "Ô có công thức nhưng không có giá trị đã tính: hãy mở tệp, để chương trình tính lại rồi lưu, hoặc nhập giá trị thay cho công thức.",
+        "The cell holds a formula without a computed value: open the file, let the program recalculate and save, or type the value instead of the formula.",
+    ),
+    "form-bad-date": (
+        "'{value}' không phải một ngày; hãy nhập ngày theo dạng ngày/tháng/năm, ví dụ 18/06/2020.",
+        "'{value}' is not a date; enter a date such as 18/06/2020 (day/month/year) or 2020-06-18.",
+    ),
+    "form-document-incomplete": (
+        "Văn bản triển khai cần cả số, ký hiệu và ngày ban hành; hãy điền ô này (hoặc để trống cả hai ô).",
+        "The implementation document needs both its number and its date; fill in this cell (or leave both empty).",
+    ),
+    "form-row-not-in-form": (
+        "Chỉ tiêu {code} không thuộc các chỉ tiêu {agency} được báo cáo: hãy xóa dòng này.",
+        "The indicator {code} is not one {agency} may report: delete this row.",
+    ),
+    "form-duplicate-row": (
+        "Chỉ tiêu {code} có hai dòng (dòng đầu ở ô {first}); hãy giữ một dòng và xóa dòng kia.",
+        "The indicator {code} has two rows (the first at {first}); keep one and delete the other.",
+    ),
+    "form-bad-mark": (
+        "'{value}' không phải dấu đánh: hãy nhập x ở đơn vị đã thực hiện, hoặc để trống.",
+        "'{value}' is not a mark: enter x for a unit that did the task, or leave the cell empty.",
+    ),
+    "form-unit-not-allowed": (
+        "{unit} không thuộc các đơn vị cơ quan được báo cáo ở chỉ tiêu {indicator}; hãy xóa dấu ở ô này.",
+        "{unit} is not a unit the agency may report for indicator {indicator}; clear this cell.",
+    ),
+    "form-target-exists": (
+        "Đã có {file}; nếu đây là bản gửi lại thay cho bản đó, chạy lại với --replace.",
+        "{file} already exists; if this is a resubmission to replace it, run again with --replace.",
+    ),
+    "form-target-outside": (
+        "Không ghi {file}: thư mục của nó dẫn ra ngoài kho dữ liệu ({target}) qua một liên kết tượng trưng.",
+        "{file} is not written: its folder leads outside the repository ({target}) through a symbolic link.",
+    ),
+    "form-cannot-write": ("Không ghi được {file}: {reason}.", "Could not write {file}: {reason}."),
+    "form-date-missing": (
+        "Chưa điền ngày gửi báo cáo: hãy nhập ngày vào ô này, ví dụ 18/06/2020.",
+        "The date of the report is not filled in: enter it in this cell, e.g. 18/06/2020.",
+    ),
+    "form-nothing-reported": (
+        "Chưa có chỉ tiêu nào được điền: hãy điền số liệu hay tình trạng của ít nhất một chỉ tiêu (để trống cả dòng những chỉ tiêu không có gì để báo cáo).",
+        "No indicator is filled in: fill in the figures or the status of at least one indicator (leave the whole row empty for those with nothing to report).",
+    ),
+    "form-same-target": (
+        "Biểu mẫu này và {others} cùng là báo cáo {file}: không nhập biểu mẫu nào; hãy chỉ nhập bản đúng.",
+        "This form and {others} are both the report {file}: neither is imported; import only the right one.",
+    ),
     # (end of the forms problems)
 }
 
@@ -916,6 +1013,103 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     # (end of the reminder letters)
     # --- Excel forms: papi new --format xlsx, import, export (issue 14; papi_cli/forms) ---
+    "form.sheet.instructions": ("Hướng dẫn", "Instructions"),
+    "form.sheet.results": ("Chỉ tiêu", "Indicators"),
+    "form.sheet.units": ("Đơn vị", "Units"),
+    "form.title": (
+        "Báo cáo {period} ({code}) của {agency} về thực hiện Kế hoạch cải thiện Chỉ số PAPI (Quyết định {decision})",
+        "Report of {agency} for {period} ({code}) on the PAPI improvement plan (Decision {decision})",
+    ),
+    "form.agency": ("Cơ quan báo cáo", "Reporting agency"),
+    "form.period": ("Kỳ báo cáo", "Period"),
+    "form.submitted_on": ("Ngày gửi báo cáo", "Submitted on"),
+    "form.submitted_on_hint": ("ngày/tháng/năm, không trước {start}", "a date, not before {start}"),
+    "form.document_number": ("Số, ký hiệu văn bản triển khai Kế hoạch", "Number of the implementation document"),
+    "form.document_date": ("Ngày ban hành văn bản triển khai", "Date of the implementation document"),
+    "form.document_hint": ("nếu cơ quan đã ban hành; hạn {due}", "if the agency has issued one; due {due}"),
+    "form.col.code": ("Mã", "Code"),
+    "form.col.indicator": ("Nhiệm vụ, chỉ tiêu và cách đo", "Task, target and measure"),
+    "form.col.target": ("Chỉ tiêu đo", "Measured target"),
+    "form.col.due": ("Hạn", "Due"),
+    "form.col.numerator": ("Tử số", "Numerator"),
+    "form.col.denominator": ("Mẫu số", "Denominator"),
+    "form.col.percent": ("Tỷ lệ (0–100)", "Percent (0–100)"),
+    "form.col.count": ("Số lần", "Count"),
+    "form.col.units": ("Đơn vị đã thực hiện", "Units done"),
+    "form.col.status": ("Tình trạng", "Status"),
+    "form.col.evidence": ("Văn bản minh chứng (mỗi văn bản một dòng)", "Evidence (one document a line)"),
+    "form.col.note": ("Ghi chú", "Note"),
+    "form.units_hint": ("đánh dấu ở trang Đơn vị", "mark them on the Units sheet"),
+    "form.units.title": (
+        "Đánh dấu x vào ô của mỗi đơn vị đã thực hiện, mỗi cột một chỉ tiêu (ô xám: cơ quan không được báo cáo đơn vị đó).",
+        "Put an x in the cell of each unit that did the task, one column per indicator (grey: a unit the agency may not report).",
+    ),
+    "form.units.code": ("Mã đơn vị", "Unit code"),
+    "form.units.name": ("Tên đơn vị", "Unit"),
+    "form.howto.about": (
+        "Biểu mẫu báo cáo của {agency}, {period}. Trang \"Chỉ tiêu\" liệt kê mọi chỉ tiêu cơ quan được báo cáo, chỉ tiêu của nhiệm vụ cơ quan chủ trì trước.",
+        "The report form of {agency}, {period}. The \"Indicators\" sheet lists every indicator the agency may report, those of the tasks it leads first.",
+    ),
+    "form.howto.open": (
+        "Chỉ điền vào các ô nền vàng: ngày gửi báo cáo, văn bản triển khai (nếu có), và số liệu của từng chỉ tiêu. Các ô khác được khóa (Bảo vệ trang tính, không có mật khẩu).",
+        "Fill in only the yellow cells: the date of the report, the implementation document (if any), and each indicator's figures. The other cells are locked (sheet protection, without a password).",
+    ),
+    "form.howto.rows": (
+        "Chỉ tiêu không có gì để báo cáo trong quý thì để trống cả dòng. Tử số không lớn hơn mẫu số; tỷ lệ là số từ 0 đến 100; tình trạng chọn trong danh sách.",
+        "Leave the whole row of an indicator empty when there is nothing to report this quarter. The numerator is not larger than the denominator; a percent is a number from 0 to 100; pick the status from the list.",
+    ),
+    "form.howto.units": (
+        "Chỉ tiêu độ phủ (số xã, số huyện đã thực hiện): đánh dấu x ở trang \"Đơn vị\", cột của chỉ tiêu, dòng của từng đơn vị đã thực hiện.",
+        "Coverage indicators (communes or districts that did the task): put an x on the \"Units\" sheet, in the indicator's column, on the row of each unit that did it.",
+    ),
+    "form.howto.evidence": (
+        "Minh chứng: mỗi văn bản một dòng trong ô (Alt+Enter để xuống dòng), ví dụ: Kế hoạch số 12/KH-SYT ngày 05/3/2020. Một chỉ tiêu báo cáo hoàn thành phải có ít nhất một minh chứng.",
+        "Evidence: one document a line in the cell (Alt+Enter for a new line), e.g. Plan No. 12/KH-SYT of 05/03/2020. An indicator reported done needs at least one piece of evidence.",
+    ),
+    "form.howto.import": (
+        "Lưu tệp (định dạng .xlsx) rồi gửi cho Sở Nội vụ; cán bộ tiếp nhận chạy: papi import <tệp>.xlsx, lệnh này kiểm tra mọi ô và ghi submissions/{period}/{agency}.yaml, hoặc chỉ ra trang và ô có lỗi.",
+        "Save the file (as .xlsx) and send it to the Department of Home Affairs; the officer runs papi import <file>.xlsx, which checks every cell and writes submissions/{period}/{agency}.yaml, or names the sheet and cell of each error.",
+    ),
+    "form.howto.layout": (
+        "Không xóa cột ẩn A và không sửa mã ở cột \"Mã\": papi tìm lại từng dòng theo các mã đó. Có thể đổi tên hay thứ tự trang, chèn hay xóa dòng trống. Không dùng macro, công thức hay liên kết tới tệp khác.",
+        "Do not delete the hidden column A nor change the codes in the \"Code\" column: papi finds each row again by them. Sheets may be renamed or reordered, empty rows inserted or deleted. Do not use macros, formulas or links to other files.",
+    ),
+    "form.invalid.whole": ("Nhập một số nguyên không âm.", "Enter a whole number, 0 or more."),
+    "form.invalid.percent": ("Nhập một số từ 0 đến 100.", "Enter a number from 0 to 100."),
+    "form.invalid.status": ("Chọn một tình trạng trong danh sách.", "Pick a status from the list."),
+    "form.invalid.date": ("Nhập một ngày (ngày/tháng/năm).", "Enter a date."),
+    "form.invalid.mark": ("Nhập x, hoặc để trống.", "Enter x, or leave it empty."),
+    "form.created": (
+        "Đã tạo biểu mẫu {file}: {indicators} chỉ tiêu ({leads} chủ trì, {others} phối hợp). Điền các ô nền vàng, rồi nhập: papi import {file}",
+        "Created the form {file}: {indicators} {indicators:indicator|indicators} ({leads} led, {others} implemented). Fill in the yellow cells, then import it: papi import {file}",
+    ),
+    "form.exists": (
+        "Tệp {file} đã có; papi không ghi đè. Hãy dùng chính tệp đó, hoặc xóa nó trước nếu muốn tạo lại.",
+        "The file {file} already exists; papi never overwrites it. Use that file, or delete it first to make it again.",
+    ),
+    "form.imported": ("Đã nhập {source} vào {file}.", "Imported {source} into {file}."),
+    "form.replaced": ("Đã nhập {source}, thay {file}.", "Imported {source}, replacing {file}."),
+    "form.would_import": (
+        "{source} không có lỗi; sẽ được ghi vào {file} (--dry-run: chưa ghi gì).",
+        "{source} has no errors; it would be written to {file} (--dry-run: nothing written).",
+    ),
+    "form.not_imported": (
+        "Chưa nhập {source}: biểu mẫu có lỗi (xem trên); hãy sửa các ô đã nêu rồi nhập lại.",
+        "{source} was not imported: the form has errors (above); correct the cells named and import it again.",
+    ),
+    "form.import_summary": ("Đã nhập được {imported}/{files} biểu mẫu.", "{imported} of {files} {files:form|forms} can be imported."),
+    "form.exported": (
+        "Đã ghi biểu mẫu {file} từ {source}: sửa các ô nền vàng, rồi nhập lại bằng papi import {file} --replace",
+        "Wrote the form {file} from {source}: correct the yellow cells, then import it again with papi import {file} --replace",
+    ),
+    "form.export_missing": (
+        "Chưa có báo cáo {file} để xuất ra biểu mẫu; dùng papi new --format xlsx để tạo biểu mẫu trống.",
+        "There is no submission {file} to export; use papi new --format xlsx for an empty form.",
+    ),
+    "form.export_invalid": (
+        "{file} có lỗi nên chưa xuất được; hãy sửa tệp (papi validate {file}).",
+        "{file} has errors and cannot be exported; correct it first (papi validate {file}).",
+    ),
     # (end of the forms labels)
 }
 
@@ -1274,6 +1468,10 @@ USAGE: dict[str, tuple[str, str]] = {
         "Cần --agency (tạo tệp báo cáo của một cơ quan) hoặc --narrative (tạo khung phần tự viết của báo cáo).",
         "Give --agency (an agency's submission) or --narrative (the skeleton of the report's written sections).",
     ),
+    "usage.format_with_narrative": (
+        "--format và --out không dùng cùng --narrative: khung phần tự viết luôn được ghi vào narrative/<kỳ>.md.",
+        "--format and --out do not go with --narrative: the skeleton is always written to narrative/<period>.md.",
+    ),
     "usage.agency_with_narrative": (
         "--agency không dùng cùng --narrative: phần tự viết là của cả báo cáo, không của một cơ quan.",
         "--agency does not go with --narrative: the written sections belong to the whole report, not to one agency.",
@@ -1284,6 +1482,23 @@ USAGE: dict[str, tuple[str, str]] = {
     ),
     # (end of the documents usage)
     # --- usage of the forms commands (issue 14: import, export) ---
+    "usage.out_needs_xlsx": (
+        "{option} chỉ dùng với --format xlsx: tệp YAML luôn được ghi vào submissions/<kỳ>/<cơ quan>.yaml.",
+        "{option} goes only with --format xlsx: a YAML file is always written to submissions/<period>/<agency>.yaml.",
+    ),
+    "help.opt.out_form": ("Thư mục ghi biểu mẫu (mặc định: thư mục hiện tại).", "Folder to write the form into (default: the current folder)."),
+    "help.opt.fmt_new": ("yaml (tệp báo cáo, mặc định) hoặc xlsx (biểu mẫu Excel).", "yaml (the submission file, default) or xlsx (an Excel form)."),
+    "usage.import_nothing": ("Hãy nêu ít nhất một tệp biểu mẫu .xlsx.", "Name at least one .xlsx form."),
+    "help.import": (
+        "Nhập các biểu mẫu Excel đã điền: kiểm tra như papi validate và ghi submissions/<kỳ>/<cơ quan>.yaml (không ghi đè nếu không có --replace).",
+        "Import filled Excel forms: check them as papi validate does and write submissions/<period>/<agency>.yaml (never over a file without --replace).",
+    ),
+    "help.export": (
+        "Xuất một báo cáo đã có ra biểu mẫu Excel, để cơ quan sửa rồi gửi lại.",
+        "Write an existing submission back into an Excel form, for the agency to correct and send again.",
+    ),
+    "help.opt.files_import": ("Các biểu mẫu .xlsx đã điền.", "The filled .xlsx forms."),
+    "help.opt.dry_run": ("Chỉ kiểm tra, không ghi tệp nào.", "Check only; write nothing."),
     # (end of the forms usage)
 }
 

@@ -1,4 +1,5 @@
-"""``papi new --agency A --period P``: write a skeleton submission, never over an existing file.
+"""``papi new --agency A --period P [--format yaml|xlsx] [--out DIR]``: write a skeleton
+submission (or, with ``--format xlsx``, the Excel form of docs/forms.md), never over an existing file.
 
 The skeleton lists every indicator the agency may report, those of the tasks it leads first,
 each with the task, target and measure as comments and its fields left empty. As written it
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from papi_cli import files, periods
 from papi_cli.authority import reportable
@@ -20,14 +22,21 @@ from papi_cli.errors import DataError, UsageError
 from papi_cli.message import Message
 from papi_cli.render.submission_yaml import skeleton
 
+if TYPE_CHECKING:
+    from papi_cli.model.plan import Plan
+
 SCHEMA_FILE = "submission.schema.json"
 
 
-def run(ctx: Context, *, agency: str, period: periods.Period) -> int:
+def run(ctx: Context, *, agency: str, period: periods.Period, fmt: str = "yaml", out: Path | None = None) -> int:
     plan = usable_plan(ctx, period=period)
     agency = find_agency(plan, agency) or agency
     if not reportable(plan, agency):
         raise UsageError(Message("usage.leads_nothing", option="--agency", value=agency))
+    if fmt == "xlsx":
+        return _form(ctx, plan, agency, period, out)
+    if out is not None:
+        raise UsageError(Message("usage.out_needs_xlsx", option="--out"))
     target = ctx.paths.submissions / period.code / f"{agency}.yaml"
     label = ctx.paths.label(target)
     existing = [p for p in (target, target.with_suffix(".yml")) if files.lexists(p)]
@@ -49,4 +58,16 @@ def run(ctx: Context, *, agency: str, period: periods.Period) -> int:
     leads = sum(1 for *_, lead in rows if lead)
     created = ctx.say("new.created", file=label, indicators=len(rows), leads=leads, others=len(rows) - leads)
     ctx.out.write(created + "\n")
+    return 0
+
+
+def _form(ctx: Context, plan: Plan, agency: str, period: periods.Period, out: Path | None) -> int:
+    from papi_cli.commands.form_files import write_form
+
+    target = write_form(ctx, plan, agency, period, out)
+    rows = reportable(plan, agency)
+    leads = sum(1 for *_, lead in rows if lead)
+    shown = str(target) if out is not None else target.name
+    ctx.out.write(ctx.say("form.created", file=shown, indicators=len(rows), leads=leads, others=len(rows) - leads)
+                  + "\n")
     return 0

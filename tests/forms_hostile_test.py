@@ -1,0 +1,280 @@
+"""Hostile and foreign workbooks given to ``papi import`` (issue 14, item 3): each is refused
+with a message naming the file (and the cell where there is one), exit 1, never a traceback
+nor a hang, nothing written. The forms are made by ``papi new`` and then changed byte by byte
+as zips, or with openpyxl; no LibreOffice here (forms_test.py has the round trip)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from papi_cli.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile-forms")
+    shutil.copytree(REPO / "plan", folder / "plan")
+    (folder / "submissions").mkdir()
+    return folder
+
+
+@pytest.fixture(scope="module")
+def form(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Sở Y tế's form, filled so that it imports without error."""
+    out = tmp_path_factory.mktemp("form")
+    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(out),
+                 "--root", str(root)]) == 0
+    path = out / "so-y-te-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    sheet[_cell(sheet, "IV.6", "numerator")] = 12
+    sheet[_cell(sheet, "IV.6", "denominator")] = 13
+    book.save(path)
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PAPI_TODAY", "2020-07-01")
+
+
+def _results(book):
+    return next(s for s in book.worksheets if s["A1"].value == "papi-form:results")
+
+
+def _row(sheet, code: str) -> int:
+    return next(c.row for c in sheet["B"] if c.value == code)
+
+
+def _column(sheet, field: str) -> int:
+    keys = next(c.row for c in sheet["A"] if c.value == "columns")
+    return next(c.column for c in sheet[keys] if c.value == field)
+
+
+def _cell(sheet, code: str, field: str) -> str:
+    return sheet.cell(_row(sheet, code), _column(sheet, field)).coordinate
+
+
+def _header(sheet, key: str) -> str:
+    return sheet.cell(next(c.row for c in sheet["A"] if c.value == key), _column(sheet, "target")).coordinate
+
+
+def refused(capsys, root: Path, path: Path, code: str, *extra: str) -> str:
+    """Import ``path`` (dry run): exit 1, the problem ``code`` named on the file, no traceback."""
+    status = main(["import", str(path), "--dry-run", "--root", str(root), *extra])
+    out, err = capsys.readouterr()
+    assert status == 1, out + err
+    assert f"error[{code}]" in out, out
+    assert f"{path}" in out and "Traceback" not in out + err
+    assert not list((root / "submissions").rglob("*.yaml"))
+    return out
+
+
+def rezip(source: Path, target: Path, change=None, add: dict[str, bytes] | None = None) -> Path:
+    """``source``'s parts, each changed by ``change(name, data)``, plus ``add``; zipped to ``target``."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(info.filename, change(info.filename, data) if change else data)
+        for name, data in (add or {}).items():
+            new.writestr(name, data)
+    return target
+
+
+def test_the_untouched_form_imports(capsys, root, form):
+    assert main(["import", str(form), "--dry-run", "--root", str(root)]) == 0
+    assert "so-y-te.yaml" in capsys.readouterr().out
+
+
+def test_not_a_workbook(capsys, root, tmp_path):
+    text = tmp_path / "so-y-te-2020-Q2.xlsx"
+    text.write_text("agency: so-y-te\n", "utf-8")
+    refused(capsys, root, text, "form-not-xlsx")
+    other = tmp_path / "other.xlsx"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    refused(capsys, root, other, "form-not-xlsx")
+
+
+def test_a_workbook_papi_did_not_make(capsys, root, tmp_path):
+    path = tmp_path / "bang-tinh.xlsx"
+    book = Workbook()
+    book.active["A1"] = "papi-form:results"
+    book.save(path)
+    out = refused(capsys, root, path, "form-not-papi")
+    assert "papi new --agency" in out
+
+
+def test_a_form_of_another_plan(capsys, root, form, tmp_path):
+    other = tmp_path / "root"
+    shutil.copytree(root / "plan", other / "plan")
+    (other / "submissions").mkdir()
+    plan = other / "plan" / "2020.yaml"
+    plan.write_text(plan.read_text("utf-8") + "\n# một dòng chú thích thêm\n", "utf-8")
+    out = refused(capsys, other, form, "form-other-plan")
+    assert "plan/2020.yaml" in out
+
+
+def test_macros_are_refused(capsys, root, form, tmp_path):
+    refused(capsys, root, rezip(form, tmp_path / "macro.xlsx", add={"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0"}),
+            "form-macros")
+    xlsm = tmp_path / "so-y-te-2020-Q2.xlsm"
+    shutil.copy(form, xlsm)
+    refused(capsys, root, xlsm, "form-macros")
+
+
+def test_links_to_other_files_are_refused(capsys, root, form, tmp_path):
+    link = b'<?xml version="1.0"?><externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+    path = rezip(form, tmp_path / "link.xlsx", add={"xl/externalLinks/externalLink1.xml": link})
+    refused(capsys, root, path, "form-external-links")
+
+
+def test_a_dtd_or_entity_is_refused_before_parsing(capsys, root, form, tmp_path):
+    laughs = b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
+
+    def inject(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet2.xml":
+            return data.replace(b"<worksheet", laughs + b"<worksheet", 1)
+        return data
+
+    out = refused(capsys, root, rezip(form, tmp_path / "dtd.xlsx", inject), "form-dtd")
+    assert "xl/worksheets/sheet2.xml" in out
+
+    def utf16(name: str, data: bytes) -> bytes:
+        return data.decode("utf-8").encode("utf-16") if name == "xl/workbook.xml" else data
+
+    refused(capsys, root, rezip(form, tmp_path / "utf16.xlsx", utf16), "form-xml-encoding")
+
+
+def test_a_zip_bomb_and_too_many_parts(capsys, root, form, tmp_path):
+    bomb = rezip(form, tmp_path / "bomb.xlsx", add={"xl/media/zeros.bin": bytes(40 * 1024 * 1024)})
+    assert bomb.stat().st_size < 1024 * 1024
+    refused(capsys, root, bomb, "form-zip-bomb")
+    ratio = rezip(form, tmp_path / "ratio.xlsx", add={"xl/media/zeros.bin": bytes(4 * 1024 * 1024)})  # under the total
+    refused(capsys, root, ratio, "form-zip-bomb")
+    many = rezip(form, tmp_path / "many.xlsx", add={f"xl/media/{i}.txt": b"x" for i in range(1001)})
+    refused(capsys, root, many, "form-too-many-parts")
+
+
+def test_a_file_over_the_size_cap(capsys, root, form, tmp_path):
+    import os
+
+    big = rezip(form, tmp_path / "big.xlsx")
+    with zipfile.ZipFile(big, "a", zipfile.ZIP_STORED) as archive:
+        archive.writestr("xl/media/noise.bin", os.urandom(1024 * 1024 + 10))
+    refused(capsys, root, big, "file-too-large")
+
+
+def test_formulas_are_read_as_their_cached_values_or_refused(capsys, root, form, tmp_path):
+    book = load_workbook(form)
+    sheet = _results(book)
+    numerator = _cell(sheet, "IV.6", "numerator")
+    sheet[numerator] = "=10+2"
+    plain = tmp_path / "formula.xlsx"
+    book.save(plain)
+    out = refused(capsys, root, plain, "form-formula")
+    assert f"Chỉ tiêu!{numerator}: error[form-formula]" in out
+
+    def cached(name: str, data: bytes) -> bytes:  # what a spreadsheet program writes: the formula and its value
+        return data.replace(b"<f>10+2</f><v></v>", b"<f>10+2</f><v>12</v>") if "worksheets" in name else data
+
+    with_value = rezip(plain, tmp_path / "cached.xlsx", cached)
+    assert main(["import", str(with_value), "--dry-run", "--root", str(root), "--format", "json"]) == 0
+    capsys.readouterr()
+
+
+def test_a_row_of_an_indicator_the_agency_may_not_report_and_a_duplicated_row(capsys, root, form, tmp_path):
+    book = load_workbook(form)
+    sheet = _results(book)
+    row = _row(sheet, "IX.5")
+    sheet.cell(row, 2, "I.1")  # an indicator of the plan, but not Sở Y tế's
+    last = sheet.max_row + 1
+    sheet.cell(last, 2, "IV.6")
+    sheet.cell(last, _column(sheet, "numerator"), 3)
+    path = tmp_path / "rows.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-row-not-in-form")
+    assert f"Chỉ tiêu!B{row}: error[form-row-not-in-form]" in out
+    assert f"Chỉ tiêu!B{last}: error[form-duplicate-row]" in out
+
+
+def test_the_results_sheet_missing(capsys, root, form, tmp_path):
+    book = load_workbook(form)
+    _results(book)["A1"] = "đã xóa"
+    path = tmp_path / "sheetless.xlsx"
+    book.save(path)
+    refused(capsys, root, path, "form-sheet-missing")
+
+
+def test_a_stray_cell_far_away_does_not_hang(capsys, root, form, tmp_path):
+    def far(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet2.xml":
+            return data
+        return re.sub(rb"</sheetData>", b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c>'
+                                        b"</row></sheetData>", data, count=1)
+
+    path = rezip(form, tmp_path / "far.xlsx", far)
+    assert main(["import", str(path), "--dry-run", "--root", str(root)]) == 0
+    capsys.readouterr()
+
+
+def test_import_without_files_or_with_a_missing_one_is_a_usage_error(capsys, root, tmp_path):
+    assert main(["import", "--root", str(root)]) == 2
+    assert main(["import", str(tmp_path / "none.xlsx"), "--root", str(root)]) == 2
+    capsys.readouterr()
+
+
+def test_archive_check_is_pure_and_bounded():
+    from papi_cli.forms.archive import check
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    assert check("x.xlsx", buffer.getvalue()) == []
+    assert [p.code for p in check("x.xlsx", b"PK\x03\x04 broken")] == ["form-not-xlsx"]
+
+
+def test_an_unfilled_form_says_so_in_the_forms_own_words(capsys, root, tmp_path):
+    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "so-y-te-2020-Q2.xlsx"
+    out = refused(capsys, root, path, "form-nothing-reported")
+    book = load_workbook(path)
+    date_cell = _header(_results(book), "submitted_on")
+    assert f"{path}: Chỉ tiêu!{date_cell}: error[form-date-missing]" in out
+    assert out.count("error[") == 2  # not also the YAML's "submitted_on / results not filled in"
+
+
+def test_several_cells_wrong_are_all_named_at_once(capsys, root, form, tmp_path):
+    book = load_workbook(form)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = "hôm qua"
+    sheet[_cell(sheet, "IV.6", "numerator")] = "mười hai"
+    sheet[_cell(sheet, "VI.2", "status")] = "xong rồi"
+    path = tmp_path / "several.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-bad-date")
+    assert f"Chỉ tiêu!{_cell(sheet, 'IV.6', 'numerator')}: error[wrong-type]" in out
+    assert f"Chỉ tiêu!{_cell(sheet, 'VI.2', 'status')}: error[unknown-status]" in out
+
+
+def test_two_forms_of_one_agency_and_quarter_in_one_run_import_neither(capsys, root, form, tmp_path):
+    other = tmp_path / "ban-sao.xlsx"
+    shutil.copy(form, other)
+    status = main(["import", str(form), str(other), "--root", str(root)])
+    out = capsys.readouterr().out
+    assert status == 1 and out.count("error[form-same-target]") == 2 and str(other) in out
+    assert not list((root / "submissions").rglob("*.yaml"))
