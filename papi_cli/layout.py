@@ -208,7 +208,7 @@ class _Walker:
         if is_dir or (match and not is_file and files.lexists(path)):
             self.refuse(path, "not-a-file", layout=LAYOUT)
         elif match is None:
-            self.refuse(path, "outside-layout", layout=LAYOUT)
+            self.refuse_outside(path)
         else:
             label = label or self.paths.label(path)
             self.found.setdefault(label, Found(path, label, period, match["agency"]))
@@ -239,6 +239,13 @@ class _Walker:
             label = self.paths.label(path)
             self.found.setdefault(label, Found(path, label, "", "", received=True))
         else:
+            self.refuse_outside(path)
+
+    def refuse_outside(self, path: Path) -> None:
+        """A file that is no submission: a spreadsheet is most likely a clerk's form."""
+        if is_spreadsheet(path):
+            self.refuse(path, "spreadsheet-not-submission", file=self.paths.label(path))
+        else:
             self.refuse(path, "outside-layout", layout=LAYOUT)
 
     def sibling_files(self, path: Path, period: str) -> None:
@@ -263,3 +270,11 @@ class _Walker:
                     others = ", ".join(o.label for o in same if o is not item)
                     self.problems.append(Problem.at(item.label, None, "duplicate-submission", other=others))
         return sorted(self.found.values(), key=lambda item: item.label)
+
+
+SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
+
+
+def is_spreadsheet(path: Path) -> bool:
+    """Named as a spreadsheet (``.xlsx``…): ``papi import`` reads forms, not validate or add."""
+    return path.suffix.lower() in SPREADSHEETS

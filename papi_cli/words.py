@@ -269,6 +269,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Tệp nằm ngoài thư mục submissions/: đã kiểm tra theo agency ({agency}) và period ({period}) ghi trong tệp; tên và vị trí của tệp chưa được kiểm tra ({layout}). Đưa tệp vào đúng chỗ bằng: papi add <tệp>",
         "The file is outside the submissions/ folder: it was checked as what it says it is, agency {agency} and period {period}; its name and place were not checked ({layout}). Put it in its place with: papi add <file>",
     ),
+    "spreadsheet-not-submission": (
+        "Đây là một bảng tính, không phải tệp báo cáo YAML. Biểu mẫu Excel của papi được nhập thành tệp báo cáo bằng lệnh: papi import {file}",
+        "This is a spreadsheet, not a YAML submission. A papi Excel form becomes a submission with: papi import {file}",
+    ),
     "outside-layout": (
         "Tệp hoặc thư mục này nằm ngoài cấu trúc báo cáo; mỗi báo cáo phải là {layout} (ví dụ submissions/2020-Q2/so-ldtbxh.yaml).",
         "This file or folder is outside the submissions layout; each report must be {layout} (e.g. submissions/2020-Q2/so-ldtbxh.yaml).",

@@ -125,3 +125,20 @@ def test_add_refuses_a_file_for_another_year_or_agency(project, received, capsys
 def test_add_without_files_is_a_usage_error(project, capsys):
     code, _, err = run(capsys, "add", "--root", project)
     assert code == 2 and "papi add" in err
+
+
+# --- a spreadsheet where a submission is expected ----------------------------------------------------
+@pytest.mark.parametrize("where", ["received", "period folder"])
+def test_a_spreadsheet_is_sent_to_papi_import(project, tmp_path, capsys, where):
+    """A clerk's Excel form handed to validate or add is named for what it is, with the command
+    that reads it, and is neither placed nor changed."""
+    form = (tmp_path / "Downloads" if where == "received" else project / "submissions" / "2020-Q2") / "so-y-te.xlsx"
+    form.parent.mkdir(exist_ok=True)
+    form.write_bytes(b"PK\x03\x04 not really a workbook")
+    code, out, _ = run(capsys, "validate", "--root", project, "--lang", "en", *([form] if where == "received" else []))
+    assert code == 1 and "error[spreadsheet-not-submission]" in out and "papi import" in out
+    if where == "received":
+        code, out, _ = run(capsys, "add", "--root", project, form)
+        assert code == 1 and "error[spreadsheet-not-submission]" in out
+        assert list((project / "submissions" / "2020-Q2").iterdir()) == []
+    assert form.read_bytes() == b"PK\x03\x04 not really a workbook"

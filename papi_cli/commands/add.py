@@ -18,6 +18,7 @@ from papi_cli.commands.common import usable_plan
 from papi_cli.commands.context import Context
 from papi_cli.errors import UsageError
 from papi_cli.filecheck import check_file
+from papi_cli.layout import is_spreadsheet
 from papi_cli.message import Message
 from papi_cli.problems import Problem, has_errors
 from papi_cli.received import declared
@@ -43,6 +44,8 @@ def _add(ctx: Context, plan: Plan, path: Path, replace: bool) -> bool:
     label = str(path)
     if not files.lexists(path):
         raise UsageError(Message("usage.no_path", path=label))
+    if is_spreadsheet(path):  # a clerk's form: papi import turns it into a submission
+        return _refused(ctx, label, [Problem.at(label, None, "spreadsheet-not-submission", file=label)], {})
     raw, problems = files.read_bytes(path, label)
     if raw is None:
         return _refused(ctx, label, problems, {})
