@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -131,10 +132,11 @@ def text_width(landscape: bool = False) -> float:
 
 def run(paragraph: Any, text: str, *, size: float | None = None, bold: bool = False, italic: bool = False,
         colour: str | None = None, caps: bool = False) -> Any:
-    """A run of ``text`` (line breaks kept) in Times New Roman, all four font slots set."""
+    """A run of ``text`` (line breaks kept) in Times New Roman, all four font slots set. The text
+    is only text: characters XML cannot hold (C0 controls, lone surrogates) become U+FFFD."""
     from docx.oxml.ns import qn
 
-    piece = paragraph.add_run(text.upper() if caps else text)
+    piece = paragraph.add_run(xml_safe(text.upper() if caps else text))
     font = piece.font
     font.name = FONT
     _times(piece._element.get_or_add_rPr().get_or_add_rFonts())
@@ -155,6 +157,14 @@ def run(paragraph: Any, text: str, *, size: float | None = None, bold: bool = Fa
     if colour is not None:
         font.color.rgb = _rgb(colour)
     return piece
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot hold replaced by U+FFFD (lxml would refuse it)."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def paragraph(container: Any, text: str = "", *, size: float | None = None, bold: bool = False,
@@ -305,7 +315,21 @@ def _cell_margins(table: Any, padding_mm: float) -> None:
 
 def shade(cell: Any, fill: str) -> None:
     """A cell's background colour (``F2F2F2``)."""
-    cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=fill))
+    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr.insert_element_before(_element("w:shd", val="clear", color="auto", fill=fill), *_AFTER_SHD)
+
+
+_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers",
+              "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")
+
+
+def cell_border(cell: Any, edge: str, *, size: int = 12, colour: str = "000000") -> None:
+    """A line on one edge of a cell (``left``, ``right``, ``top``, ``bottom``), ``size`` in eighths
+    of a point: the target line of a chart bar."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = _element("w:tcBorders")
+    borders.append(_element(f"w:{edge}", val="single", sz=str(size), space="0", color=colour))
+    tcpr.insert_element_before(borders, "w:shd", *_AFTER_SHD)
 
 
 def repeat_header(row: Any) -> None:
@@ -318,7 +342,11 @@ def repeat_header(row: Any) -> None:
 
 def keep_row(row: Any) -> None:
     """The row is never split across two pages."""
-    row._tr.get_or_add_trPr().append(_element("w:cantSplit"))
+    from docx.oxml.ns import qn
+
+    trpr = row._tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.append(_element("w:cantSplit"))
 
 
 def keep_table_together(table: Any) -> None:
@@ -395,11 +423,32 @@ def closing(doc: Any, recipients: Sequence[str], signer: Signer, lang: Lang) -> 
 
 
 def keep_with_closing(doc: Any, count: int = 2) -> None:
-    """The body's last paragraphs stay on the page of the signature (Decree 30: the signature
-    page carries some of the text)."""
-    paragraphs = doc.paragraphs[-count:]
-    for para in paragraphs:
-        para.paragraph_format.keep_with_next = True
+    """The body's last ``count`` paragraphs, or the last ``count`` rows of a table that ends it,
+    stay on the page of what follows, the closing (Decree 30: the signature page carries some of
+    the text, never the signature alone)."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = doc.element.body
+    blocks = [child for child in body.iterchildren() if child.tag in (qn("w:p"), qn("w:tbl"))]
+    if not blocks:
+        return
+    last = blocks[-1]
+    if last.tag == qn("w:tbl"):
+        table = Table(last, doc)
+        for row in table.rows[-count:]:
+            keep_row(row)
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
+        before = blocks[-2] if len(blocks) > 1 else None
+        if before is not None and before.tag == qn("w:p"):  # the sentence introducing the table
+            Paragraph(before, doc).paragraph_format.keep_with_next = True
+        return
+    for element in blocks[-count:]:
+        if element.tag == qn("w:p"):
+            Paragraph(element, doc).paragraph_format.keep_with_next = True
 
 
 # --- page numbers, footer, properties ---------------------------------------------------------------
