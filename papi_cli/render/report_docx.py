@@ -105,9 +105,7 @@ def render(view: ReportView) -> bytes:
 
 def footer_text(view: ReportView) -> str:
     """The period, the cut-off, the as-of date and the data version: the HTML report's page footer."""
-    t = partial(say, lang=view.lang)
-    return (f"{view.period_label} · {t('report.data_window')} {view.data_window_text} · "
-            f"{t('report.as_of')} {view.as_of_text} · {t('report.data_version')} {view.data_version}")
+    return view.footer_text
 
 
 # --- the title and the body ---------------------------------------------------------------------------
@@ -127,7 +125,7 @@ def _meta(doc: Any, view: ReportView) -> None:
     window = d.paragraph(doc, f"{t('report.data_window')}: {view.data_window_text}; {t('report.as_of')}: ",
                          indent=True, align="justify", before=6)
     d.run(window, view.as_of_text, bold=True)
-    d.run(window, "; " + t("report.files", counted=view.files_counted, read=view.files_read))
+    d.run(window, "; " + view.files_text)
     if view.skipped_files:
         d.paragraph(doc, t("status_skipped", n=len(view.skipped_files), files=", ".join(view.skipped_files)),
                     bold=True, indent=True, align="justify", before=6, colour=d.STATUS_COLOURS["at_risk"])
