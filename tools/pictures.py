@@ -3,8 +3,9 @@
     .venv/bin/python tools/pictures.py [--out docs/pictures] [--dpi 45] [FILE[:PAGE] …]
 
 Each FILE is a PDF, a Word or Excel file (converted to PDF with LibreOffice first) or an HTML
-report (printed to PDF with headless Chromium); PAGE is the page to show (1 unless given). Each
-picture is ``<file stem>-<format>-p<PAGE>.png``, made by poppler's ``pdftoppm`` at ``--dpi`` and then
+report (printed to PDF with headless Chromium); PAGE is the page to show (1 unless given; 0 for
+the first landscape page, the annex, named ``…-annex.png``). Each picture is
+``<file stem>-<format>-p<PAGE>.png``, made by poppler's ``pdftoppm`` at ``--dpi`` and then
 optimised with the standard library alone (ancillary chunks dropped, the image data recompressed
 at zlib's best level); when a picture is still above 150 KB, it is made again at a lower
 resolution.
@@ -51,9 +52,10 @@ def main(argv: list[str] | None = None) -> int:
         wanted = [_parse(item) for item in args.files] if args.files else _default_documents(work)
         for source, page in wanted:
             pdf = _as_pdf(source, work)
-            if page == 0:  # the first page of the annex (the first landscape page)
-                page = _first_landscape_page(pdf)
-            target = args.out / f"{source.stem}-{source.suffix.lstrip('.').lower()}-p{page}.png"
+            name = f"{source.stem}-{source.suffix.lstrip('.').lower()}-p{page}"
+            if page == 0:  # the first page of the annex (the first landscape page), wherever it falls
+                name, page = f"{source.stem}-{source.suffix.lstrip('.').lower()}-annex", _first_landscape_page(pdf)
+            target = args.out / f"{name}.png"
             size = _picture(pdf, page, target, args.dpi)
             print(f"{target} ({size // 1024} KB)")
     return 0
