@@ -341,3 +341,62 @@ def test_characters_xml_cannot_hold_do_not_break_the_document(docs):
     out.write_bytes(report_docx.render(view))
     texts = [p.text for p in Document(str(out)).paragraphs]
     assert "trước\ufffdgiữa\ufffdsau" in texts
+
+
+# --- the XML Word reads: elements in the schema's order ---------------------------------------------
+
+# ECMA-376 Part 1 (§17.3, §17.4): the children of these property elements, in the order the schema
+# requires. Word may report a file whose properties are out of order as damaged; LibreOffice is lenient.
+ORDER = {
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+             "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader tblCellSpacing jc hidden "
+            "ins del trPrChange",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark "
+            "headers cellIns cellDel cellMerge tcPrChange",
+    "tblCellMar": "top start left bottom end right",
+    "tblBorders": "top start left bottom end right insideH insideV",
+    "pBdr": "top left bottom right between bar",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+           "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+           "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+           "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+           "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs "
+           "em lang eastAsianLayout specVanish oMath",
+}
+
+
+@pytest.fixture(scope="module")
+def plain_docx(tmp_path_factory):
+    """The fixture's 2020-Q2 Word report (no LibreOffice needed)."""
+    work = tmp_path_factory.mktemp("plain-docx")
+    shutil.copytree(REPO / "plan", work / "plan")
+    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", work / "submissions")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PAPI_TODAY", "2021-01-05")
+        assert main(["report", "--period", "2020-Q2", "--format", "docx", "--out", str(work / "out"),
+                     "--root", str(work)]) == 0
+    return work / "out" / "bao-cao-papi-2020-Q2.docx"
+
+
+def test_properties_are_in_the_schemas_order(plain_docx):
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    wrong = []
+    with zipfile.ZipFile(plain_docx) as archive:
+        parts = [n for n in archive.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
+        for part in parts:
+            root = etree.fromstring(archive.read(part))
+            for tag, sequence in ORDER.items():
+                names = sequence.split()
+                for node in root.iter(w + tag):
+                    if tag == "rPr" and node.getparent().tag == w + "pPr":
+                        continue  # a paragraph mark's run properties: the same order, checked as rPr anyway
+                    children = [etree.QName(c).localname for c in node if etree.QName(c).namespace == w[1:-1]]
+                    unknown = [c for c in children if c not in names]
+                    places = [names.index(c) for c in children if c in names]
+                    if unknown or places != sorted(places) or len(set(places)) != len(places):
+                        wrong.append((part, tag, children))
+    assert parts and wrong[:5] == []

@@ -255,6 +255,14 @@ def dotted_top(para: Any) -> None:
 
 # --- tables ------------------------------------------------------------------------------------------
 
+# The elements that follow, in the schema's order (ECMA-376 Part 1, §17.4): Word may refuse a file whose
+# table, row or cell properties are out of order, where LibreOffice is lenient.
+_AFTER_TBLW = ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar",
+               "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_TR_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+
+
+
 def table(container: Any, widths_mm: Sequence[float], *, rows: int = 1, grid: bool = True,
           padding_mm: float = 1.2) -> Any:
     """A table of fixed column widths; ``grid``: thin black borders (else none at all)."""
@@ -291,7 +299,7 @@ def _table_width(table: Any, width_mm: float) -> None:
     width = tblpr.find(qn("w:tblW"))
     if width is None:
         width = _element("w:tblW")
-        tblpr.append(width)
+        tblpr.insert_element_before(width, *_AFTER_TBLW)
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(round(width_mm / 25.4 * 1440)))
 
@@ -300,17 +308,15 @@ def _no_borders(table: Any) -> None:
     borders = _element("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(_element(f"w:{edge}", val="nil"))
-    table._tbl.tblPr.append(borders)
+    table._tbl.tblPr.insert_element_before(borders, *_AFTER_TBLW[_AFTER_TBLW.index("w:shd"):])
 
 
 def _cell_margins(table: Any, padding_mm: float) -> None:
     margins = _element("w:tblCellMar")
     twips = str(round(padding_mm / 25.4 * 1440))
-    for edge in ("left", "right"):
-        margins.append(_element(f"w:{edge}", w=twips, type="dxa"))
-    for edge in ("top", "bottom"):
-        margins.append(_element(f"w:{edge}", w="0", type="dxa"))
-    table._tbl.tblPr.append(margins)
+    for edge in ("top", "left", "bottom", "right"):  # the schema's order
+        margins.append(_element(f"w:{edge}", w="0" if edge in ("top", "bottom") else twips, type="dxa"))
+    table._tbl.tblPr.insert_element_before(margins, *_AFTER_TBLW[_AFTER_TBLW.index("w:tblLook"):])
 
 
 def shade(cell: Any, fill: str) -> None:
@@ -335,9 +341,12 @@ def cell_border(cell: Any, edge: str, *, size: int = 12, colour: str = "000000")
 def repeat_header(row: Any) -> None:
     """The row is repeated at the top of every page the table runs onto (``w:tblHeader``), and is
     never split."""
+    from docx.oxml.ns import qn
+
+    keep_row(row)
     trpr = row._tr.get_or_add_trPr()
-    trpr.append(_element("w:cantSplit"))
-    trpr.append(_element("w:tblHeader"))
+    if trpr.find(qn("w:tblHeader")) is None:
+        trpr.insert_element_before(_element("w:tblHeader"), *_AFTER_TR_HEADER)
 
 
 def keep_row(row: Any) -> None:
@@ -346,7 +355,7 @@ def keep_row(row: Any) -> None:
 
     trpr = row._tr.get_or_add_trPr()
     if trpr.find(qn("w:cantSplit")) is None:
-        trpr.append(_element("w:cantSplit"))
+        trpr.insert_element_before(_element("w:cantSplit"), "w:trHeight", "w:tblHeader", *_AFTER_TR_HEADER)
 
 
 def keep_table_together(table: Any) -> None:
