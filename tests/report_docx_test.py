@@ -19,6 +19,7 @@ import json
 import re
 import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -400,3 +401,37 @@ def test_properties_are_in_the_schemas_order(plain_docx):
                     if unknown or places != sorted(places) or len(set(places)) != len(places):
                         wrong.append((part, tag, children))
     assert parts and wrong[:5] == []
+
+
+def _pixels(pdf: Path, page: int, dpi: int = 40) -> bytes:
+    """One page as raw RGB pixels (poppler's PPM output: a text header, then the bytes)."""
+    import subprocess
+
+    ppm = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
+                         check=True, capture_output=True).stdout
+    magic, width, height, depth, data = ppm.split(maxsplit=4)
+    assert magic == b"P6" and depth == b"255" and len(data) == int(width) * int(height) * 3
+    return data
+
+
+def test_the_status_bars_print_in_their_colours(docs):
+    """LibreOffice paints the shaded cells: the chart's page holds each present status's colour."""
+    from papi_cli.render.docx_common import STATUS_COLOURS
+
+    doc = docs["quarter"]
+    view = doc["view"]
+    number = next(i for i, page in enumerate(doc["pages"], start=1)
+                  if say("docx.trend_chart_title", "vi") in flat(page))
+    data = _pixels(doc["pdf"], number)
+    counts = {}
+    for status, colour in STATUS_COLOURS.items():
+        rgb = bytes.fromhex(colour)
+        counts[status] = sum(1 for i in range(0, len(data) - 2, 3)
+                             if all(abs(data[i + k] - rgb[k]) <= 12 for k in range(3)))
+    # A legend swatch (3.5 × 4.5 mm) is about 40 pixels at 40 dpi; one indicator's segment of a
+    # dimension's bar (at most 9 indicators: 1/9 of 115 mm × 4.5 mm) well over 100.
+    summaries = [view.overall, *(s for d in view.dimensions for s in (d.summary, *d.trend))]
+    shown = {status for summary in summaries for status, count in summary.counts.items() if count}
+    assert shown and all(counts[s] > 100 for s in shown), counts
+    # a status no bar has is only in the legend (grey aside: anti-aliased black text has greys too)
+    assert all(counts[s] < 100 for s in STATUS_COLOURS if s not in shown and s != "no_data"), counts
