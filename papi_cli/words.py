@@ -837,6 +837,16 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "report.outcome_title": ("Kết quả Chỉ số PAPI năm {year}", "PAPI {year} results"),
     "report.indicators_met": ("Chỉ tiêu đạt", "Indicators met"),
+    # --- the Word report (issue 13; papi_cli/render/report_docx.py) ---
+    "docx.trend_chart_title": (
+        "Trạng thái các chỉ tiêu theo lĩnh vực sau từng quý của năm",
+        "Indicator statuses by dimension after each quarter of the year",
+    ),
+    "docx.trend_caption": (
+        "Kết quả sau từng quý (vạch đứng: chỉ tiêu {target})",
+        "After each quarter (vertical line: target {target})",
+    ),
+    # (end of the Word report)
     "report.recipients": ("Nơi nhận:", "Recipients:"),
     "report.annex_title": ("PHỤ LỤC", "ANNEX"),
     "report.annex_subtitle": (

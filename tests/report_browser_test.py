@@ -3,7 +3,9 @@
 Checked: A4 pages; the page number centred in the top margin of every page but the first
 (CSS ``@page`` margin boxes, not Chromium's own header and footer, which are turned off); no
 text in the page margins, so the annex table is not cut at the right edge; the annex's last
-column header and every task code on the page; a Times New Roman-compatible font.
+column header and every task code on the page; one text font, Times New Roman or a metric twin
+that has the Vietnamese letters (no fallback font for ế, ố, ự); "Nơi nhận" and the signature
+never alone on a page; each status bar in its status's colour, as Chromium computes it.
 
 Needs Debian's ``chromium`` and ``poppler-utils`` (``pdfinfo``, ``pdftotext``). In CI
 (``CI=true``) a missing tool fails the test; elsewhere the test is skipped with the command that
@@ -12,10 +14,12 @@ installs them. ``.ci/run`` installs them when it runs as root.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
+from html import unescape as html_unescape
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -23,6 +27,7 @@ import pytest
 
 from papi_cli.cli import main
 from tests.conftest import REPO
+from tests.office import pdf_fonts
 
 TOOLS = ("chromium", "pdfinfo", "pdftotext", "pdffonts")
 MM = 72 / 25.4  # PDF points per millimetre
@@ -135,9 +140,77 @@ def test_annex_columns_and_all_task_codes_are_on_the_pages(printed, plan, name):
     assert [task.code for task in plan.tasks if task.code not in printed_codes] == []
 
 
-def test_the_font_is_times_new_roman_or_a_metric_twin(printed):
-    fonts = subprocess.run(["pdffonts", str(printed["quarter"])], check=True, capture_output=True, text=True).stdout
-    assert re.search(r"TimesNewRoman|LiberationSerif|Tinos", fonts), fonts
+@pytest.mark.parametrize("name", ["annual", "quarter"])
+def test_one_text_font_times_new_roman_or_a_metric_twin(printed, name):
+    """Every letter, Vietnamese ones included, is set in one family: a font without ế or ự would
+    make Chromium fall back to another family for those letters, and pdffonts would list it."""
+    families = pdf_fonts(printed[name])
+    assert len(families) == 1, families
+    assert families <= {"TimesNewRoman", "TimesNewRomanPSMT", "LiberationSerif", "Tinos"}, families
+
+
+@pytest.mark.parametrize("name", ["annual", "quarter"])
+def test_the_signature_is_never_alone_on_a_page(printed, name):
+    """The page that holds "Nơi nhận" and the signature also holds the end of the body, above them."""
+    pages = subprocess.run(["pdftotext", "-layout", str(printed[name]), "-"], check=True, capture_output=True,
+                           text=True).stdout.split("\f")
+    closing = [page for page in pages if "Nơi nhận:" in page]
+    assert len(closing) == 1
+    above = closing[0].split("Nơi nhận:")[0].splitlines()
+    body = [line for line in above if line.strip() and not line.strip().isdigit()]  # the page number aside
+    assert body, "the page holds only the recipients and the signature"
+
+
+BAR_COLOURS_SCRIPT = """<script>
+const out = [];
+for (const span of document.querySelectorAll(".bar > span, .stack > span")) {
+  const status = [...span.classList].find(c => c.startsWith("b-"));
+  out.push([status ? status.slice(2) : "", getComputedStyle(span).backgroundColor]);
+}
+const vars = {};
+for (const s of ["met", "on_track", "at_risk", "missed", "no_data"]) {
+  const probe = document.createElement("span");
+  probe.style.color = `var(--${s})`;
+  document.body.appendChild(probe);
+  vars[s] = getComputedStyle(probe).color;
+}
+const pre = document.createElement("pre");
+pre.id = "computed";
+pre.textContent = JSON.stringify({bars: out, colours: vars});
+document.body.appendChild(pre);
+</script>"""
+
+
+def test_each_bar_takes_its_status_colour(tmp_path):
+    """In a copy of the report with a test-only script appended (the product has none), Chromium's
+    computed background of every bar is its own status's colour, and the five colours differ: a
+    "không đạt" bar is red, not green."""
+    _require_tools()
+    root = tmp_path / "fixture"
+    shutil.copytree(REPO / "plan", root / "plan")
+    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", root / "submissions")
+    out = tmp_path / "out"
+    assert main(["report", "--period", "2020-Q2", "--format", "html", "--out", str(out), "--root", str(root)]) == 0
+    html = (out / "bao-cao-papi-2020-Q2.html").read_text(encoding="utf-8")
+    assert "<script" not in html
+    probe = tmp_path / "probe.html"
+    probe.write_text(html.replace("</body>", BAR_COLOURS_SCRIPT + "</body>"), encoding="utf-8")
+    dom = subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync",
+         "--disable-background-networking", "--disable-component-update", f"--user-data-dir={tmp_path / 'profile'}",
+         "--dump-dom", probe.as_uri()],
+        check=True, capture_output=True, text=True, timeout=180,
+    ).stdout
+    found = re.search(r'<pre id="computed">(.*?)</pre>', dom, re.S)
+    assert found, dom[-2000:]
+    computed = json.loads(html_unescape(found[1]))
+    colours = computed["colours"]
+    assert len(set(colours.values())) == 5, colours
+    bars = computed["bars"]
+    statuses = {status for status, _ in bars}
+    assert {"met", "on_track", "at_risk"} <= statuses, bars  # the fixture's overall table has these bars
+    wrong = [(status, colour) for status, colour in bars if colour != colours[status]]
+    assert wrong == [], wrong
 
 
 def test_every_page_states_the_period_cut_off_and_data_version(printed):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -131,10 +132,11 @@ def text_width(landscape: bool = False) -> float:
 
 def run(paragraph: Any, text: str, *, size: float | None = None, bold: bool = False, italic: bool = False,
         colour: str | None = None, caps: bool = False) -> Any:
-    """A run of ``text`` (line breaks kept) in Times New Roman, all four font slots set."""
+    """A run of ``text`` (line breaks kept) in Times New Roman, all four font slots set. The text
+    is only text: characters XML cannot hold (C0 controls, lone surrogates) become U+FFFD."""
     from docx.oxml.ns import qn
 
-    piece = paragraph.add_run(text.upper() if caps else text)
+    piece = paragraph.add_run(xml_safe(text.upper() if caps else text))
     font = piece.font
     font.name = FONT
     _times(piece._element.get_or_add_rPr().get_or_add_rFonts())
@@ -155,6 +157,14 @@ def run(paragraph: Any, text: str, *, size: float | None = None, bold: bool = Fa
     if colour is not None:
         font.color.rgb = _rgb(colour)
     return piece
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 cannot hold replaced by U+FFFD (lxml would refuse it)."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def paragraph(container: Any, text: str = "", *, size: float | None = None, bold: bool = False,
@@ -245,6 +255,14 @@ def dotted_top(para: Any) -> None:
 
 # --- tables ------------------------------------------------------------------------------------------
 
+# The elements that follow, in the schema's order (ECMA-376 Part 1, §17.4): Word may refuse a file whose
+# table, row or cell properties are out of order, where LibreOffice is lenient.
+_AFTER_TBLW = ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar",
+               "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+_AFTER_TR_HEADER = ("w:tblCellSpacing", "w:jc", "w:hidden", "w:ins", "w:del", "w:trPrChange")
+
+
+
 def table(container: Any, widths_mm: Sequence[float], *, rows: int = 1, grid: bool = True,
           padding_mm: float = 1.2) -> Any:
     """A table of fixed column widths; ``grid``: thin black borders (else none at all)."""
@@ -281,7 +299,7 @@ def _table_width(table: Any, width_mm: float) -> None:
     width = tblpr.find(qn("w:tblW"))
     if width is None:
         width = _element("w:tblW")
-        tblpr.append(width)
+        tblpr.insert_element_before(width, *_AFTER_TBLW)
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(round(width_mm / 25.4 * 1440)))
 
@@ -290,35 +308,54 @@ def _no_borders(table: Any) -> None:
     borders = _element("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
         borders.append(_element(f"w:{edge}", val="nil"))
-    table._tbl.tblPr.append(borders)
+    table._tbl.tblPr.insert_element_before(borders, *_AFTER_TBLW[_AFTER_TBLW.index("w:shd"):])
 
 
 def _cell_margins(table: Any, padding_mm: float) -> None:
     margins = _element("w:tblCellMar")
     twips = str(round(padding_mm / 25.4 * 1440))
-    for edge in ("left", "right"):
-        margins.append(_element(f"w:{edge}", w=twips, type="dxa"))
-    for edge in ("top", "bottom"):
-        margins.append(_element(f"w:{edge}", w="0", type="dxa"))
-    table._tbl.tblPr.append(margins)
+    for edge in ("top", "left", "bottom", "right"):  # the schema's order
+        margins.append(_element(f"w:{edge}", w="0" if edge in ("top", "bottom") else twips, type="dxa"))
+    table._tbl.tblPr.insert_element_before(margins, *_AFTER_TBLW[_AFTER_TBLW.index("w:tblLook"):])
 
 
 def shade(cell: Any, fill: str) -> None:
     """A cell's background colour (``F2F2F2``)."""
-    cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=fill))
+    tcpr = cell._tc.get_or_add_tcPr()
+    tcpr.insert_element_before(_element("w:shd", val="clear", color="auto", fill=fill), *_AFTER_SHD)
+
+
+_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers",
+              "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange")
+
+
+def cell_border(cell: Any, edge: str, *, size: int = 12, colour: str = "000000") -> None:
+    """A line on one edge of a cell (``left``, ``right``, ``top``, ``bottom``), ``size`` in eighths
+    of a point: the target line of a chart bar."""
+    tcpr = cell._tc.get_or_add_tcPr()
+    borders = _element("w:tcBorders")
+    borders.append(_element(f"w:{edge}", val="single", sz=str(size), space="0", color=colour))
+    tcpr.insert_element_before(borders, "w:shd", *_AFTER_SHD)
 
 
 def repeat_header(row: Any) -> None:
     """The row is repeated at the top of every page the table runs onto (``w:tblHeader``), and is
     never split."""
+    from docx.oxml.ns import qn
+
+    keep_row(row)
     trpr = row._tr.get_or_add_trPr()
-    trpr.append(_element("w:cantSplit"))
-    trpr.append(_element("w:tblHeader"))
+    if trpr.find(qn("w:tblHeader")) is None:
+        trpr.insert_element_before(_element("w:tblHeader"), *_AFTER_TR_HEADER)
 
 
 def keep_row(row: Any) -> None:
     """The row is never split across two pages."""
-    row._tr.get_or_add_trPr().append(_element("w:cantSplit"))
+    from docx.oxml.ns import qn
+
+    trpr = row._tr.get_or_add_trPr()
+    if trpr.find(qn("w:cantSplit")) is None:
+        trpr.insert_element_before(_element("w:cantSplit"), "w:trHeight", "w:tblHeader", *_AFTER_TR_HEADER)
 
 
 def keep_table_together(table: Any) -> None:
@@ -395,11 +432,32 @@ def closing(doc: Any, recipients: Sequence[str], signer: Signer, lang: Lang) -> 
 
 
 def keep_with_closing(doc: Any, count: int = 2) -> None:
-    """The body's last paragraphs stay on the page of the signature (Decree 30: the signature
-    page carries some of the text)."""
-    paragraphs = doc.paragraphs[-count:]
-    for para in paragraphs:
-        para.paragraph_format.keep_with_next = True
+    """The body's last ``count`` paragraphs, or the last ``count`` rows of a table that ends it,
+    stay on the page of what follows, the closing (Decree 30: the signature page carries some of
+    the text, never the signature alone)."""
+    from docx.oxml.ns import qn
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = doc.element.body
+    blocks = [child for child in body.iterchildren() if child.tag in (qn("w:p"), qn("w:tbl"))]
+    if not blocks:
+        return
+    last = blocks[-1]
+    if last.tag == qn("w:tbl"):
+        table = Table(last, doc)
+        for row in table.rows[-count:]:
+            keep_row(row)
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
+        before = blocks[-2] if len(blocks) > 1 else None
+        if before is not None and before.tag == qn("w:p"):  # the sentence introducing the table
+            Paragraph(before, doc).paragraph_format.keep_with_next = True
+        return
+    for element in blocks[-count:]:
+        if element.tag == qn("w:p"):
+            Paragraph(element, doc).paragraph_format.keep_with_next = True
 
 
 # --- page numbers, footer, properties ---------------------------------------------------------------

@@ -4,21 +4,35 @@ in the layout of Decree 30/2020/NĐ-CP, Appendix I (docs/rules.md, "The report's
 - A4 portrait, margins 20/20/30/15 mm, Times New Roman 13 pt (12–13 pt in the header block);
   page numbers centred at the top from page 2, a PAGE field in a header that the first page does
   not show (``docx_common``).
-- The header block in two borderless columns, "BÁO CÁO", the summary line and the basis, the
-  body (the period and its cut-off, the overview, the results by dimension, the late and missing
-  reports, the implementation documents, what falls due next, the PAPI results of the annual
-  report), then "Nơi nhận" and the signature, kept on the page of the body's last lines.
+- The header block in two borderless columns, "BÁO CÁO", the summary line and the basis, then
+  the body in numbered parts: the period and its cut-off, the overview, the results by
+  dimension, the late and missing reports and the implementation documents, the PAPI results
+  of the annual report; then the officer's own sections where a Decree 30 report has them
+  (``view.narrative``): the overall assessment, the directions and tasks for the next period
+  followed by what falls due in it, the recommendations; a section not written shows its
+  placeholder sentence. The narrative's runs keep their bold and italic and nothing else: the
+  text goes into runs as text. Then "Nơi nhận" and the signature, kept on the page of the
+  body's last lines.
 - The annex in a landscape A4 section of its own: every task in the decision's seven columns,
   the header row repeated on every page (``w:tblHeader``).
 - The data version is in the document's properties and in the footer of every page (as in the
   HTML report's page footer), not in the body.
 
-Charts are tables. The HTML report draws each dimension's statuses as an SVG bar; Word has no
-such image, and drawing one as a PNG would need an image library with fonts (Pillow,
-matplotlib, cairo), which papi does not depend on. So each bar here is a row of table cells
-shaded in the status colours, their widths the view's segments (``Summary.segments``), each
-holding its count, with a legend; the counts are also in the table beside it. Text stays text:
-selectable, in Times New Roman, in the report's language, and printed sharp.
+Charts are tables, not images. The HTML report draws its charts as inline SVG; Word has no such
+image, and drawing one as a PNG would need an image library with fonts (Pillow, matplotlib,
+cairo), which papi does not depend on. So a bar here is a row of table cells shaded in the
+status colours, with the counts or the value written in them or beside them:
+
+- each dimension's statuses after each quarter of the year so far (``DimensionSummary.trend``):
+  one bar per quarter, the segments' widths those of the view (``Summary.segments``), each
+  holding its count, with a legend; the plan's total for the period last;
+- each indicator's value after each quarter against its target (``IndicatorLine.trend``), in its
+  annex result: one small bar per quarter in the quarter's status colour, on an axis from 0 to
+  100 % (a percent), to 1 (a milestone) or to the target or the highest value (a count), a
+  vertical line at the target, and the value in figures.
+
+Text stays text: selectable, in Times New Roman, in the report's language, printed sharp, and
+legible in black and white (every bar carries its figures).
 
 Pure: a ``ReportView`` in, the file's bytes out (the same bytes for the same view). python-docx
 is imported only when a document is made.
@@ -34,13 +48,23 @@ from papi_cli.render import docx_common as d
 from papi_cli.words import say
 
 if TYPE_CHECKING:
-    from papi_cli.report.model import AnnexRow, IndicatorLine, ReportView, Segment, Summary
+    from papi_cli.report.model import (
+        AnnexRow,
+        IndicatorLine,
+        NarrativeSection,
+        ReportView,
+        Segment,
+        Summary,
+        TrendPoint,
+    )
 
 TABLE_PT = 11.0  # the body's tables
 ANNEX_PT = 10.0  # the annex table (landscape, seven columns)
 SMALL_PT = 9.0  # the detail lines of an annex result
 BAR_UNITS = 50  # a chart bar is this many grid columns wide (2 % each)
 ANNEX_COLUMNS = (6.5, 22, 13, 11, 12, 8.5, 27)  # percent of the width, as in the HTML report
+TREND_UNITS = 20  # an indicator's trend bar is this many grid columns wide (5 % of its axis each)
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
 def render(view: ReportView) -> bytes:
@@ -54,12 +78,17 @@ def render(view: ReportView) -> bytes:
     d.header_block(doc, view.header, view.lang)
     _title(doc, view)
     _meta(doc, view)
-    _overall(doc, view)
-    _dimensions(doc, view)
-    _reporting(doc, view)
-    _next_period(doc, view)
+    numbers = iter(ROMAN)
+    _overall(doc, view, next(numbers))
+    _dimensions(doc, view, next(numbers))
+    _reporting(doc, view, next(numbers))
     if view.outcome is not None:
-        _outcome(doc, view)
+        _outcome(doc, view, next(numbers))
+    narrative = view.narrative
+    _narrative(doc, view, narrative.assessment, next(numbers))
+    _narrative(doc, view, narrative.next_tasks, next(numbers))
+    _next_period(doc, view)
+    _narrative(doc, view, narrative.proposals, next(numbers))
     d.keep_with_closing(doc)
     d.closing(doc, view.recipients, view.signer, view.lang)
     annex = doc.add_section(WD_SECTION.NEW_PAGE)
@@ -76,9 +105,7 @@ def render(view: ReportView) -> bytes:
 
 def footer_text(view: ReportView) -> str:
     """The period, the cut-off, the as-of date and the data version: the HTML report's page footer."""
-    t = partial(say, lang=view.lang)
-    return (f"{view.period_label} · {t('report.data_window')} {view.data_window_text} · "
-            f"{t('report.as_of')} {view.as_of_text} · {t('report.data_version')} {view.data_version}")
+    return view.footer_text
 
 
 # --- the title and the body ---------------------------------------------------------------------------
@@ -98,7 +125,7 @@ def _meta(doc: Any, view: ReportView) -> None:
     window = d.paragraph(doc, f"{t('report.data_window')}: {view.data_window_text}; {t('report.as_of')}: ",
                          indent=True, align="justify", before=6)
     d.run(window, view.as_of_text, bold=True)
-    d.run(window, "; " + t("report.files", counted=view.files_counted, read=view.files_read))
+    d.run(window, "; " + view.files_text)
     if view.skipped_files:
         d.paragraph(doc, t("status_skipped", n=len(view.skipped_files), files=", ".join(view.skipped_files)),
                     bold=True, indent=True, align="justify", before=6, colour=d.STATUS_COLOURS["at_risk"])
@@ -127,9 +154,9 @@ def _data_table(doc: Any, widths: Sequence[float], labels: Sequence[str],
     return grid
 
 
-def _overall(doc: Any, view: ReportView) -> None:
+def _overall(doc: Any, view: ReportView, number: str) -> None:
     t = partial(say, lang=view.lang)
-    _heading(doc, f"I. {t('report.overall_title')}")
+    _heading(doc, f"{number}. {t('report.overall_title')}")
     _body(doc, t("report.overall_text", met=view.overall.counts["met"], total=view.overall.total,
                  share=view.overall.met_share_text)).paragraph_format.keep_with_next = True
     rows = [[(view.overall.labels[status], "left"), (str(count), "right")]
@@ -144,9 +171,9 @@ def _overall(doc: Any, view: ReportView) -> None:
     d.keep_table_together(grid)
 
 
-def _dimensions(doc: Any, view: ReportView) -> None:
+def _dimensions(doc: Any, view: ReportView, number: str) -> None:
     t = partial(say, lang=view.lang)
-    _heading(doc, f"II. {t('report.dimensions_title')}")
+    _heading(doc, f"{number}. {t('report.dimensions_title')}")
     _status_chart(doc, view)
     statuses = list(view.overall.labels)
     width = d.text_width()
@@ -165,36 +192,60 @@ def _dimensions(doc: Any, view: ReportView) -> None:
 
 
 def _status_chart(doc: Any, view: ReportView) -> None:
-    """Each dimension's statuses (and the plan's, last) as a bar of shaded cells with its counts."""
+    """Each dimension's statuses after each quarter of the year so far (``DimensionSummary.trend``;
+    the last quarter's is the report's own), one bar of shaded cells per quarter with its counts,
+    the dimension's name beside its group of bars; the plan's total, last, for the report's
+    period. Without a trend (none computed), one bar per dimension."""
     t = partial(say, lang=view.lang)
-    bars = [(f"{dim.code} ({dim.papi})", dim.summary) for dim in view.dimensions]
-    bars.append((t("total"), view.overall))
-    label_mm, tail_mm = 24.0, 16.0
-    unit = (d.text_width() - label_mm - tail_mm) / BAR_UNITS
-    widths = (label_mm, *(unit,) * BAR_UNITS, tail_mm)
-    chart = d.table(doc, widths, rows=2 * len(bars) - 1, grid=False, padding_mm=0.5)
-    for index, (label, summary) in enumerate(bars):
-        row = chart.rows[2 * index]
-        _bar(row, label, summary, bold=index == len(bars) - 1)
-        _height(row, 5.5)
-        if index < len(bars) - 1:
-            _height(chart.rows[2 * index + 1], 1.2)
-    d.keep_table_together(chart)
+    quarters = [p.label for p in view.trend_periods]
+    groups: list[tuple[str, list[tuple[str, Summary]]]] = []
+    for dim in view.dimensions:
+        bars = list(zip(quarters, dim.trend, strict=False)) if dim.trend else [("", dim.summary)]
+        groups.append((f"{dim.code} ({dim.papi})", bars))
+    groups.append((t("total"), [(quarters[-1] if quarters else "", view.overall)]))
+    label_mm, quarter_mm, tail_mm = 22.0, 13.0, 14.0
+    unit = (d.text_width() - label_mm - quarter_mm - tail_mm) / BAR_UNITS
+    widths = (label_mm, quarter_mm, *(unit,) * BAR_UNITS, tail_mm)
+    rows = sum(len(bars) for _, bars in groups) + len(groups) - 1
+    chart = d.table(doc, widths, rows=rows, grid=False, padding_mm=0.5)
+    index = 0
+    for number, (label, bars) in enumerate(groups):
+        last_group = number == len(groups) - 1
+        group = chart.rows[index:index + len(bars)]
+        for row, (quarter, summary) in zip(group, bars, strict=True):
+            _bar(row, quarter, summary, bold=last_group)
+            _height(row, 4.5 if len(bars) > 1 else 5.5)
+            d.keep_row(row)
+        name = group[0].cells[0] if len(group) == 1 else group[0].cells[0].merge(group[-1].cells[0])
+        d.cell_text(name, label, size=10, bold=last_group)
+        for row in group[:-1]:  # a dimension's bars stay on one page
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
+        index += len(bars)
+        if not last_group:
+            _height(chart.rows[index], 1.5)
+            index += 1
     _legend(doc, view)
-    d.paragraph(doc, t("report.chart_title"), size=11, italic=True, align="center", before=2, after=6)
+    title = t("docx.trend_chart_title") if quarters and any(dim.trend for dim in view.dimensions) else \
+        t("report.chart_title")
+    d.paragraph(doc, title, size=11, italic=True, align="center", before=2, after=6)
 
 
-def _bar(row: Any, label: str, summary: Summary, *, bold: bool) -> None:
+def _bar(row: Any, quarter: str, summary: Summary, *, bold: bool) -> None:
+    """Cells 2… of ``row``: the quarter's label, the bar's segments (shaded, each with its count), and
+    the number met out of the total."""
     cells = row.cells
-    d.cell_text(cells[0], label, size=10, bold=bold)
-    column = 1
+    d.cell_text(cells[1], quarter, size=9, bold=bold)
+    column = 2
+    end = BAR_UNITS + 1  # the bar's last cell
     for segment, span in _spans(summary.segments):
         cell = cells[column] if span == 1 else cells[column].merge(cells[column + span - 1])
         d.shade(cell, d.STATUS_COLOURS[segment.status])
         d.cell_text(cell, str(segment.count), size=9, bold=True, align="center", colour="FFFFFF")
         column += span
-    if column <= BAR_UNITS:  # nothing to show (no indicator): an empty grey bar
-        rest = cells[column] if column == BAR_UNITS else cells[column].merge(cells[BAR_UNITS])
+    if column <= end:  # nothing to show (no indicator): an empty grey bar
+        rest = cells[column] if column == end else cells[column].merge(cells[end])
         d.shade(rest, "E0E0E0")
     d.cell_text(cells[-1], f"{summary.counts['met']}/{summary.total}", size=10, bold=bold, align="right")
 
@@ -236,9 +287,9 @@ def _legend(doc: Any, view: ReportView) -> None:
     d.keep_row(legend.rows[0])
 
 
-def _reporting(doc: Any, view: ReportView) -> None:
+def _reporting(doc: Any, view: ReportView, number: str) -> None:
     t = partial(say, lang=view.lang)
-    _heading(doc, f"III. {t('report.reporting_title')}")
+    _heading(doc, f"{number}. {t('report.reporting_title')}")
     _body(doc, view.reporting.counts_text)
     if view.reporting.lines:
         labels = (t("report.col.stt"), t("agency"), t("period"), t("deadline"), t("submitted_on"), t("state"))
@@ -259,9 +310,10 @@ def _reporting(doc: Any, view: ReportView) -> None:
 
 
 def _next_period(doc: Any, view: ReportView) -> None:
+    """What falls due next: the figures that follow the officer's own directions and tasks."""
     t = partial(say, lang=view.lang)
     following = view.next_period
-    _heading(doc, f"IV. {t('report.next_title')}")
+    _heading(doc, t("report.next_title"), level=2)
     if following.code is None:
         _body(doc, following.label)
         return
@@ -276,11 +328,11 @@ def _next_period(doc: Any, view: ReportView) -> None:
     _data_table(doc, (15, 55, 25, 24, 24, 22), labels, rows)
 
 
-def _outcome(doc: Any, view: ReportView) -> None:
+def _outcome(doc: Any, view: ReportView, number: str) -> None:
     t = partial(say, lang=view.lang)
     outcome = view.outcome
     assert outcome is not None
-    _heading(doc, f"V. {t('report.outcome_title', year=outcome.year)}")
+    _heading(doc, f"{number}. {t('report.outcome_title', year=outcome.year)}")
     _body(doc, outcome.summary_text)
     labels = (t("dimension"), t("score"), t("rank"), t("group"), t("meets_goal"), t("report.indicators_met"))
     rows = [[(f"{o.code}. {o.name} ({o.papi})", "left"), (o.score_text, "right"), (f"{o.rank}/{o.of}", "right"),
@@ -294,6 +346,29 @@ def _outcome(doc: Any, view: ReportView) -> None:
     for cell in grid.rows[-1].cells[:2]:
         for piece in cell.paragraphs[0].runs:
             piece.font.bold = True
+
+
+# --- the officer's own words ---------------------------------------------------------------------------
+
+def _narrative(doc: Any, view: ReportView, section: NarrativeSection, number: str) -> None:
+    """A section only people write: its heading, then its paragraphs and lists with their bold and
+    italic runs as written (text only: nothing in it is read as markup), or, when not written,
+    the placeholder sentence in italics."""
+    _heading(doc, f"{number}. {section.title}")
+    if not section.written:
+        d.paragraph(doc, section.placeholder, italic=True, indent=True, align="justify", before=6)
+        return
+    for block in section.blocks:
+        for index, item in enumerate(block.items):
+            para = _body(doc, "")
+            if block.kind == "bullets":
+                d.run(para, "- ")
+            elif block.kind == "numbers":
+                d.run(para, f"{block.start + index}. ")
+            if block.kind != "paragraph":
+                para.paragraph_format.space_before = d._pt(2)
+            for piece in item:
+                d.run(para, piece.text, bold=piece.bold, italic=piece.italic)
 
 
 # --- the annex -----------------------------------------------------------------------------------------
@@ -355,6 +430,7 @@ def _result(cell: Any, line: IndicatorLine, view: ReportView, *, first: bool, ma
         details.append(line.missing_text)
     for text in details:
         d.paragraph(cell, text, size=SMALL_PT)
+    _trend_bars(cell, line, view)
     _listed(cell, t("report.evidence"), [f"{e.text} ({', '.join(e.agency_names)})" for e in line.evidence])
     _listed(cell, t("report.notes"), [f"{', '.join(n.agency_names)}: {n.text}" for n in line.notes])
 
@@ -366,3 +442,49 @@ def _listed(cell: Any, label: str, items: list[str]) -> None:
     for item in items:
         para = d.paragraph(cell, f"- {item}", size=SMALL_PT)
         para.paragraph_format.left_indent = d._mm(2)
+
+
+def _trend_bars(cell: Any, line: IndicatorLine, view: ReportView) -> None:
+    """The indicator's value after each quarter of the year so far against its target: a small
+    table of one row per quarter, the bar's shaded cells (in the quarter's status colour) as long
+    as the value on an axis from 0 to the target or beyond, a vertical line at the target, and
+    the value in figures."""
+    if not line.trend or line.target_value is None:
+        return
+    axis = _axis(line)
+    d.paragraph(cell, say("docx.trend_caption", view.lang, target=line.target_text), size=SMALL_PT - 1,
+                italic=True, before=1)
+    value_mm, label_mm, unit_mm = 24.0, 9.0, 1.6
+    widths = (label_mm, *(unit_mm,) * TREND_UNITS, value_mm)
+    grid = d.table(cell, widths, rows=len(line.trend), grid=False, padding_mm=0.3)
+    target_at = round(min(line.target_value / axis, 1) * TREND_UNITS)
+    for row, point in zip(grid.rows, line.trend, strict=True):
+        cells = row.cells
+        d.cell_text(cells[0], point.label, size=SMALL_PT - 1)
+        filled = _filled(point, axis)
+        for position in range(TREND_UNITS):
+            d.shade(cells[1 + position], d.STATUS_COLOURS[point.status] if position < filled else "EEEEEE")
+        if target_at > 0:
+            d.cell_border(cells[target_at], "right", size=12)
+        else:
+            d.cell_border(cells[1], "left", size=12)
+        d.cell_text(cells[-1], point.value_text, size=SMALL_PT - 1, align="right")
+        _height(row, 3.6)
+        d.keep_row(row)
+
+
+def _axis(line: IndicatorLine) -> float:
+    """The top of an indicator's trend axis: 100 % for a percent, 1 (done) for a milestone; for a
+    count, the target or the highest value if above it."""
+    if line.unit == "percent":
+        return 100.0
+    if line.unit == "milestone":
+        return 1.0
+    values = [p.value for p in line.trend if p.value is not None]
+    return max([line.target_value or 0.0, *values, 1.0])
+
+
+def _filled(point: TrendPoint, axis: float) -> int:
+    if point.value is None or point.value <= 0:
+        return 0
+    return max(1, round(min(point.value / axis, 1) * TREND_UNITS))

@@ -1,0 +1,437 @@
+"""The Word report as people open it: LibreOffice converts each document to PDF once (module
+fixture), and poppler reads the PDF; python-docx reads the file back for what a PDF cannot show
+(the PAGE field, the repeated header row, the properties).
+
+Three documents: the fixture's 2020-Q2 report with the officer's sections written (bold and
+italic runs, lists, a ``<script>`` literal that must stay text) and two quarters of trends; the
+annual 2020 report of the sample data (the longest, without a narrative: placeholders); and the
+2020-Q2 report in English. Trends are taken from the view when it has them; otherwise two
+quarters are made up from its own figures, so the charts are drawn either way.
+
+Needs LibreOffice and poppler (tests/office.py): skipped outside CI when missing, failed in CI.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from papi_cli.cli import main
+from papi_cli.words import say
+from tests.conftest import REPO
+from tests.office import convert, pdf_fonts, pdf_page_texts, pdf_pages, pdf_text, require_office
+from tests.report_browser_test import pdf_words
+
+MM = 72 / 25.4
+A4_PORTRAIT, A4_LANDSCAPE = (595, 842), (842, 595)
+MARGINS = {"top": 20, "bottom": 20, "left": 30, "right": 15}  # millimetres (papi_cli/render/docx_common.py)
+SCRIPT = "<script>alert('x')</script> **không đậm** [liên kết](http://example.invalid)"
+
+
+def _narrative(view):
+    """The view with the assessment and the proposals written (next tasks left unwritten)."""
+    from papi_cli.report.model import Block, Run
+
+    n = view.narrative
+    assessment = dataclasses.replace(n.assessment, written=True, placeholder="", blocks=(
+        Block("paragraph", ((Run("Nhìn chung các cơ quan "), Run("đã triển khai kịp thời", bold=True),
+                             Run("; "), Run("một số đơn vị còn chậm", italic=True), Run(". "), Run(SCRIPT)),)),
+        Block("bullets", ((Run("Ưu điểm: báo cáo đúng mẫu."),), (Run("Hạn chế: "), Run("số liệu cấp xã", bold=True)))),
+    ))
+    proposals = dataclasses.replace(n.proposals, written=True, placeholder="", blocks=(
+        Block("numbers", ((Run("Đề nghị UBND tỉnh chỉ đạo các huyện."),), (Run("Bổ sung kinh phí tuyên truyền."),)),
+              start=1),
+    ))
+    return dataclasses.replace(view, narrative=dataclasses.replace(
+        n, assessment=assessment, proposals=proposals, missing=(n.next_tasks.title,)))
+
+
+def _with_trends(view):
+    """The view's own trends, or two quarters made up from its figures when it has none."""
+    from papi_cli.report.model import TrendPeriod, TrendPoint
+
+    if view.trend_periods:
+        return view
+    q1 = TrendPeriod("2020-Q1", "Quý I" if view.lang == "vi" else "Q1", dt.date(2020, 3, 31), "31/03/2020")
+    last = TrendPeriod(view.period, "Quý II" if view.lang == "vi" else "Q2", view.as_of, view.as_of_text)
+
+    def line(i):
+        target = 100.0 if i.unit == "percent" else 1.0 if i.unit == "milestone" else 10.0
+        value = i.percent if i.unit == "percent" else (1.0 if i.status == "met" else 0.0) if i.unit == "milestone" \
+            else 4.0
+        first = TrendPoint(q1.code, q1.label, None if value is None else value / 2, "—", "no_data", "")
+        now = TrendPoint(last.code, last.label, value, i.value_text, i.status, i.status_label)
+        return dataclasses.replace(i, target_value=target, trend=(first, now))
+
+    annex = tuple(dataclasses.replace(s, rows=tuple(dataclasses.replace(r, indicators=tuple(map(line, r.indicators)))
+                                                    for r in s.rows)) for s in view.annex)
+    dims = tuple(dataclasses.replace(d, trend=(d.summary, d.summary)) for d in view.dimensions)
+    return dataclasses.replace(view, trend_periods=(q1, last), dimensions=dims, annex=annex)
+
+
+@pytest.fixture(scope="module")
+def docs(tmp_path_factory):
+    """name → {"docx", "pdf", "view" (what was rendered), "json" (``--format json``), "pages"}."""
+    require_office()
+    from papi_cli.report import view as report_view
+
+    work = tmp_path_factory.mktemp("docx")
+    fixture = work / "fixture"
+    shutil.copytree(REPO / "plan", fixture / "plan")
+    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", fixture / "submissions")
+    sample = REPO if any((REPO / "submissions").glob("2020-Q*/*.yaml")) else fixture
+    original = report_view.build
+    result = {}
+    for name, root, period, lang, written in (("quarter", fixture, "2020-Q2", "vi", True),
+                                               ("annual", sample, "2020", "vi", False),
+                                               ("english", fixture, "2020-Q2", "en", False)):
+        built = []
+
+        def build(*args, _written=written, _built=built, **kwargs):
+            view = _with_trends(original(*args, **kwargs))
+            view = _narrative(view) if _written else view
+            _built.append(view)
+            return view
+
+        out = work / name
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("PAPI_TODAY", "2021-01-05")
+            patch.setattr(report_view, "build", build)
+            for fmt in ("docx", "json"):
+                assert main(["report", "--period", period, "--format", fmt, "--out", str(out), "--root", str(root),
+                             "--lang", lang]) == 0
+        docx = out / f"bao-cao-papi-{period}.docx"
+        pdf = convert(docx, "pdf", work / f"pdf-{name}")
+        result[name] = {"docx": docx, "pdf": pdf, "view": built[0], "pages": pdf_page_texts(pdf),
+                        "json": json.loads((out / f"bao-cao-papi-{period}.json").read_text(encoding="utf-8"))}
+    return result
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def annex_start(doc) -> int:
+    return next(i for i, page in enumerate(doc["pages"]) if say("report.annex_title", doc["view"].lang) in page)
+
+
+# --- what LibreOffice prints ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["quarter", "annual", "english"])
+def test_body_on_a4_portrait_annex_on_a4_landscape(docs, name):
+    doc = docs[name]
+    sizes = [(round(w), round(h)) for w, h in pdf_pages(doc["pdf"])]
+    start = annex_start(doc)
+    assert len(sizes) == len(doc["pages"]) and 2 <= start < len(sizes) <= 60
+    assert sizes[:start] == [A4_PORTRAIT] * start
+    assert sizes[start:] == [A4_LANDSCAPE] * (len(sizes) - start)
+
+
+@pytest.mark.parametrize("name", ["quarter", "annual", "english"])
+def test_one_font_a_times_metric_family(docs, name):
+    families = pdf_fonts(docs[name]["pdf"])
+    assert len(families) == 1 and families <= {"TimesNewRoman", "TimesNewRomanPSMT", "LiberationSerif", "Tinos"}, \
+        families
+
+
+@pytest.mark.parametrize("name", ["quarter", "annual", "english"])
+def test_page_1_holds_the_header_block_title_and_summary_line(docs, name):
+    doc = docs[name]
+    header = doc["json"]["header"]
+    first = flat(doc["pages"][0])
+    for line in (header["parent_body"].upper(), header["issuing_body"].upper(), header["republic"].upper(),
+                 header["motto"], header["date_line"], doc["json"]["title"], doc["json"]["summary_line"]):
+        assert flat(line) in first, line
+    assert f"{say('report.number_prefix', doc['view'].lang)} {header['number']}" in first
+    # the two columns: the issuing body and the national title on one printed line
+    layout = pdf_text(doc["pdf"], layout=True).split("\f")[0]
+    assert any(header["parent_body"].upper() in line and header["republic"].upper() in line
+               for line in layout.splitlines())
+
+
+@pytest.mark.parametrize("name", ["quarter", "annual"])
+def test_page_numbers_centred_at_the_top_from_page_2(docs, name):
+    pdf = docs[name]["pdf"]
+    sizes = pdf_pages(pdf)
+    for number, (words, (width, _)) in enumerate(zip(pdf_words(pdf), sizes, strict=True), start=1):
+        top = [w for w in words if w[4] <= MARGINS["top"] * MM]
+        if number == 1:
+            assert top == [], "no page number on page 1"
+            continue
+        assert [w[0] for w in top] == [str(number)], f"page {number}: {top}"
+        middle = (top[0][1] + top[0][3]) / 2
+        assert abs(middle - (MARGINS["left"] + (width / MM - MARGINS["right"])) / 2 * MM) < 3 * MM
+
+
+def test_the_numbers_are_those_of_the_json_report(docs):
+    for name in ("quarter", "annual"):
+        doc = docs[name]
+        data, lang = doc["json"], doc["view"].lang
+        body = flat(" ".join(doc["pages"][:annex_start(doc)]))
+        overall = data["overall"]
+        assert say("report.overall_text", lang, met=overall["counts"]["met"], total=overall["total"],
+                   share=overall["met_share_text"]) in body
+        assert flat(data["reporting"]["counts_text"]) in body
+        assert flat(data["documents"]["counts_text"]) in body
+        for dim in data["dimensions"]:  # the bar's tail and the table's share
+            assert f"{dim['summary']['counts']['met']}/{dim['summary']['total']}" in body
+            assert dim["summary"]["met_share_text"] in body
+        assert f"{overall['counts']['met']}/{overall['total']}" in body
+        for line in data["reporting"]["lines"]:
+            assert flat(line["agency_name"]) in body
+
+
+def test_the_annual_report_has_no_git_hash_in_its_body(docs):
+    doc = docs["annual"]
+    commit = doc["json"]["commit"]
+    if commit is None:
+        pytest.skip("the sample data is not in a git checkout")
+    text = pdf_text(doc["pdf"])
+    # only in the footer: once on each page, and never above the footer
+    assert text.count(commit) == len(doc["pages"])
+    for page in doc["pages"]:
+        assert flat(doc["view"].footer_text) in flat(page)
+
+
+@pytest.mark.parametrize("name", ["quarter", "annual", "english"])
+def test_the_signature_is_never_alone_on_a_page(docs, name):
+    doc = docs[name]
+    label = say("report.recipients", doc["view"].lang)
+    closing = [page for page in doc["pages"] if label in page]
+    assert len(closing) == 1
+    above = [line for line in closing[0].split(label)[0].splitlines() if line.strip() and not line.strip().isdigit()]
+    assert above, "the page holds only the recipients and the signature"
+    assert flat(doc["view"].signer.title.upper()) in flat(closing[0])
+
+
+def test_the_officers_sections_in_their_places_as_text(docs):
+    doc = docs["quarter"]
+    view = doc["view"]
+    body = flat(" ".join(doc["pages"][:annex_start(doc)]))
+    assert SCRIPT in body  # never interpreted: the tag, the asterisks and the link stay as written
+    written = ("Nhìn chung các cơ quan đã triển khai kịp thời; một số đơn vị còn chậm.", "- Ưu điểm: báo cáo đúng mẫu.",
+               "1. Đề nghị UBND tỉnh chỉ đạo các huyện.", "2. Bổ sung kinh phí tuyên truyền.")
+    for text in written:
+        assert text in body, text
+    n = view.narrative
+    order = [say("report.reporting_title", "vi").upper(), n.assessment.title.upper(), written[0],
+             n.next_tasks.title.upper(), flat(n.next_tasks.placeholder), say("report.next_title", "vi"),
+             n.proposals.title.upper(), written[2], say("report.recipients", "vi")]
+    places = [body.find(text) for text in order]
+    assert -1 not in places and places == sorted(places), list(zip(order, places, strict=True))
+
+
+@pytest.mark.parametrize("name", ["annual", "english"])
+def test_unwritten_sections_say_so(docs, name):
+    doc = docs[name]
+    body = flat(" ".join(doc["pages"][:annex_start(doc)]))
+    n = doc["view"].narrative
+    for section in (n.assessment, n.next_tasks, n.proposals):
+        assert not section.written and section.title.upper() in body and flat(section.placeholder) in body
+
+
+@pytest.mark.parametrize("name", ["quarter", "annual"])
+def test_annex_header_row_on_every_annex_page_and_every_task(docs, plan, name):
+    doc = docs[name]
+    annex = doc["pages"][annex_start(doc):]
+    laid_out = pdf_text(doc["pdf"], layout=True).split("\f")[annex_start(doc):len(doc["pages"])]
+    columns = [say(f"report.col.{c}", "vi") for c in ("stt", "task", "target", "lead", "implementers", "result")]
+    for number, page in enumerate(laid_out, start=1):
+        header = next((line for line in page.splitlines() if line.strip().startswith(columns[0])), "")
+        assert all(c in header for c in columns[1:]), f"annex page {number}: {page[:400]}"
+    codes = set(re.findall(r"(?<![\w.])((?:IX|VII|VI|V|IV|III|II|I)\.\d+)", "\n".join(annex)))
+    assert [task.code for task in plan.tasks if task.code not in codes] == []
+
+
+def test_the_trend_charts_are_drawn(docs):
+    doc = docs["quarter"]
+    view = doc["view"]
+    chart_page = next(page for page in doc["pages"] if say("docx.trend_chart_title", "vi") in flat(page))
+    for period in view.trend_periods:
+        assert chart_page.count(period.label) >= len(view.dimensions)  # one bar per quarter per dimension
+    annex = flat(" ".join(doc["pages"][annex_start(doc):]))
+    lines = [i for s in view.annex for r in s.rows for i in r.indicators if i.trend and i.target_value is not None]
+    caption = say("docx.trend_caption", "vi", target="").split("(")[0].strip()  # "Kết quả sau từng quý"
+    assert lines and annex.count(caption) == len(lines)
+
+
+# --- what the file holds (python-docx) --------------------------------------------------------------
+
+def test_structure_page_field_first_page_header_repeated_header_properties(docs):
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
+
+    for name in ("quarter", "annual"):
+        doc = docs[name]
+        word = Document(str(doc["docx"]))
+        body, annex = word.sections[0], word.sections[-1]
+        assert body.different_first_page_header_footer
+        assert "PAGE" in "".join(t.text for t in body.header._element.iter(qn("w:instrText")))
+        assert [c.get(qn("w:fldCharType")) for c in body.header._element.iter(qn("w:fldChar"))] == \
+            ["begin", "separate", "end"]
+        assert not list(body.first_page_header._element.iter(qn("w:instrText")))
+        assert body.orientation == WD_ORIENT.PORTRAIT and annex.orientation == WD_ORIENT.LANDSCAPE
+        assert (round(body.page_width.mm), round(body.page_height.mm)) == (210, 297)
+        for section in (body, annex):  # Decree 30's ranges, in whole millimetres (EMUs round)
+            assert 20 <= round(section.top_margin.mm) <= 25 and 20 <= round(section.bottom_margin.mm) <= 25
+            assert 30 <= round(section.left_margin.mm) <= 35 and 15 <= round(section.right_margin.mm) <= 20
+        last_table = word.tables[-1]
+        assert last_table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        assert flat(last_table.rows[0].cells[0].text) == say("report.col.stt", "vi")
+        core = word.core_properties
+        assert core.version == doc["json"]["data_version"]
+        assert core.identifier == (doc["json"]["commit"] or "")
+        fonts = {f.get(qn("w:ascii")) for f in word.element.iter(qn("w:rFonts"))}
+        assert fonts == {"Times New Roman"}
+        with zipfile.ZipFile(doc["docx"]) as archive:
+            document = archive.read("word/document.xml").decode("utf-8")
+        if doc["json"]["commit"]:
+            assert doc["json"]["commit"] not in document  # the body never holds the data version
+
+
+def test_narrative_runs_keep_bold_and_italic(docs):
+    from docx import Document
+
+    word = Document(str(docs["quarter"]["docx"]))
+    runs = {r.text: r for p in word.paragraphs for r in p.runs}
+    assert runs["đã triển khai kịp thời"].bold and not runs["đã triển khai kịp thời"].italic
+    assert runs["một số đơn vị còn chậm"].italic and not runs["một số đơn vị còn chậm"].bold
+    assert not runs[SCRIPT].bold and not runs[SCRIPT].italic
+    with zipfile.ZipFile(docs["quarter"]["docx"]) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    assert "&lt;script&gt;" in document and "<script" not in document
+
+
+def test_the_same_view_gives_the_same_bytes(docs):
+    from papi_cli.render import report_docx
+
+    view = docs["quarter"]["view"]
+    assert report_docx.render(view) == report_docx.render(view)
+
+
+def test_the_english_report_is_in_english(docs):
+    doc = docs["english"]
+    first = flat(doc["pages"][0])
+    assert say("report.republic", "en") in first and say("report.title", "en") in first
+    body = flat(" ".join(doc["pages"][:annex_start(doc)]))
+    assert say("report.overall_title", "en").upper() in body and "Nơi nhận" not in body
+    assert say("report.recipients", "en") in body
+
+
+def test_characters_xml_cannot_hold_do_not_break_the_document(docs):
+    """A name or a narrative with a control character still makes a document; the character is
+    shown as U+FFFD, never dropped in silence, never a traceback."""
+    from docx import Document
+
+    from papi_cli.render import report_docx
+    from papi_cli.report.model import Block, Run
+
+    view = docs["quarter"]["view"]
+    n = view.narrative
+    odd = dataclasses.replace(n.assessment, blocks=(Block("paragraph", ((Run("trước\x01giữa\x0bsau"),),)),))
+    view = dataclasses.replace(view, narrative=dataclasses.replace(n, assessment=odd))
+    out = docs["quarter"]["docx"].parent / "odd.docx"
+    out.write_bytes(report_docx.render(view))
+    texts = [p.text for p in Document(str(out)).paragraphs]
+    assert "trước\ufffdgiữa\ufffdsau" in texts
+
+
+# --- the XML Word reads: elements in the schema's order ---------------------------------------------
+
+# ECMA-376 Part 1 (§17.3, §17.4): the children of these property elements, in the order the schema
+# requires. Word may report a file whose properties are out of order as damaged; LibreOffice is lenient.
+ORDER = {
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing "
+             "tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader tblCellSpacing jc hidden "
+            "ins del trPrChange",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark "
+            "headers cellIns cellDel cellMerge tcPrChange",
+    "tblCellMar": "top start left bottom end right",
+    "tblBorders": "top start left bottom end right insideH insideV",
+    "pBdr": "top left bottom right between bar",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd tabs "
+           "suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+           "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+           "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid "
+           "vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText vertAlign rtl cs "
+           "em lang eastAsianLayout specVanish oMath",
+}
+
+
+@pytest.fixture(scope="module")
+def plain_docx(tmp_path_factory):
+    """The fixture's 2020-Q2 Word report (no LibreOffice needed)."""
+    work = tmp_path_factory.mktemp("plain-docx")
+    shutil.copytree(REPO / "plan", work / "plan")
+    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", work / "submissions")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PAPI_TODAY", "2021-01-05")
+        assert main(["report", "--period", "2020-Q2", "--format", "docx", "--out", str(work / "out"),
+                     "--root", str(work)]) == 0
+    return work / "out" / "bao-cao-papi-2020-Q2.docx"
+
+
+def test_properties_are_in_the_schemas_order(plain_docx):
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    wrong = []
+    with zipfile.ZipFile(plain_docx) as archive:
+        parts = [n for n in archive.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
+        for part in parts:
+            root = etree.fromstring(archive.read(part))
+            for tag, sequence in ORDER.items():
+                names = sequence.split()
+                for node in root.iter(w + tag):
+                    if tag == "rPr" and node.getparent().tag == w + "pPr":
+                        continue  # a paragraph mark's run properties: the same order, checked as rPr anyway
+                    children = [etree.QName(c).localname for c in node if etree.QName(c).namespace == w[1:-1]]
+                    unknown = [c for c in children if c not in names]
+                    places = [names.index(c) for c in children if c in names]
+                    if unknown or places != sorted(places) or len(set(places)) != len(places):
+                        wrong.append((part, tag, children))
+    assert parts and wrong[:5] == []
+
+
+def _pixels(pdf: Path, page: int, dpi: int = 40) -> bytes:
+    """One page as raw RGB pixels (poppler's PPM output: a text header, then the bytes)."""
+    import subprocess
+
+    ppm = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
+                         check=True, capture_output=True).stdout
+    magic, width, height, depth, data = ppm.split(maxsplit=4)
+    assert magic == b"P6" and depth == b"255" and len(data) == int(width) * int(height) * 3
+    return data
+
+
+def test_the_status_bars_print_in_their_colours(docs):
+    """LibreOffice paints the shaded cells: the chart's page holds each present status's colour."""
+    from papi_cli.render.docx_common import STATUS_COLOURS
+
+    doc = docs["quarter"]
+    view = doc["view"]
+    number = next(i for i, page in enumerate(doc["pages"], start=1)
+                  if say("docx.trend_chart_title", "vi") in flat(page))
+    data = _pixels(doc["pdf"], number)
+    counts = {}
+    for status, colour in STATUS_COLOURS.items():
+        rgb = bytes.fromhex(colour)
+        counts[status] = sum(1 for i in range(0, len(data) - 2, 3)
+                             if all(abs(data[i + k] - rgb[k]) <= 12 for k in range(3)))
+    # A legend swatch (3.5 × 4.5 mm) is about 40 pixels at 40 dpi; one indicator's segment of a
+    # dimension's bar (at most 9 indicators: 1/9 of 115 mm × 4.5 mm) well over 100.
+    summaries = [view.overall, *(s for d in view.dimensions for s in (d.summary, *d.trend))]
+    shown = {status for summary in summaries for status, count in summary.counts.items() if count}
+    assert shown and all(counts[s] > 100 for s in shown), counts
+    # a status no bar has is only in the legend (grey aside: anti-aliased black text has greys too)
+    assert all(counts[s] < 100 for s in STATUS_COLOURS if s not in shown and s != "no_data"), counts
