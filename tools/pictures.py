@@ -21,7 +21,6 @@ that need them. The pictures are not committed by the tests; whoever updates the
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import struct
 import subprocess
@@ -56,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
             if page == 0:  # the first page of the annex (the first landscape page), wherever it falls
                 name, page = f"{source.stem}-{source.suffix.lstrip('.').lower()}-annex", _first_landscape_page(pdf)
             target = args.out / f"{name}.png"
-            size = _picture(pdf, page, target, args.dpi)
+            # a sheet's printed page is mostly empty paper: the top of it, larger, is what people see
+            sheet = source.suffix.lower() in (".xlsx", ".ods")
+            size = _picture(pdf, page, target, args.dpi * 2 if sheet else args.dpi, top=0.35 if sheet else 1.0)
             print(f"{target} ({size // 1024} KB)")
     return 0
 
@@ -67,14 +68,21 @@ def _parse(item: str) -> tuple[Path, int]:
 
 
 def _default_documents(work: Path) -> list[tuple[Path, int]]:
-    """The bundled data's reports, made with the papi of this checkout."""
+    """The bundled data's documents, made with the papi of this checkout: the 2020-Q2 report
+    (HTML, Word, Excel), the annual report (Word) and a reminder letter, each dated as it would
+    have been sent."""
     papi = [sys.executable, "-m", "papi_cli"]
-    env = {**os.environ, "PAPI_TODAY": os.environ.get("PAPI_TODAY", "2021-01-05")}
     made = []
-    for period, fmt, pages in (("2020-Q2", "html", (1,)), ("2020-Q2", "docx", (1, 0)), ("2020", "docx", (1,))):
+    documents = (("2020-Q2", "html", (1,), "2020-07-06"), ("2020-Q2", "docx", (1, 0), "2020-07-06"),
+                 ("2020-Q2", "xlsx", (2,), "2020-07-06"), ("2020", "docx", (1,), "2021-01-05"))
+    for period, fmt, pages, issued in documents:
         subprocess.run([*papi, "report", "--period", period, "--format", fmt, "--out", str(work / fmt),
-                        "--root", str(ROOT)], check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+                        "--issued-on", issued, "--root", str(ROOT)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
         made += [(work / fmt / f"bao-cao-papi-{period}.{fmt}", page) for page in pages]
+    letters = work / "letters"
+    subprocess.run([*papi, "remind", "--period", "2020-Q2", "--as-of", "2020-07-10", "--format", "docx",
+                    "--out", str(letters), "--root", str(ROOT)], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    made += [(letter, 1) for letter in sorted(letters.glob("don-doc-*.docx"))[:1]]
     return made
 
 
@@ -109,11 +117,17 @@ def _first_landscape_page(pdf: Path) -> int:
     return 1
 
 
-def _picture(pdf: Path, page: int, target: Path, dpi: int) -> int:
-    """Renders one page, optimises it, and lowers the resolution until it is under the limit."""
+def _picture(pdf: Path, page: int, target: Path, dpi: int, top: float = 1.0) -> int:
+    """Renders one page (its ``top`` part), optimises it, and lowers the resolution until it is
+    under the limit."""
+    info = subprocess.run(["pdfinfo", "-f", str(page), "-l", str(page), str(pdf)], check=True, capture_output=True,
+                          text=True).stdout
+    size_line = next(line for line in info.splitlines() if line.startswith("Page") and "size:" in line)
+    width, height = (float(v) for v in size_line.split("size:")[1].split()[0:3:2])
     while True:
         stem = target.with_suffix("")
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile",
+        crop = ["-x", "0", "-y", "0", "-W", str(round(width * dpi / 72)), "-H", str(round(height * top * dpi / 72))]
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), *crop, "-png", "-singlefile",
                         str(pdf), str(stem)], check=True)
         target.write_bytes(_optimised(target.read_bytes()))
         size = target.stat().st_size
