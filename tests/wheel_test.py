@@ -118,3 +118,29 @@ def test_new_writes_a_skeleton_from_the_installed_wheel(installed: Path, data: P
     result = run(installed, data, "new", "--agency", "so-tu-phap", "--period", "2020-Q1")
     assert result.returncode == 0, result.stderr
     assert (data / "submissions" / "2020-Q1" / "so-tu-phap.yaml").is_file()
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_reminder_letters_are_written_from_the_installed_wheel(installed: Path, data: Path, fmt: str):
+    result = run(installed, data, "remind", "--period", "2020-Q2", "--as-of", "2020-07-10", "--format", fmt,
+                 "--out", "letters")
+    assert result.returncode == 0, result.stderr
+    assert (data / "letters" / f"don-doc-so-gtvt-2020-Q2.{fmt}").is_file()
+
+
+def test_the_spreadsheet_route_from_the_installed_wheel(installed: Path, data: Path):
+    """A form made, written back from a submission, and imported (dry): openpyxl and the forms
+    package are in the wheel's dependencies and files."""
+    made = run(installed, data, "new", "--agency", "so-y-te", "--period", "2020-Q3", "--format", "xlsx")
+    assert made.returncode == 0, made.stderr
+    assert (data / "so-y-te-2020-Q3.xlsx").is_file()
+    exported = run(installed, data, "export", "--agency", "so-y-te", "--period", "2020-Q2", "--out", "forms")
+    assert exported.returncode == 0, exported.stderr
+    form = data / "forms" / "so-y-te-2020-Q2.xlsx"
+    assert form.is_file()
+    before = (data / "submissions" / "2020-Q2" / "so-y-te.yaml").read_bytes()
+    refused = run(installed, data, "import", "--dry-run", str(form))  # the file is there: not unasked
+    assert refused.returncode == 1 and "form-target-exists" in refused.stdout, refused.stderr
+    imported = run(installed, data, "import", "--dry-run", "--replace", str(form))
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    assert (data / "submissions" / "2020-Q2" / "so-y-te.yaml").read_bytes() == before
