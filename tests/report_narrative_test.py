@@ -124,6 +124,17 @@ def test_html_places_the_sections_and_escapes_them(capsys, root):
     assert "<script" not in text and "<img" not in text and "gợi ý" not in text
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_subheadings_an_officer_writes_under_a_section_are_in_the_report(capsys, root, fmt):
+    write_narrative(root, text="# I. ĐÁNH GIÁ CHUNG\n\n## 1. Kết quả đạt được\n\nCác chỉ tiêu cơ bản đạt.\n\n"
+                               "## 2. Tồn tại, hạn chế và nguyên nhân\n\n- Một số đơn vị chậm báo cáo.\n")
+    text = report(capsys, root, "2020-Q2", fmt)
+    bold = ("**{}**" if fmt == "md" else "<b>{}</b>").format
+    in_order(text, "Đánh giá chung", bold("1. Kết quả đạt được"), "Các chỉ tiêu cơ bản đạt.",
+             bold("2. Tồn tại, hạn chế và nguyên nhân"), "Một số đơn vị chậm báo cáo.", "Phương hướng")
+    assert "mục \u201cĐánh giá chung\u201d" not in text  # the section is written
+
+
 def test_the_annual_report_puts_the_papi_results_before_the_sections(capsys, root):
     write_narrative(root, "2020", "# Đánh giá chung\nNăm 2020.\n")
     text = report(capsys, root, "2020", "md")
@@ -132,7 +143,7 @@ def test_the_annual_report_puts_the_papi_results_before_the_sections(capsys, roo
 
 
 def test_text_outside_the_sections_is_a_located_warning_and_the_report_is_still_written(capsys, root):
-    write_narrative(root, text="Mở đầu\n# Đánh giá chung\nA\n## Tình hình khác\nB\n")
+    write_narrative(root, text="Mở đầu\n# Đánh giá chung\nA\n# Tình hình khác\nB\n")
     out = root.parent / "out"
     code, _, err = run(capsys, "report", "--period", "2020-Q2", "--out", str(out), "--root", str(root))
     assert code == 0
