@@ -26,6 +26,7 @@ import pytest
 from papi_cli.cli import main
 from papi_cli.layout import Paths
 from papi_cli.load import load_plan
+from papi_cli.report.view import running_name
 from papi_cli.words import say
 from tests.conftest import REPO
 from tests.office import convert
@@ -139,10 +140,25 @@ def test_every_indicator_has_one_row_with_the_status_figures(run: Run) -> None:
             assert cell("value").value == lines[expected["code"]]["value_text"]
             missing = cell("xlsx.col.missing_units").value
             if expected.get("missing_units") and expected.get("numerator") is not None:
-                assert missing == ", ".join(run.plan.units[slug].name for slug in expected["missing_units"])
+                assert missing == ", ".join(running_name(run.plan.units[slug].name, run.plan.units[slug].kind)
+                                            for slug in expected["missing_units"])
             else:
                 assert missing is None
     assert any(i["status"] == "met" for i in run.status["indicators"])  # the late column is exercised
+
+
+def test_names_of_units_and_committees_are_written_as_in_the_report(run: Run) -> None:
+    """A unit's type word in lower case inside a name or a list (UBND huyện Krông Nô, xã Đắk Nia),
+    as the report and the letters write them."""
+    for lang, book in run.books.items():
+        indicators, reporting, documents = (book[SHEETS[lang][n]] for n in (2, 3, 4))
+        missing = " ".join(str(r[say("xlsx.col.missing_units", lang)].value) for r in rows(indicators))
+        assert "xã Đắk Nia" in missing and "thị trấn Đắk Mil" in missing and "phường Nghĩa Đức" in missing
+        assert not re.search(r"(^|, )(Xã|Phường|Thị trấn) ", missing)
+        for sheet in (reporting, documents):
+            names = {r[say("agency", lang)].value for r in rows(sheet)}
+            assert "UBND huyện Krông Nô" in names and "UBND thành phố Gia Nghĩa" in names, names
+            assert not any(re.search(r"UBND (Huyện|Thành phố|Xã|Phường|Thị trấn) ", name) for name in names)
 
 
 def test_summary_counts_each_dimension_and_the_province(run: Run) -> None:
