@@ -123,12 +123,14 @@ def indicator_row(dimension: str, row: AnnexRow, line: IndicatorLine, result: In
 
 
 def reporting_table(view: ReportView, evaluation: Evaluation, plan: Plan) -> tuple[list[Column], list[list[Any]]]:
-    """Every owed quarterly report, whatever its state."""
+    """Every quarterly report owed for the report's quarters (Q1 up to its last), whatever its
+    state: the reports the body counts, so a later quarter is not listed as not yet due."""
     lang = view.lang
     columns = _columns(lang, ("code", TEXT), ("agency", TEXT), ("period", TEXT), ("deadline", DATE),
                        ("submitted_on", DATE), ("state", TEXT))
+    quarters = set(parse(view.period).quarters_to_date)
     rows = [[e.agency, agency_name(plan, e.agency), say(parse(e.period).name, lang), e.deadline, e.submitted_on,
-             say(f"state.{e.state}", lang)] for e in evaluation.reporting]
+             say(f"state.{e.state}", lang)] for e in evaluation.reporting if e.period in quarters]
     return columns, rows
 
 
