@@ -974,6 +974,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Kiến nghị, đề xuất với UBND tỉnh và các cơ quan liên quan.",
         "Recommendations and proposals to the People's Committee and the agencies concerned.",
     ),
+    # a section's title in a list of titles, which hold commas themselves
+    "narrative.quoted": ("“{title}”", "“{title}”"),
     # (end of the report additions)
     # --- reminder letters: papi remind (issue 13; papi_cli/remind) ---
     "remind.quarter": ("quý {roman} năm {year}", "Q{n} {year}"),

@@ -149,6 +149,7 @@ def test_text_outside_the_sections_is_a_located_warning_and_the_report_is_still_
     assert code == 0
     assert "narrative/2020-Q2.md:1:1: warning[narrative-outside-section]" in err
     assert "narrative/2020-Q2.md:4:1: warning[narrative-unknown-heading]" in err and "'Tình hình khác'" in err
+    assert "Các phần: “Đánh giá chung”, “Phương hướng, nhiệm vụ kỳ tới”, “Kiến nghị, đề xuất”." in err
     assert "Traceback" not in err and (out / "bao-cao-papi-2020-Q2.md").is_file()
 
 
@@ -180,11 +181,12 @@ def test_require_narrative_exits_1_naming_the_missing_sections_and_the_file(caps
     args = ("report", "--period", "2020-Q2", "--out", str(out), "--root", str(root), "--require-narrative")
     code, _, err = run(capsys, *args)
     assert code == 1 and not out.exists()
-    assert "3 phần (Đánh giá chung, Phương hướng, nhiệm vụ kỳ tới, Kiến nghị, đề xuất)" in err
+    # each title quoted: they hold commas themselves
+    assert "3 phần (“Đánh giá chung”, “Phương hướng, nhiệm vụ kỳ tới”, “Kiến nghị, đề xuất”)" in err
     assert "narrative/2020-Q2.md" in err and "papi new --narrative --period 2020-Q2" in err
     write_narrative(root)
     code, _, err = run(capsys, *args)
-    assert code == 1 and "1 phần (Phương hướng, nhiệm vụ kỳ tới)" in err and not out.exists()
+    assert code == 1 and "1 phần (“Phương hướng, nhiệm vụ kỳ tới”)" in err and not out.exists()
     write_narrative(root, text=NARRATIVE + "\n# Phương hướng, nhiệm vụ kỳ tới\nTiếp tục.\n")
     code, _, err = run(capsys, *args)
     assert code == 0, err

@@ -165,7 +165,7 @@ def _shown(heading: str) -> str:
 
 
 def _titles() -> tuple[Message, ...]:
-    return tuple(Message(f"narrative.{key}") for key in SECTIONS)
+    return tuple(Message("narrative.quoted", title=Message(f"narrative.{key}")) for key in SECTIONS)
 
 
 def _without_comments(text: str) -> str:
