@@ -373,5 +373,14 @@ def test_the_html_charts_are_inline_svg_with_labels_and_patterns(capsys, root):
     assert 'class="target">chỉ tiêu ≥ 95 %</text>' in indicator and "stroke-dasharray" in indicator
     assert re.findall(r'class="value">([^<]*)</text>', indicator) == ["93,5 %", "96 %", "96 %"]
     assert 'class="axis">Quý III</text>' in indicator
+    # paint order: the labels come after the bars and the target's line, so a value near its
+    # target is drawn over the dashed line, never struck through by it
+    for chart in re.findall(r'<svg class="chart indicator-chart".*?</svg>', text, re.S):
+        line, labels = chart.find('class="target"/>'), [m.start() for m in re.finditer('class="value"', chart)]
+        bars = [m.start() for m in re.finditer(r'<rect [^>]*class="f-', chart)]
+        grounds = [m.start() for m in re.finditer(r'<rect [^>]*class="ground"', chart)]
+        assert labels and (line < 0 or max(bars, default=-1) < line < min(grounds, default=len(chart)))
+        assert max(grounds, default=-1) < min(labels), chart  # each value on a white ground, over the line
+        assert len(grounds) == len(re.findall(r'class="value">[^—<]', chart))
     no_figures = text[text.index('id="task-II.1"'):text.index('id="task-II.2"')]
     assert "indicator-chart" not in no_figures  # no chart where no quarter has figures
