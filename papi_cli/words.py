@@ -916,7 +916,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- narrative, charts, printing of the report (issue 13) ---
     "period.quarter_running": ("quý {roman} năm {year}", "Q{n} {year}"),
     "period.half_running": ("6 tháng đầu năm {year}", "the first half of {year}"),
-    "period.nine_months_running": ("9 tháng đầu năm {year}", "the first nine months of {year}"),
+    "period.nine_months_running": ("9 tháng năm {year}", "the first nine months of {year}"),  # as its label
     "period.year_running": ("năm {year}", "{year}"),
     "report.summary_running": ("Kết quả thực hiện {title} {period}", "Implementation of the {title}: {period}"),
     "report.files_counted": (
