@@ -927,8 +927,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.achieved": ("Kết quả đạt được", "Achieved"),
     "trend.axis": ("Quý {roman}", "Q{n}"),
     "trend.dimensions_title": (
-        "Trạng thái các chỉ tiêu của từng lĩnh vực sau mỗi quý (lũy kế từ đầu năm)",
-        "Indicator statuses of each dimension after each quarter (cumulative from the start of the year)",
+        "Trạng thái các chỉ tiêu của từng lĩnh vực sau mỗi quý (lũy kế từ đầu năm); số bên phải mỗi thanh: số chỉ tiêu đạt/tổng số chỉ tiêu",
+        "Indicator statuses of each dimension after each quarter (cumulative from the start of the year); beside each bar: indicators met/all indicators",
     ),
     "trend.indicators_text": (
         "Giá trị lũy kế của mỗi chỉ tiêu sau từng quý; đường gạch ngang là mức chỉ tiêu phải đạt.",

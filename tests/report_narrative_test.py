@@ -361,6 +361,9 @@ def test_the_html_charts_are_inline_svg_with_labels_and_patterns(capsys, root):
     chart = text[text.index('<figure class="chart dimension-chart">'):text.index("</figure>")]
     for label in ("Quý I (31/03/2020)", "Quý II (30/06/2020)", "Quý III (30/09/2020)"):
         assert f'class="axis">{label}</text>' in chart
+    # the count beside each bar is said in the caption: met/all
+    assert "số bên phải mỗi thanh: số chỉ tiêu đạt/tổng số chỉ tiêu</figcaption>" in chart
+    assert re.findall(r'class="count">([^<]*)</text>', chart)[:3] == ["0/1"] * 3  # D1: 0 of 1 met, each quarter
     groups = re.findall(r"<g><title>([^<]*)</title>", chart)
     assert len(groups) == 8 * 3  # each dimension after each quarter
     assert "Công khai, minh bạch, Quý II: có nguy cơ không đạt 1, chưa có số liệu 6" in groups
