@@ -926,7 +926,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- narrative, charts, printing of the report (issue 13) ---
     "period.quarter_running": ("quý {roman} năm {year}", "Q{n} {year}"),
     "period.half_running": ("6 tháng đầu năm {year}", "the first half of {year}"),
-    "period.nine_months_running": ("9 tháng đầu năm {year}", "the first nine months of {year}"),
+    "period.nine_months_running": ("9 tháng năm {year}", "the first nine months of {year}"),  # as its label
     "period.year_running": ("năm {year}", "{year}"),
     "report.summary_running": ("Kết quả thực hiện {title} {period}", "Implementation of the {title}: {period}"),
     "report.files_counted": (
@@ -937,8 +937,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.achieved": ("Kết quả đạt được", "Achieved"),
     "trend.axis": ("Quý {roman}", "Q{n}"),
     "trend.dimensions_title": (
-        "Trạng thái các chỉ tiêu của từng lĩnh vực sau mỗi quý (lũy kế từ đầu năm)",
-        "Indicator statuses of each dimension after each quarter (cumulative from the start of the year)",
+        "Trạng thái các chỉ tiêu của từng lĩnh vực sau mỗi quý (lũy kế từ đầu năm); số bên phải mỗi thanh: số chỉ tiêu đạt/tổng số chỉ tiêu",
+        "Indicator statuses of each dimension after each quarter (cumulative from the start of the year); beside each bar: indicators met/all indicators",
     ),
     "trend.indicators_text": (
         "Giá trị lũy kế của mỗi chỉ tiêu sau từng quý; đường gạch ngang là mức chỉ tiêu phải đạt.",
@@ -984,6 +984,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Kiến nghị, đề xuất với UBND tỉnh và các cơ quan liên quan.",
         "Recommendations and proposals to the People's Committee and the agencies concerned.",
     ),
+    # a section's title in a list of titles, which hold commas themselves
+    "narrative.quoted": ("“{title}”", "“{title}”"),
     # (end of the report additions)
     # --- reminder letters: papi remind (issue 13; papi_cli/remind) ---
     "remind.quarter": ("quý {roman} năm {year}", "Q{n} {year}"),

@@ -84,12 +84,29 @@ def test_comments_are_dropped_and_a_section_of_hints_only_is_not_written():
 
 
 def test_text_not_placed_is_a_located_warning():
-    parsed = parse("narrative/2020-Q2.md", "Lời mở đầu\n# Đánh giá chung\nA\n   ## Khác\nB\n# Đánh giá chung\nC\n")
+    parsed = parse("narrative/2020-Q2.md", "Lời mở đầu\n## Đánh giá chung\nA\n   ## Khác\nB\n# Đánh giá chung\nC\n")
     codes = [(p.code, p.line, p.column, p.severity) for p in parsed.problems]
     assert codes == [("narrative-outside-section", 1, 1, "warning"), ("narrative-unknown-heading", 4, 4, "warning"),
                      ("narrative-repeated-section", 6, 1, "warning")]
     assert parsed.problems[1].args["heading"] == "Khác"
     assert [b.items[0][0].text for b in parsed.sections["assessment"]] == ["A", "C"]
+
+
+def test_a_deeper_heading_inside_a_section_is_its_bold_subheading_not_dropped():
+    parsed = parse("narrative/2020-Q2.md",
+                   "# I. ĐÁNH GIÁ CHUNG\n\n## 1. Kết quả *đạt* được\n\nNhiều chỉ tiêu đạt.\n\n"
+                   "### 2. Tồn tại, hạn chế và nguyên nhân\n- Chậm báo cáo.\n"
+                   "# Ghi chú khác\nKhông đưa vào.\n"
+                   "## II. Kiến nghị, đề xuất\n### a) Với UBND tỉnh\nĐề nghị.\n")
+    assert [(p.code, p.line) for p in parsed.problems] == [("narrative-unknown-heading", 9)]  # same level: not placed
+    blocks = parsed.sections["assessment"]
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph", "paragraph", "bullets"]
+    assert blocks[0].items == ((Run("1. Kết quả", bold=True), Run(" "), Run("đạt", bold=True, italic=True),
+                                Run(" "), Run("được", bold=True)),)
+    assert blocks[1].items == ((Run("Nhiều chỉ tiêu đạt."),),)
+    assert blocks[2].items == ((Run("2. Tồn tại, hạn chế và nguyên nhân", bold=True),),)
+    assert parsed.sections["proposals"] == (Block("paragraph", ((Run("a) Với UBND tỉnh", bold=True),),)),
+                                            Block("paragraph", ((Run("Đề nghị."),),)))
 
 
 def test_a_hashtag_is_not_a_heading():

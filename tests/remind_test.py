@@ -147,6 +147,15 @@ def test_a_letter_says_what_is_owed_since_when_and_by_when(capsys, root, tmp_pat
     assert "văn bản triển khai" not in without and "chậm nhất ngày 07/07/2020" in without
 
 
+def test_a_peoples_committee_is_named_with_its_unit_type_in_lower_case(capsys, root, tmp_path):
+    code, out, err = remind(capsys, root, "--period", "2020-Q2", "--as-of", "2020-06-23", "--out", str(tmp_path / "l"))
+    assert code == 0, err
+    letter = written(out)["ubnd-cu-jut"].read_text(encoding="utf-8")
+    assert "Kính gửi: UBND huyện Cư Jút" in letter and "- UBND huyện Cư Jút;" in letter
+    assert "đề nghị UBND huyện Cư Jút khẩn trương" in letter
+    assert "UBND Huyện" not in letter and "UBND Huyện" not in out and "(gửi UBND huyện Cư Jút)" in out
+
+
 def test_by_sets_the_date_asked_for_and_must_follow_the_as_of_date(capsys, root, tmp_path):
     out_dir = tmp_path / "letters"
     code, out, err = remind(capsys, root, "--period", "2020-Q2", "--as-of", "2020-06-30", "--by", "2020-07-15",

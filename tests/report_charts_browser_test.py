@@ -18,6 +18,7 @@ from tests.office import pdf_fonts, pdf_page_texts, pdf_text
 from tests.report_browser_test import _require_tools, print_to_pdf
 
 NARRATIVE = """# Đánh giá chung
+## 1. Kết quả đạt được
 Các cơ quan đã **cơ bản hoàn thành** nhiệm vụ; <b>không</b> phải thẻ HTML.
 
 # Kiến nghị, đề xuất
@@ -55,7 +56,8 @@ def test_chart_labels_are_real_text_in_the_one_font(printed):
 def test_the_narrative_is_printed_in_its_place_with_its_html_as_written(printed):
     text = " ".join(pdf_text(printed).split())
     assessment = text.index("IV. ĐÁNH GIÁ CHUNG")
-    assert assessment < text.index("cơ bản hoàn thành") < text.index("V. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI")
+    assert assessment < text.index("1. Kết quả đạt được") < text.index("cơ bản hoàn thành")  # its subheading
+    assert text.index("cơ bản hoàn thành") < text.index("V. PHƯƠNG HƯỚNG, NHIỆM VỤ KỲ TỚI")
     assert "<b>không</b> phải thẻ HTML" in text
     assert text.index("VI. KIẾN NGHỊ, ĐỀ XUẤT") < text.index("Đề nghị UBND tỉnh chỉ đạo") < text.index("Nơi nhận")
 

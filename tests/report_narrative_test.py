@@ -124,6 +124,17 @@ def test_html_places_the_sections_and_escapes_them(capsys, root):
     assert "<script" not in text and "<img" not in text and "gợi ý" not in text
 
 
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_subheadings_an_officer_writes_under_a_section_are_in_the_report(capsys, root, fmt):
+    write_narrative(root, text="# I. ĐÁNH GIÁ CHUNG\n\n## 1. Kết quả đạt được\n\nCác chỉ tiêu cơ bản đạt.\n\n"
+                               "## 2. Tồn tại, hạn chế và nguyên nhân\n\n- Một số đơn vị chậm báo cáo.\n")
+    text = report(capsys, root, "2020-Q2", fmt)
+    bold = ("**{}**" if fmt == "md" else "<b>{}</b>").format
+    in_order(text, "Đánh giá chung", bold("1. Kết quả đạt được"), "Các chỉ tiêu cơ bản đạt.",
+             bold("2. Tồn tại, hạn chế và nguyên nhân"), "Một số đơn vị chậm báo cáo.", "Phương hướng")
+    assert "mục \u201cĐánh giá chung\u201d" not in text  # the section is written
+
+
 def test_the_annual_report_puts_the_papi_results_before_the_sections(capsys, root):
     write_narrative(root, "2020", "# Đánh giá chung\nNăm 2020.\n")
     text = report(capsys, root, "2020", "md")
@@ -132,12 +143,13 @@ def test_the_annual_report_puts_the_papi_results_before_the_sections(capsys, roo
 
 
 def test_text_outside_the_sections_is_a_located_warning_and_the_report_is_still_written(capsys, root):
-    write_narrative(root, text="Mở đầu\n# Đánh giá chung\nA\n## Tình hình khác\nB\n")
+    write_narrative(root, text="Mở đầu\n# Đánh giá chung\nA\n# Tình hình khác\nB\n")
     out = root.parent / "out"
     code, _, err = run(capsys, "report", "--period", "2020-Q2", "--out", str(out), "--root", str(root))
     assert code == 0
     assert "narrative/2020-Q2.md:1:1: warning[narrative-outside-section]" in err
     assert "narrative/2020-Q2.md:4:1: warning[narrative-unknown-heading]" in err and "'Tình hình khác'" in err
+    assert "Các phần: “Đánh giá chung”, “Phương hướng, nhiệm vụ kỳ tới”, “Kiến nghị, đề xuất”." in err
     assert "Traceback" not in err and (out / "bao-cao-papi-2020-Q2.md").is_file()
 
 
@@ -169,11 +181,12 @@ def test_require_narrative_exits_1_naming_the_missing_sections_and_the_file(caps
     args = ("report", "--period", "2020-Q2", "--out", str(out), "--root", str(root), "--require-narrative")
     code, _, err = run(capsys, *args)
     assert code == 1 and not out.exists()
-    assert "3 phần (Đánh giá chung, Phương hướng, nhiệm vụ kỳ tới, Kiến nghị, đề xuất)" in err
+    # each title quoted: they hold commas themselves
+    assert "3 phần (“Đánh giá chung”, “Phương hướng, nhiệm vụ kỳ tới”, “Kiến nghị, đề xuất”)" in err
     assert "narrative/2020-Q2.md" in err and "papi new --narrative --period 2020-Q2" in err
     write_narrative(root)
     code, _, err = run(capsys, *args)
-    assert code == 1 and "1 phần (Phương hướng, nhiệm vụ kỳ tới)" in err and not out.exists()
+    assert code == 1 and "1 phần (“Phương hướng, nhiệm vụ kỳ tới”)" in err and not out.exists()
     write_narrative(root, text=NARRATIVE + "\n# Phương hướng, nhiệm vụ kỳ tới\nTiếp tục.\n")
     code, _, err = run(capsys, *args)
     assert code == 0, err
@@ -348,6 +361,9 @@ def test_the_html_charts_are_inline_svg_with_labels_and_patterns(capsys, root):
     chart = text[text.index('<figure class="chart dimension-chart">'):text.index("</figure>")]
     for label in ("Quý I (31/03/2020)", "Quý II (30/06/2020)", "Quý III (30/09/2020)"):
         assert f'class="axis">{label}</text>' in chart
+    # the count beside each bar is said in the caption: met/all
+    assert "số bên phải mỗi thanh: số chỉ tiêu đạt/tổng số chỉ tiêu</figcaption>" in chart
+    assert re.findall(r'class="count">([^<]*)</text>', chart)[:3] == ["0/1"] * 3  # D1: 0 of 1 met, each quarter
     groups = re.findall(r"<g><title>([^<]*)</title>", chart)
     assert len(groups) == 8 * 3  # each dimension after each quarter
     assert "Công khai, minh bạch, Quý II: có nguy cơ không đạt 1, chưa có số liệu 6" in groups
@@ -360,5 +376,14 @@ def test_the_html_charts_are_inline_svg_with_labels_and_patterns(capsys, root):
     assert 'class="target">chỉ tiêu ≥ 95 %</text>' in indicator and "stroke-dasharray" in indicator
     assert re.findall(r'class="value">([^<]*)</text>', indicator) == ["93,5 %", "96 %", "96 %"]
     assert 'class="axis">Quý III</text>' in indicator
+    # paint order: the labels come after the bars and the target's line, so a value near its
+    # target is drawn over the dashed line, never struck through by it
+    for chart in re.findall(r'<svg class="chart indicator-chart".*?</svg>', text, re.S):
+        line, labels = chart.find('class="target"/>'), [m.start() for m in re.finditer('class="value"', chart)]
+        bars = [m.start() for m in re.finditer(r'<rect [^>]*class="f-', chart)]
+        grounds = [m.start() for m in re.finditer(r'<rect [^>]*class="ground"', chart)]
+        assert labels and (line < 0 or max(bars, default=-1) < line < min(grounds, default=len(chart)))
+        assert max(grounds, default=-1) < min(labels), chart  # each value on a white ground, over the line
+        assert len(grounds) == len(re.findall(r'class="value">[^—<]', chart))
     no_figures = text[text.index('id="task-II.1"'):text.index('id="task-II.2"')]
     assert "indicator-chart" not in no_figures  # no chart where no quarter has figures

@@ -380,8 +380,12 @@ def test_summary_line_names_the_period_once(capsys, tmp_path, fixture_root):
     line = re.search(r'<p align="center"><b>(.*?)</b>', quarterly).group(1)
     assert line.endswith("tỉnh Đắk Nông quý II năm 2020") and line.count("2020") == 1 and "Quý" not in line
     for period, ending in (("2020-H1", "tỉnh Đắk Nông 6 tháng đầu năm 2020"),
-                           ("2020-9M", "tỉnh Đắk Nông 9 tháng đầu năm 2020")):
-        assert f"{ending}</b>" in written(capsys, fixture_root, period, "md", tmp_path)
+                           ("2020-9M", "tỉnh Đắk Nông 9 tháng năm 2020")):
+        text = written(capsys, fixture_root, period, "md", tmp_path)
+        assert f"{ending}</b>" in text
+        # one name for the period in the whole report: the line of the period, the summary, the annex
+        name = ending.removeprefix("tỉnh Đắk Nông ")
+        assert f"Kỳ báo cáo: **{name}**" in text and f"CỦA KẾ HOẠCH, {name.upper()}</b>" in text
     english = json.loads(written(capsys, fixture_root, "2020-Q3", "json", tmp_path, "--lang", "en"))
     assert english["summary_line"].endswith("tỉnh Đắk Nông: Q3 2020") and english["summary_line"].count("2020") == 1
 

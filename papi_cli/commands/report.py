@@ -44,7 +44,7 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
     if require_narrative and narrative.missing:
         raise DataError([], Message("narrative.required", coordinator=report_view.coordinator_name(plan),
                                     n=len(narrative.missing),
-                                    sections="; ".join(f"\u201c{title}\u201d" for title in narrative.missing),
+                                    sections=tuple(Message("narrative.quoted", title=t) for t in narrative.missing),
                                     file=ctx.paths.label(ctx.paths.root / narrative.file), period=period.code))
     # The charts: the year as of the end of each quarter before the period's last (what `papi status
     # --period 2020-Qn` gives), then the report's own evaluation; the submissions already loaded.

@@ -40,8 +40,12 @@ class LetterView:
 
 
 def agency_name(plan: Plan, code: str, lang: Lang) -> str:
+    """The agency as the letter names it: its English name where the plan has one, else as the
+    report writes it, a unit's type word in lower case (``UBND huyện Krông Nô``)."""
+    from papi_cli.report.view import agency_name as running
+
     agency = plan.agencies.get(code)
-    return code if agency is None else in_lang(agency.name, agency.name_en, lang)
+    return code if agency is None else in_lang(running(plan, code), agency.name_en, lang)
 
 
 def quarter_label(period: str, lang: Lang) -> str:

@@ -22,7 +22,8 @@ edit. Characters XML cannot hold become U+FFFD, and a text longer than a cell ca
 
 The view holds display texts; the raw numbers (numerators, counts, missing units) and the full
 lists of reports and documents come from the evaluation the view was built from, and names from
-the plan. openpyxl is imported only here, inside ``render``.
+the plan, written as the report writes them (a unit's type word in lower case: ``UBND huyện
+Krông Nô``, ``xã Đắk Nia``). openpyxl is imported only here, inside ``render``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from papi_cli.periods import parse
 from papi_cli.render.labels import in_lang
+from papi_cli.report.view import agency_name, unit_name
 from papi_cli.words import Lang, say
 
 if TYPE_CHECKING:
@@ -114,19 +116,21 @@ def indicator_row(dimension: str, row: AnnexRow, line: IndicatorLine, result: In
     late = _yes_no(line.late, lang) if line.status == "met" else None
     missing = None
     if result.missing_units and result.value is not None:  # a coverage with figures: the units it lacks
-        missing = ", ".join(plan.units[slug].name for slug in result.missing_units)
+        missing = ", ".join(unit_name(plan, slug) for slug in result.missing_units)
     return [line.code, dimension, in_lang(task.short, task.short_en, lang), line.name, say(f"kind.{line.kind}", lang),
             line.target_text, line.value_text, result.numerator, result.denominator, line.percent, result.count,
             say(f"status.{line.status}", lang), late, line.due, row.lead_text, missing]
 
 
 def reporting_table(view: ReportView, evaluation: Evaluation, plan: Plan) -> tuple[list[Column], list[list[Any]]]:
-    """Every owed quarterly report, whatever its state."""
+    """Every quarterly report owed for the report's quarters (Q1 up to its last), whatever its
+    state: the reports the body counts, so a later quarter is not listed as not yet due."""
     lang = view.lang
     columns = _columns(lang, ("code", TEXT), ("agency", TEXT), ("period", TEXT), ("deadline", DATE),
                        ("submitted_on", DATE), ("state", TEXT))
-    rows = [[e.agency, _agency_name(plan, e.agency), say(parse(e.period).name, lang), e.deadline, e.submitted_on,
-             say(f"state.{e.state}", lang)] for e in evaluation.reporting]
+    quarters = set(parse(view.period).quarters_to_date)
+    rows = [[e.agency, agency_name(plan, e.agency), say(parse(e.period).name, lang), e.deadline, e.submitted_on,
+             say(f"state.{e.state}", lang)] for e in evaluation.reporting if e.period in quarters]
     return columns, rows
 
 
@@ -135,7 +139,7 @@ def documents_table(view: ReportView, evaluation: Evaluation, plan: Plan) -> tup
     lang = view.lang
     columns = _columns(lang, ("code", TEXT), ("agency", TEXT), ("number", TEXT), ("date", DATE),
                        ("xlsx.col.on_time", TEXT), ("state", TEXT))
-    rows = [[d.agency, _agency_name(plan, d.agency), d.number, d.date,
+    rows = [[d.agency, agency_name(plan, d.agency), d.number, d.date,
              None if d.on_time is None else _yes_no(d.on_time, lang), _document_state(d, lang)]
             for d in evaluation.implementation_documents]
     return columns, rows
@@ -182,11 +186,6 @@ def result_text(line: IndicatorLine, coded: bool, lang: Lang) -> str:
 
 def _items(key: str, items: Sequence[Attributed], lang: Lang) -> str:
     return "; ".join(say(key, lang, text=a.text, agencies=", ".join(a.agency_names)) for a in items)
-
-
-def _agency_name(plan: Plan, code: str) -> str:
-    agency = plan.agencies.get(code)
-    return code if agency is None else agency.name
 
 
 def _yes_no(value: bool, lang: Lang) -> str:

@@ -9,9 +9,12 @@ bullet lists (``-``, ``*``, ``+``), numbered lists (``1.``, ``1)``), ``**bold**`
 stay literal text, which every renderer escapes. ``<!-- … -->`` comments (the skeleton's hints)
 are dropped; a section holding only comments is not written.
 
-Text before the first heading, or under a heading that names no section, is not dropped in
-silence: it is a warning with its line and column. Pure and linear in the text's length: every
-line is looked at once and every delimiter is matched through a pointer that only moves forward.
+A heading that names no section, deeper than the heading of the section it stands in (``## 1.
+Kết quả đạt được`` under ``# I. ĐÁNH GIÁ CHUNG``), is that section's subheading: a paragraph of
+its text in bold. Text before the first heading, or under any other heading that names no
+section, is not dropped in silence: it is a warning with its line and column. Pure and linear
+in the text's length: every line is looked at once and every delimiter is matched through a
+pointer that only moves forward.
 """
 
 from __future__ import annotations
@@ -94,6 +97,7 @@ def parse(file: str, text: str) -> Parsed:
     kept = Kept(file)  # at most KEPT_PER_FILE warnings, the rest counted
     blocks: dict[str, list[Block]] = {}
     current: str | None = None  # the section being read; None before any heading or under an unknown one
+    level = 0  # the number of ``#`` of the current section's heading
     ignored = True  # text here is not placed (before the first heading, or under an unknown heading)
     warned = False  # the text not placed since the last heading was already reported
     builder = _Blocks()
@@ -101,11 +105,18 @@ def parse(file: str, text: str) -> Parsed:
         heading = _HEADING.match(line)
         if heading:
             builder.close()
+            title = _heading_text(heading.group(2) or "")
+            named = section_of(title)
+            if named is None and current is not None and len(heading.group(1)) > level:
+                # a deeper heading inside a section ("## 1. Kết quả đạt được" under "# I. ĐÁNH GIÁ
+                # CHUNG"): the section's own subheading, kept as a bold paragraph of its text
+                builder.heading(title)
+                continue
             if current is not None:
                 blocks.setdefault(current, []).extend(builder.take())
             builder = _Blocks()
-            title = _heading_text(heading.group(2) or "")
-            current = section_of(title)
+            current = named
+            level = len(heading.group(1))
             warned = False
             column = heading.start(1) + 1
             if current is None:
@@ -154,7 +165,7 @@ def _shown(heading: str) -> str:
 
 
 def _titles() -> tuple[Message, ...]:
-    return tuple(Message(f"narrative.{key}") for key in SECTIONS)
+    return tuple(Message("narrative.quoted", title=Message(f"narrative.{key}")) for key in SECTIONS)
 
 
 def _without_comments(text: str) -> str:
@@ -205,6 +216,14 @@ class _Blocks:
             self.kind = "paragraph"
             self.items.append([])
         self.items[-1].append(line)  # a paragraph's next line, or an entry's continuation
+
+    def heading(self, title: str) -> None:
+        """A subheading of the section: a paragraph of its text, all in bold."""
+        out: list[Run] = []
+        for run in runs(" ".join(title.split())):
+            _append(out, run.text, True, run.italic)
+        if out:
+            self.blocks.append(Block("paragraph", (tuple(out),)))
 
     def close(self) -> None:
         if self.kind is not None:

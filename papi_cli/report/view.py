@@ -81,7 +81,7 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
     settings = plan.file.report
     start, end = period.data_window
     period_label = say(period.name, lang)
-    coordinator = _agency_name(plan, plan.file.coordinator)
+    coordinator = agency_name(plan, plan.file.coordinator)
     window_text = span_text(start, end, lang)
     version_text = data_version.text(lang)
     owed = frozenset(period.quarters_to_date)
@@ -164,7 +164,7 @@ def written_narrative(plan: Plan, period: Period, sections: Mapping[str, tuple[B
     with blocks is written, any other one a placeholder."""
     written = {key: NarrativeSection(key, say(f"narrative.{key}", lang), True, blocks, "")
                for key, blocks in (sections or {}).items() if key in NARRATIVE_SECTIONS and blocks}
-    return unwritten_narrative(narrative_file(period), _agency_name(plan, plan.file.coordinator), lang,
+    return unwritten_narrative(narrative_file(period), agency_name(plan, plan.file.coordinator), lang,
                                found=sections is not None, written=written)
 
 
@@ -222,7 +222,7 @@ def running_name(name: str, kind: str) -> str:
     return name
 
 
-def _unit_name(plan: Plan, slug: str) -> str:
+def unit_name(plan: Plan, slug: str) -> str:
     unit = plan.units[slug]
     return running_name(unit.name, unit.kind)
 
@@ -324,7 +324,7 @@ def indicator_line(plan: Plan, result: IndicatorResult, added: IndicatorResult |
     missing_text = None
     if result.missing_units and result.value is not None:  # a coverage with figures: which units lack
         missing = result.missing_units
-        shown = ", ".join(_unit_name(plan, slug) for slug in missing[:MISSING_UNITS_SHOWN])
+        shown = ", ".join(unit_name(plan, slug) for slug in missing[:MISSING_UNITS_SHOWN])
         if len(missing) > MISSING_UNITS_SHOWN:
             missing_text = say("report.missing_many", lang, n=len(missing), units=shown)
         else:
@@ -359,16 +359,16 @@ def _attributed(plan: Plan, pairs: Iterable[tuple[str, str]]) -> tuple[Attribute
     by_text: dict[str, list[str]] = {}
     for agency, text in pairs:
         by_text.setdefault(text, []).append(agency)
-    return tuple(Attributed(text, tuple(agencies), tuple(_agency_name(plan, a) for a in agencies))
+    return tuple(Attributed(text, tuple(agencies), tuple(agency_name(plan, a) for a in agencies))
                  for text, agencies in by_text.items())
 
 
 def coordinator_name(plan: Plan) -> str:
     """The agency that issues the report (Sở Nội vụ), as the report names it."""
-    return _agency_name(plan, plan.file.coordinator)
+    return agency_name(plan, plan.file.coordinator)
 
 
-def _agency_name(plan: Plan, code: str) -> str:
+def agency_name(plan: Plan, code: str) -> str:
     """An agency's name; a People's Committee's with its unit's type word in lower case
     (``UBND huyện Krông Nô``)."""
     agency = plan.agencies.get(code)
@@ -393,7 +393,7 @@ def reporting(plan: Plan, evaluation: Evaluation, lang: Lang, quarters: frozense
         counts[entry.state] += 1
         if entry.state in ("late", "missing"):
             lines.append(ReportingLine(
-                entry.agency, _agency_name(plan, entry.agency), entry.period,
+                entry.agency, agency_name(plan, entry.agency), entry.period,
                 _period_label(entry.period, lang), entry.deadline, date_label(entry.deadline, lang),
                 entry.submitted_on, date_label(entry.submitted_on, lang) if entry.submitted_on else "—",
                 entry.state, say(f"state.{entry.state}", lang)))
@@ -418,7 +418,7 @@ def documents(plan: Plan, evaluation: Evaluation, lang: Lang) -> Documents:
                 label = say("doc.late", lang)
             else:
                 label = say("doc.none", lang) if entry.on_time is False else say("state.pending", lang)
-            lines.append(DocumentLine(entry.agency, _agency_name(plan, entry.agency), entry.number, entry.date,
+            lines.append(DocumentLine(entry.agency, agency_name(plan, entry.agency), entry.number, entry.date,
                                       date_label(entry.date, lang) if entry.date else "—", entry.on_time, label))
     return Documents(deadline, deadline_text, counts, documents_counts(evaluation, lang), tuple(lines))
 
