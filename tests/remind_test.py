@@ -220,7 +220,8 @@ def test_plan_errors_exit_1(capsys, root, tmp_path):
 def test_an_out_that_cannot_be_written_is_a_usage_error(capsys, root, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
-    for out_dir in (blocker, blocker / "letters", root / "submissions" / "2020-Q2", root / "plan"):
+    for out_dir in (blocker, blocker / "letters", root / "submissions" / "2020-Q2", root / "plan",
+                    root / "narrative", root / "narrative" / "letters"):
         code, out, err = remind(capsys, root, "--period", "2020-Q2", "--as-of", "2020-06-30", "--out", str(out_dir))
         assert code == 2 and out == "" and "--out" in err, err
     assert blocker.read_text(encoding="utf-8") == "x"
@@ -230,6 +231,7 @@ def test_an_out_that_cannot_be_written_is_a_usage_error(capsys, root, tmp_path):
         code, out, err = remind(capsys, root, "--period", "2020-Q2", "--as-of", "2020-06-30", "--out", str(locked))
         assert code == 2 and out == "" and "--out" in err and not list(locked.iterdir())
     assert not list((root / "submissions").rglob("don-doc-*")) and not list((root / "plan").glob("don-doc-*"))
+    assert not (root / "narrative").exists()
 
 
 def test_default_folder_is_reports_and_as_of_is_today(capsys, root, monkeypatch):

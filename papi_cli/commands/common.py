@@ -138,14 +138,14 @@ def output_folder(ctx: Context, out: Path | None) -> tuple[Path, str]:
     """Where a command writes its documents: ``--out`` or ROOT/reports, and how to name it in a
     message (the option, or the folder itself: a failure in the default folder is not --out's).
 
-    Never into the submissions or plan folders, nor into any folder of period folders (a
+    Never into the submissions, plan or narrative folders, nor into any folder of period folders (a
     submissions tree named otherwise, as with ``--root submissions``): documents there would be
     taken for data, or stand in a pull request beside it."""
     folder = out if out is not None else ctx.paths.root / "reports"
     named = "--out" if out is not None else str(folder)
     if files.lexists(folder) and not files.is_dir(folder):
         raise UsageError(Message("usage.out_is_file", option=named, folder=str(folder)))
-    for data in (ctx.paths.submissions, ctx.paths.plan.parent):
+    for data in (ctx.paths.submissions, ctx.paths.plan.parent, ctx.paths.root / "narrative"):
         if files.inside(folder, data):
             raise UsageError(Message("usage.out_in_data", option=named, folder=str(folder), data=str(data)))
     if any(_holds_periods(place) for place in _ancestors(folder, ctx.paths.root)):
