@@ -522,6 +522,18 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Biểu mẫu này và {others} cùng là báo cáo {file}: không nhập biểu mẫu nào; hãy chỉ nhập bản đúng.",
         "This form and {others} are both the report {file}: neither is imported; import only the right one.",
     ),
+    "form-header-changed": (
+        "Ô này ghi '{value}', nhưng biểu mẫu là của {agency}, kỳ {period} (papi nhận biết cơ quan và kỳ qua thuộc tính của tệp, không qua ô này): nếu đây là báo cáo của cơ quan hay kỳ khác, hãy tạo đúng biểu mẫu bằng papi new --agency <cơ quan> --period <quý> --format xlsx và chép số liệu sang; nếu không, trả lại nội dung cũ cho ô.",
+        "This cell reads '{value}', but the form is that of {agency} for {period} (papi knows the agency and the period from the file's properties, not from this cell): if this is the report of another agency or period, make its own form with papi new --agency <agency> --period <quarter> --format xlsx and copy the figures over; otherwise put the cell's text back.",
+    ),
+    "form-name-other-period": (
+        "Tên tệp ghi kỳ {named}, nhưng biểu mẫu là của kỳ {period} (theo thuộc tính của tệp): biểu mẫu của một quý không dùng lại cho quý khác được. Hãy tạo biểu mẫu kỳ {named} bằng papi new --agency {agency} --period {named} --format xlsx; nếu đây đúng là báo cáo kỳ {period}, hãy đổi lại tên tệp.",
+        "The file's name says {named}, but the form is that of {period} (its properties say so): a quarter's form cannot be reused for another. Make the form of {named} with papi new --agency {agency} --period {named} --format xlsx; if this really is the report of {period}, rename the file back.",
+    ),
+    "form-bad-status": (
+        "'{value}' không phải một tình trạng; hãy chọn trong danh sách của ô: {labels}.",
+        "'{value}' is not a status; pick one from the cell's list: {labels}.",
+    ),
     # (end of the forms problems)
 }
 

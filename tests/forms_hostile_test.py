@@ -268,7 +268,7 @@ def test_several_cells_wrong_are_all_named_at_once(capsys, root, form, tmp_path)
     book.save(path)
     out = refused(capsys, root, path, "form-bad-date")
     assert f"Chỉ tiêu!{_cell(sheet, 'IV.6', 'numerator')}: error[wrong-type]" in out
-    assert f"Chỉ tiêu!{_cell(sheet, 'VI.2', 'status')}: error[unknown-status]" in out
+    assert f"Chỉ tiêu!{_cell(sheet, 'VI.2', 'status')}: error[form-bad-status]" in out
 
 
 def test_two_forms_of_one_agency_and_quarter_in_one_run_import_neither(capsys, root, form, tmp_path):
@@ -278,3 +278,81 @@ def test_two_forms_of_one_agency_and_quarter_in_one_run_import_neither(capsys, r
     out = capsys.readouterr().out
     assert status == 1 and out.count("error[form-same-target]") == 2 and str(other) in out
     assert not list((root / "submissions").rglob("*.yaml"))
+
+
+# --- a second review's findings (a clerk's mistakes) -------------------------------------------
+def test_the_headers_agency_or_period_changed_is_refused_at_its_cell(capsys, root, form, tmp_path):
+    """Sở Tài chính's clerk takes Sở Y tế's form and types the own agency into its header: the
+    figures would land in Sở Y tế's file. The header's cell names the mistake."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    agency = _header(sheet, "agency")
+    sheet[agency] = "Sở Tài chính (so-tc)"
+    path = tmp_path / "other-agency.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-header-changed")
+    assert f"Chỉ tiêu!{agency}: error[form-header-changed]" in out and "Sở Y tế" in out
+    book = load_workbook(form)
+    sheet = _results(book)
+    period = _header(sheet, "period")
+    sheet[period] = "Quý III/2020 (2020-Q3)"
+    sheet[_header(sheet, "agency")] = "  " + sheet[_header(sheet, "agency")].value + " "  # spaces change nothing
+    path = tmp_path / "other-quarter.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-header-changed", "--lang", "en")
+    assert f"Chỉ tiêu!{period}: error[form-header-changed]" in out and out.count("error[") == 1
+
+
+def test_a_form_renamed_to_another_quarter_is_refused(capsys, root, form, tmp_path):
+    """The Q2 form copied and renamed for Q3 still says Q2 inside: papi would write the Q2 file."""
+    renamed = tmp_path / "so-y-te-2020-Q3.xlsx"
+    shutil.copy(form, renamed)
+    out = refused(capsys, root, renamed, "form-name-other-period")
+    assert "2020-Q3" in out and "2020-Q2" in out and "papi new --agency so-y-te --period 2020-Q3" in out
+    kept = tmp_path / "bao-cao-so-y-te-2020-Q2-ban-cuoi.xlsx"  # a name with the form's own quarter is fine
+    shutil.copy(form, kept)
+    assert main(["import", str(kept), "--dry-run", "--root", str(root)]) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(("typed", "code"), [("da hoan thanh", "done"), ("DANG THUC HIEN", "in_progress"),
+                                           ("chua bat dau", "not_started"), ("Hoàn thành", "done")])
+def test_a_status_typed_without_diacritics_is_read(capsys, root, form, tmp_path, typed, code):
+    """A keyboard without Vietnamese input, or the label without its 'đã'."""
+    own = tmp_path / "root"
+    shutil.copytree(root / "plan", own / "plan")
+    book = load_workbook(form)
+    sheet = _results(book)
+    sheet[_cell(sheet, "IV.6", "status")] = typed
+    path = tmp_path / "status.xlsx"
+    book.save(path)
+    assert main(["import", str(path), "--root", str(own)]) == 0, capsys.readouterr().out
+    capsys.readouterr()
+    written = (own / "submissions" / "2020-Q2" / "so-y-te.yaml").read_text("utf-8")
+    assert f"status: {code}\n" in written
+
+
+def test_an_unknown_status_is_named_in_the_forms_words(capsys, root, form, tmp_path):
+    book = load_workbook(form)
+    sheet = _results(book)
+    cell = _cell(sheet, "IV.6", "status")
+    sheet[cell] = "Completed"
+    path = tmp_path / "status.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-bad-status")
+    assert f"Chỉ tiêu!{cell}: error[form-bad-status]" in out and "đang thực hiện" in out
+    assert "status: done" not in out and "unknown-status" not in out  # no YAML advice to a spreadsheet clerk
+
+
+def test_a_date_with_a_time_is_read_as_its_day(capsys, root, form, tmp_path):
+    """The date cells show DD/MM/YYYY: a date-time (=NOW() pasted as a value) shows as its day."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.datetime(2020, 6, 18, 10, 30)
+    sheet[_header(sheet, "implementation_document.number")] = "45/KH-SYT"
+    sheet[_header(sheet, "implementation_document.date")] = 43866.75  # 05/02/2020 18:00 as a serial
+    path = tmp_path / "datetime.xlsx"
+    book.save(path)
+    assert main(["import", str(path), "--dry-run", "--root", str(root), "--format", "json"]) == 0, \
+        capsys.readouterr().out
+    capsys.readouterr()

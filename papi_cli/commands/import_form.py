@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +34,9 @@ from papi_cli.message import Message
 if TYPE_CHECKING:
     from papi_cli.forms.reader import Read
     from papi_cli.model.plan import Plan
+
+
+_NAMED_PERIOD = re.compile(r"(?<!\d)(\d{4})-[Qq]([1-4])(?!\d)")  # a quarter's code in a file's name
 
 
 @dataclass
@@ -106,6 +110,11 @@ def convert(ctx: Context, path: Path, *, replace: bool = False, dry_run: bool = 
     who, problems = reader.identity(label, book)
     item.problems += problems
     if who is None:
+        return item
+    named = [f"{year}-Q{quarter}" for year, quarter in _NAMED_PERIOD.findall(path.name)]
+    if named and who.period.code not in named:  # a quarter's form copied and renamed for the next one
+        item.problems.append(at_cell(label, None, "form-name-other-period", named=named[0], period=who.period.code,
+                                     agency=who.agency))
         return item
     own = dataclasses.replace(ctx, paths=ctx.paths)  # usable_plan sets the paths of the form's year on its context
     try:

@@ -20,6 +20,7 @@ from papi_cli.forms.layout import (
     CODE_COLUMN,
     COLUMN_KEYS,
     HEADER_FIELDS,
+    IDENTITY_FIELDS,
     MARK_PREFIX,
     PROP_AGENCY,
     PROP_FORM,
@@ -133,6 +134,13 @@ def _role_word(role: str) -> Any:
     return Message(f"form.sheet.{role}")
 
 
+def _status_words() -> tuple[Any, ...]:
+    from papi_cli.kinds import RESULT_STATUSES
+    from papi_cli.message import Message
+
+    return tuple(Message(f"result.{code}") for code in RESULT_STATUSES)
+
+
 def _roles(book: Any) -> dict[str, Any]:
     """Each papi sheet by the role its marker names (the first sheet with that marker)."""
     found: dict[str, Any] = {}
@@ -215,7 +223,26 @@ class _Results:
 
         return {name: found.get(name, column_of(name)) for name in COLUMNS}
 
+    def identity(self, keys: dict[str, int], columns: dict[str, int]) -> None:
+        """The locked agency and period cells as papi wrote them (in either language), or empty:
+        one changed to another agency or quarter would put its figures in this form's file."""
+        from papi_cli.forms.writer import identity_texts
+
+        texts = [identity_texts(self.plan, self.form, lang) for lang in ("vi", "en")]
+        for key in IDENTITY_FIELDS:
+            row = keys.get(key)
+            if row is None:
+                continue
+            value, cell = self.value(row, columns["target"])
+            if cell is None or cells.blank(value):
+                continue
+            if " ".join(str(value).split()) not in {shown[key] for shown in texts}:
+                self.result.problems.append(at_cell(self.label, self.at(cell), "form-header-changed",
+                                                    value=cells.text(value), period=self.form.period.code,
+                                                    agency=self.plan.agencies[self.form.agency].name))
+
     def header(self, keys: dict[str, int], columns: dict[str, int]) -> None:
+        self.identity(keys, columns)
         got: dict[str, tuple[Any, Cell]] = {}
         for key in HEADER_FIELDS:
             row = keys.get(key)
@@ -284,6 +311,9 @@ class _Results:
             converted = self.convert(name, value, cell.number_format or "")
             if converted is None or converted == []:
                 continue
+            if name == "status" and converted not in self.labels[0]:  # said in the form's words, not YAML's
+                self.result.problems.append(at_cell(self.label, self.at(cell), "form-bad-status",
+                                                    value=str(cells.text(value)), labels=_status_words()))
             entry[name] = converted
             origins[("results", code, name)] = self.at(cell)
             if name == "evidence" and isinstance(converted, list):
