@@ -356,3 +356,42 @@ def test_a_date_with_a_time_is_read_as_its_day(capsys, root, form, tmp_path):
     assert main(["import", str(path), "--dry-run", "--root", str(root), "--format", "json"]) == 0, \
         capsys.readouterr().out
     capsys.readouterr()
+
+
+def test_a_dtd_hidden_by_a_parts_name_or_its_declared_encoding_is_refused(capsys, root, form, tmp_path):
+    """openpyxl finds a sheet by its relationship, whatever its name: a DTD in ``sheet2.dat``
+    is still a DTD; and ``encoding="UTF-7"`` spells ``<!DOCTYPE`` as ``+ADwAIQ-DOCTYPE``."""
+    laughs = b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
+
+    def renamed(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet2.xml":
+            return data.replace(b"<worksheet", laughs + b"<worksheet", 1)
+        if name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+            return data.replace(b"sheet2.xml", b"sheet2.dat")
+        return data
+
+    source = rezip(form, tmp_path / "dat.xlsx", renamed)
+    moved = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(moved, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename.replace("sheet2.xml", "sheet2.dat"), old.read(info))
+    out = refused(capsys, root, moved, "form-dtd")
+    assert "xl/worksheets/sheet2.dat" in out
+
+    def utf7(name: str, data: bytes) -> bytes:
+        if name != "docProps/custom.xml":
+            return data
+        body = re.sub(rb"^<\?xml[^>]*\?>", b"", data)
+        return b'<?xml version="1.0" encoding="UTF-7"?>+ADwAIQ-DOCTYPE p +AFsAPAAh-ENTITY a "x"+AD4AXQA+-' + body
+
+    out = refused(capsys, root, rezip(form, tmp_path / "utf7.xlsx", utf7), "form-xml-encoding")
+    assert "docProps/custom.xml" in out
+    from papi_cli.forms.archive import check
+
+    for declared in (b"UTF-8", b"utf-8", b"utf8"):  # what Excel and LibreOffice write, and a lax one
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("[Content_Types].xml", b'<?xml version="1.0" encoding="' + declared + b'"?><Types/>')
+            archive.writestr("xl/workbook.xml", b"\xef\xbb\xbf<?xml version='1.0' encoding='" + declared + b"'?><w/>")
+            archive.writestr("xl/media/image1.png", b"\x89PNG\r\n\x1a\n" + bytes(300))  # binary parts are not XML
+        assert check("x.xlsx", buffer.getvalue()) == [], declared
