@@ -506,8 +506,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{file} already exists; if this is a resubmission to replace it, run again with --replace.",
     ),
     "form-target-outside": (
-        "Không ghi {file}: thư mục của nó dẫn ra ngoài kho dữ liệu ({target}) qua một liên kết tượng trưng.",
-        "{file} is not written: its folder leads outside the repository ({target}) through a symbolic link.",
+        "Không ghi {file}: thư mục của nó là một liên kết tượng trưng dẫn tới {target}, không phải thư mục của quý trong thư mục báo cáo.",
+        "{file} is not written: its folder is a symbolic link to {target}, not the quarter's folder in the submissions folder.",
     ),
     "form-cannot-write": ("Không ghi được {file}: {reason}.", "Could not write {file}: {reason}."),
     "form-date-missing": (
@@ -644,8 +644,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Could not write {file}: {reason}. Nothing was written.",
     ),
     "new.outside": (
-        "Không ghi {file}: thư mục của nó dẫn ra ngoài kho dữ liệu ({target}) qua một liên kết tượng trưng.",
-        "{file} is not written: its folder leads outside the repository ({target}) through a symbolic link.",
+        "Không ghi {file}: thư mục của nó là một liên kết tượng trưng dẫn tới {target}, không phải thư mục của quý trong thư mục báo cáo.",
+        "{file} is not written: its folder is a symbolic link to {target}, not the quarter's folder in the submissions folder.",
     ),
     "add.placed": ("Đã đưa {source} vào {file}.", "Placed {source} at {file}."),
     "add.replaced": ("Đã thay {file} bằng {source}.", "Replaced {file} with {source}."),

@@ -395,3 +395,20 @@ def test_a_dtd_hidden_by_a_parts_name_or_its_declared_encoding_is_refused(capsys
             archive.writestr("xl/workbook.xml", b"\xef\xbb\xbf<?xml version='1.0' encoding='" + declared + b"'?><w/>")
             archive.writestr("xl/media/image1.png", b"\x89PNG\r\n\x1a\n" + bytes(300))  # binary parts are not XML
         assert check("x.xlsx", buffer.getvalue()) == [], declared
+
+
+def test_import_writes_only_into_its_period_folder_never_through_a_link(capsys, root, form, tmp_path):
+    """A pull request may make submissions/2020-Q2 a link to plan/ (inside the repository) or to
+    anywhere: papi import writes neither there nor anywhere but submissions/<period>/."""
+    for where in ("plan", "elsewhere"):
+        own = tmp_path / where / "root"
+        shutil.copytree(root / "plan", own / "plan")
+        (own / "submissions").mkdir()
+        target = own / "plan" if where == "plan" else tmp_path / where / "outside"
+        target.mkdir(exist_ok=True)
+        (own / "submissions" / "2020-Q2").symlink_to(target, target_is_directory=True)
+        before = sorted(p.name for p in target.iterdir())
+        assert main(["import", str(form), "--root", str(own)]) == 1
+        out, err = capsys.readouterr()
+        assert "error[form-target-outside]" in out and "Traceback" not in out + err
+        assert sorted(p.name for p in target.iterdir()) == before

@@ -159,8 +159,9 @@ def _check(ctx: Context, plan: Plan, item: Imported, read: Read, *, replace: boo
     item.replaced = bool(existing)
     if files.lexists(ctx.paths.submissions) and not files.is_dir(ctx.paths.submissions):
         raise UsageError(Message("usage.not_a_folder", option="--submissions", value=str(ctx.paths.submissions)))
-    folder = target.parent
-    if not files.inside(folder, ctx.paths.root) and not files.inside(folder, ctx.paths.submissions):
+    folder = target.parent  # submissions/<period> itself, never a link to elsewhere (plan/ included)
+    if files.lexists(folder) and files.realpath(folder) != os.path.join(files.realpath(ctx.paths.submissions),
+                                                                        draft.period.code):
         item.problems.append(at_cell(item.label, None, "form-target-outside", file=item.target,
                                      target=files.realpath(folder)))
 
