@@ -1113,7 +1113,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Chưa nhập {source}: biểu mẫu có lỗi (xem trên); hãy sửa các ô đã nêu rồi nhập lại.",
         "{source} was not imported: the form has errors (above); correct the cells named and import it again.",
     ),
-    "form.import_summary": ("Đã nhập được {imported}/{files} biểu mẫu.", "{imported} of {files} {files:form|forms} can be imported."),
+    "form.import_summary": ("Đã nhập {imported}/{files} biểu mẫu.", "Imported {imported} of {files} {files:form|forms}."),
+    "form.check_summary": (
+        "Nhập được {imported}/{files} biểu mẫu (--dry-run: chưa ghi gì).",
+        "{imported} of {files} {files:form|forms} can be imported (--dry-run: nothing written).",
+    ),
     "form.exported": (
         "Đã ghi biểu mẫu {file} từ {source}: sửa các ô nền vàng, rồi nhập lại bằng papi import {file} --replace",
         "Wrote the form {file} from {source}: correct the yellow cells, then import it again with papi import {file} --replace",

@@ -412,3 +412,17 @@ def test_import_writes_only_into_its_period_folder_never_through_a_link(capsys, 
         out, err = capsys.readouterr()
         assert "error[form-target-outside]" in out and "Traceback" not in out + err
         assert sorted(p.name for p in target.iterdir()) == before
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_summary_says_imported_only_when_written(capsys, root, form, tmp_path, lang):
+    """A dry run has imported nothing; a real run has, and says so, in both languages."""
+    own = tmp_path / "root"
+    shutil.copytree(root / "plan", own / "plan")
+    assert main(["import", str(form), "--dry-run", "--root", str(own), "--lang", lang]) == 0
+    dry = capsys.readouterr().out.splitlines()[-1]
+    assert main(["import", str(form), "--root", str(own), "--lang", lang]) == 0
+    done = capsys.readouterr().out.splitlines()[-1]
+    assert dry == {"vi": "Nhập được 1/1 biểu mẫu (--dry-run: chưa ghi gì).",
+                   "en": "1 of 1 form can be imported (--dry-run: nothing written)."}[lang]
+    assert done == {"vi": "Đã nhập 1/1 biểu mẫu.", "en": "Imported 1 of 1 form."}[lang]

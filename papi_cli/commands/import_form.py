@@ -196,7 +196,8 @@ def _write(ctx: Context, done: list[Imported], fmt: str, dry_run: bool) -> None:
         for problem in sorted(item.problems, key=CellProblem.sort_key):
             ctx.out.write((github_line(problem, ctx.lang) if fmt == "github" else text_line(problem, ctx.lang)) + "\n")
         ctx.out.write(ctx.say(_outcome(item, dry_run), source=item.label, file=item.target or "—") + "\n")
-    ctx.out.write(ctx.say("form.import_summary", imported=sum(1 for i in done if i.ok), files=len(done)) + "\n")
+    summary = "form.check_summary" if dry_run else "form.import_summary"
+    ctx.out.write(ctx.say(summary, imported=sum(1 for i in done if i.ok), files=len(done)) + "\n")
 
 
 def _outcome(item: Imported, dry_run: bool) -> str:
