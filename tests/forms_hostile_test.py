@@ -426,3 +426,18 @@ def test_the_summary_says_imported_only_when_written(capsys, root, form, tmp_pat
     assert dry == {"vi": "Nhập được 1/1 biểu mẫu (--dry-run: chưa ghi gì).",
                    "en": "1 of 1 form can be imported (--dry-run: nothing written)."}[lang]
     assert done == {"vi": "Đã nhập 1/1 biểu mẫu.", "en": "Imported 1 of 1 form."}[lang]
+
+
+def test_a_32_kb_text_in_a_cell_is_quoted_short_in_every_message(capsys, root, form, tmp_path):
+    """A cell may hold 32,767 characters: papi's own cell messages quote at most 60 of them, as
+    the YAML checks' do, rather than one 32 KB line per cell."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    long = "ă" * 32000
+    for where in (_header(sheet, "agency"), _header(sheet, "submitted_on"), _cell(sheet, "IV.6", "status")):
+        sheet[where] = long
+    path = tmp_path / "long.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-bad-status")
+    assert {"form-header-changed", "form-bad-date"} <= set(re.findall(r"error\[([a-z-]+)\]", out))
+    assert max(len(line) for line in out.splitlines()) < 600

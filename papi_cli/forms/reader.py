@@ -134,6 +134,13 @@ def _role_word(role: str) -> Any:
     return Message(f"form.sheet.{role}")
 
 
+def _shown(value: Any) -> str:
+    """A cell's value quoted in a message: on one line, cut to 60 characters (a cell may hold
+    32,767), as the YAML checks quote theirs."""
+    text = " ".join(str(cells.text(value)).split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
 def _status_words() -> tuple[Any, ...]:
     from papi_cli.kinds import RESULT_STATUSES
     from papi_cli.message import Message
@@ -238,7 +245,7 @@ class _Results:
                 continue
             if " ".join(str(value).split()) not in {shown[key] for shown in texts}:
                 self.result.problems.append(at_cell(self.label, self.at(cell), "form-header-changed",
-                                                    value=cells.text(value), period=self.form.period.code,
+                                                    value=_shown(value), period=self.form.period.code,
                                                     agency=self.plan.agencies[self.form.agency].name))
 
     def header(self, keys: dict[str, int], columns: dict[str, int]) -> None:
@@ -262,7 +269,7 @@ class _Results:
             if isinstance(day, dt.date):
                 self.draft.submitted_on = day
             else:
-                self.result.problems.append(at_cell(self.label, where, "form-bad-date", value=str(value)))
+                self.result.problems.append(at_cell(self.label, where, "form-bad-date", value=_shown(value)))
         number = got.get("implementation_document.number")
         day_of = got.get("implementation_document.date")
         if number is None and day_of is None:
@@ -274,7 +281,7 @@ class _Results:
             return
         day = cells.date(day_of[0])
         if not isinstance(day, dt.date):
-            self.result.problems.append(at_cell(self.label, day_of[1], "form-bad-date", value=str(day_of[0])))
+            self.result.problems.append(at_cell(self.label, day_of[1], "form-bad-date", value=_shown(day_of[0])))
             return
         self.draft.implementation_document = (str(cells.text(number[0])), day)
 
@@ -313,7 +320,7 @@ class _Results:
                 continue
             if name == "status" and converted not in self.labels[0]:  # said in the form's words, not YAML's
                 self.result.problems.append(at_cell(self.label, self.at(cell), "form-bad-status",
-                                                    value=str(cells.text(value)), labels=_status_words()))
+                                                    value=_shown(value), labels=_status_words()))
             entry[name] = converted
             origins[("results", code, name)] = self.at(cell)
             if name == "evidence" and isinstance(converted, list):
@@ -365,7 +372,7 @@ def _units(label: str, form: Form, sheet: Any, values: _Values, result: Read, dr
             where = Cell(sheet.title, cell.coordinate)
             is_marked = cells.mark(value)
             if is_marked is None:
-                result.problems.append(at_cell(label, where, "form-bad-mark", value=str(value)))
+                result.problems.append(at_cell(label, where, "form-bad-mark", value=_shown(value)))
             elif is_marked:
                 if unit.slug not in unit_column.allowed:
                     result.problems.append(at_cell(label, where, "form-unit-not-allowed", unit=unit.name,
