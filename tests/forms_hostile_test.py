@@ -441,3 +441,22 @@ def test_a_32_kb_text_in_a_cell_is_quoted_short_in_every_message(capsys, root, f
     out = refused(capsys, root, path, "form-bad-status")
     assert {"form-header-changed", "form-bad-date"} <= set(re.findall(r"error\[([a-z-]+)\]", out))
     assert max(len(line) for line in out.splitlines()) < 600
+
+
+def test_a_row_whose_only_cell_is_wrong_is_not_also_nothing_reported(capsys, root, tmp_path):
+    """The clerk filled a cell, wrongly: the cell says what is wrong; 'no indicator is filled in'
+    would send the clerk looking for a row left empty."""
+    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "so-y-te-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    sheet[_cell(sheet, "IV.6", "numerator")] = "=SUM(1,2)"  # saved without a value
+    book.save(path)
+    out = refused(capsys, root, path, "form-formula")
+    assert "form-nothing-reported" not in out
+    sheet[_cell(sheet, "IV.6", "numerator")] = None  # and truly nothing: said so
+    book.save(path)
+    refused(capsys, root, path, "form-nothing-reported")

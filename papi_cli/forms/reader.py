@@ -60,6 +60,7 @@ class Read:
     origins: dict[Path, Cell] = field(default_factory=dict)
     problems: list[CellProblem] = field(default_factory=list)
     results_sheet: Cell | None = None
+    header_problems: int = 0  # how many of ``problems`` the header's cells gave
 
 
 def open_book(label: str, raw: bytes) -> tuple[Any, list[CellProblem]]:
@@ -116,7 +117,7 @@ def read(label: str, book: Any, raw: bytes, plan: Plan, who: Identity) -> Read:
             _units(label, form, sheets[UNITS], values, result, draft)
         else:
             result.problems.append(at_cell(label, None, "form-sheet-missing", role=_role_word(UNITS)))
-    if not draft.results:
+    if not draft.results and len(result.problems) == result.header_problems:  # else a cell filled says what is wrong
         result.problems.append(at_cell(label, result.results_sheet, "form-nothing-reported"))
     result.draft = draft  # checked as YAML even so: every cell's problem is shown at once
     return result
@@ -217,6 +218,7 @@ class _Results:
                 keys[cell.value] = row
         columns = self.columns(keys.get(COLUMN_KEYS))
         self.header(keys, columns)
+        self.result.header_problems = len(self.result.problems)
         self.rows(columns)
 
     def columns(self, row: int | None) -> dict[str, int]:
