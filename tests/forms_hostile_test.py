@@ -460,3 +460,36 @@ def test_a_row_whose_only_cell_is_wrong_is_not_also_nothing_reported(capsys, roo
     sheet[_cell(sheet, "IV.6", "numerator")] = None  # and truly nothing: said so
     book.save(path)
     refused(capsys, root, path, "form-nothing-reported")
+
+
+@pytest.mark.parametrize("number", ["1E400", "-1E400"])
+def test_an_infinite_number_in_a_cell_is_a_problem_at_the_cell_not_a_crash(capsys, root, tmp_path, number):
+    """The sheet's XML may hold any number, 1E400 (infinity to Python) included, in a percent cell
+    formatted as percent, a whole-number cell and a date cell; openpyxl's warning about it is
+    not papi's to print."""
+    assert main(["new", "--agency", "vp-ubnd-tinh", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "vp-ubnd-tinh-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    percent = sheet[_cell(sheet, "III.4", "percent")]
+    percent.value, percent.number_format = 0.25, "0.0%"
+    sheet[_cell(sheet, "V.2", "numerator")] = 7777
+    sheet[_header(sheet, "submitted_on")] = 4444
+    book.save(path)
+
+    def infinite(name: str, data: bytes) -> bytes:
+        if not name.startswith("xl/worksheets/"):
+            return data
+        for shown in (b"0.25", b"7777", b"4444"):
+            data = data.replace(b"<v>" + shown + b"</v>", b"<v>" + number.encode() + b"</v>")
+        return data
+
+    changed = rezip(path, tmp_path / "infinite.xlsx", infinite)
+    status = main(["import", str(changed), "--dry-run", "--root", str(root)])
+    out, err = capsys.readouterr()
+    assert status == 1, out + err
+    assert f"Chỉ tiêu!{percent.coordinate}: error[" in out and f"Chỉ tiêu!{_cell(sheet, 'V.2', 'numerator')}: error[" in out
+    assert f"Chỉ tiêu!{_header(sheet, 'submitted_on')}: error[" in out
+    assert err == ""

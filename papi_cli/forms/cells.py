@@ -60,6 +60,8 @@ def percent(value: Any, number_format: str) -> Any:
     text ``96,5`` or ``96,5 %`` is read as written; a whole float becomes an int."""
     if isinstance(value, bool):
         return value
+    if isinstance(value, float) and not math.isfinite(value):
+        return value  # 1E400 in the XML: the YAML checks say it is no percent
     if isinstance(value, (int, float)):
         if "%" in number_format:
             value = float(round(Fraction(value) * 100, 9))

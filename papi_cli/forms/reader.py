@@ -70,13 +70,23 @@ def open_book(label: str, raw: bytes) -> tuple[Any, list[CellProblem]]:
     problems = check(label, raw)
     if problems:
         return None, [CellProblem(p) for p in problems]
-    from openpyxl import load_workbook
-
     try:
-        book = load_workbook(io.BytesIO(raw), data_only=False, keep_links=False, keep_vba=False, rich_text=False)
+        book = _load(raw, data_only=False)
     except Exception:  # openpyxl raises what its parsers raise: any of them means "not a form"
         return None, [at_cell(label, None, "form-not-xlsx")]
     return book, []
+
+
+def _load(raw: bytes, *, data_only: bool) -> Any:
+    """The workbook, openpyxl's warnings (an unknown extension, a number no date can be) kept
+    from the clerk's terminal: what matters of them papi says at the cell."""
+    import warnings
+
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_workbook(io.BytesIO(raw), data_only=data_only, keep_links=False, keep_vba=False, rich_text=False)
 
 
 def identity(label: str, book: Any) -> tuple[Identity | None, list[CellProblem]]:
@@ -177,10 +187,8 @@ class _Values:
         if cell.data_type != "f":
             return cell.value
         if self.cached is None:
-            from openpyxl import load_workbook
-
             try:  # the very bytes opened once already: a failure here is not expected, still not a crash
-                self.cached = load_workbook(io.BytesIO(self.raw), data_only=True, keep_links=False, keep_vba=False)
+                self.cached = _load(self.raw, data_only=True)
             except Exception:
                 self.cached = False
         if self.cached is False or sheet.title not in self.cached:
