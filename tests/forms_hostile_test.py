@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import Workbook, load_workbook
 
 from papi_cli.cli import main
@@ -493,3 +494,37 @@ def test_an_infinite_number_in_a_cell_is_a_problem_at_the_cell_not_a_crash(capsy
     assert f"Chỉ tiêu!{percent.coordinate}: error[" in out and f"Chỉ tiêu!{_cell(sheet, 'V.2', 'numerator')}: error[" in out
     assert f"Chỉ tiêu!{_header(sheet, 'submitted_on')}: error[" in out
     assert err == ""
+
+
+def test_units_sorted_without_the_hidden_column_keep_their_marks(capsys, root, tmp_path):
+    """The clerk lifts the protection and sorts the units sheet's visible columns by name: the
+    hidden column A stays behind. Each mark belongs to the unit whose code its row shows, as an
+    indicator row belongs to the code in its column B."""
+    own = tmp_path / "root"
+    shutil.copytree(root / "plan", own / "plan")
+    assert main(["new", "--agency", "ubnd-cu-jut", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(own)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "ubnd-cu-jut-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    units = next(s for s in book.worksheets if s["A1"].value == "papi-form:units")
+    column = next(c.column for c in units[2] if c.value == "I.1")
+    first = 4
+    marked = units.cell(first, 2).value  # the first unit's code, as the clerk sees it
+    units.cell(first, column, "x")
+    last = max(r for r in range(first, units.max_row + 1) if units.cell(r, 2).value)
+    rows = [[units.cell(r, c).value for c in range(2, units.max_column + 1)] for r in range(first, last + 1)]
+    rows.sort(key=lambda values: str(values[1]), reverse=True)  # by name, Z to A
+    for r, values in zip(range(first, last + 1), rows, strict=True):
+        for c, value in enumerate(values, start=2):
+            units.cell(r, c).value = value
+    assert units.cell(first, 2).value != marked  # the mark's row moved; its column A did not
+    book.save(path)
+    assert main(["import", str(path), "--root", str(own)]) == 0, capsys.readouterr().out
+    capsys.readouterr()
+    written = yaml.safe_load((own / "submissions" / "2020-Q2" / "ubnd-cu-jut.yaml").read_text("utf-8"))
+    codes = {u["code"]: u["slug"] for d in yaml.safe_load((own / "plan" / "units-2020.yaml").read_text("utf-8"))
+             ["districts"] for u in [d, *d.get("communes", [])]}
+    assert written["results"]["I.1"]["units"] == [codes[marked]]

@@ -356,17 +356,31 @@ class _Results:
         return cells.text(value)
 
 
+def _unit_rows(form: Form, table: dict[tuple[int, int], Any], code_column: int | None) -> dict[str, int]:
+    """Each unit's row: the row showing its code (which moves with the marks when the clerk
+    sorts the visible columns), else the row of its key in the hidden column A (which does
+    not), when no other unit's code is shown there."""
+    by_code = {unit.code: unit.slug for unit in form.units}
+    rows: dict[str, int] = {}
+    for (r, c), cell in sorted(table.items()):
+        shown = cells.text(cell.value)
+        if c == code_column and isinstance(shown, str) and shown in by_code:
+            rows.setdefault(by_code[shown], r)
+    claimed = set(rows.values())
+    for (r, c), cell in sorted(table.items()):
+        if c == 1 and isinstance(cell.value, str) and r not in claimed:
+            rows.setdefault(cell.value, r)
+    return rows
+
+
 def _units(label: str, form: Form, sheet: Any, values: _Values, result: Read, draft: Draft) -> None:
     """The marks of the units sheet: for each coverage column (by the code in its hidden key
-    row), the units marked, each row known by the unit's key in its hidden column A."""
+    row), the units marked, each row known by the unit's code shown in it (``_unit_rows``)."""
     table = _cells(sheet)
     keys_row = next((r for (r, c), cell in table.items() if c == 1 and cell.value == COLUMN_KEYS), None)
     columns = {cell.value: c for (r, c), cell in table.items()
                if r == keys_row and c > 1 and isinstance(cell.value, str)}
-    rows = {}
-    for (r, c), cell in sorted(table.items()):
-        if c == 1 and isinstance(cell.value, str) and cell.value not in rows:
-            rows[cell.value] = r
+    rows = _unit_rows(form, table, columns.get("code"))
     for unit_column in form.unit_columns:
         code = unit_column.indicator.code
         column = columns.get(code)
