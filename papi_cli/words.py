@@ -530,6 +530,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Tên tệp ghi kỳ {named}, nhưng biểu mẫu là của kỳ {period} (theo thuộc tính của tệp): biểu mẫu của một quý không dùng lại cho quý khác được. Hãy tạo biểu mẫu kỳ {named} bằng papi new --agency {agency} --period {named} --format xlsx; nếu đây đúng là báo cáo kỳ {period}, hãy đổi lại tên tệp.",
         "The file's name says {named}, but the form is that of {period} (its properties say so): a quarter's form cannot be reused for another. Make the form of {named} with papi new --agency {agency} --period {named} --format xlsx; if this really is the report of {period}, rename the file back.",
     ),
+    "form-duplicate-unit-row": (
+        "Đơn vị {unit} có hai dòng (dòng đầu ở ô {first}); hãy giữ một dòng, đánh dấu ở dòng đó và xóa dòng kia.",
+        "The unit {unit} has two rows (the first at {first}); keep one, mark it there and delete the other.",
+    ),
     "form-bad-status": (
         "'{value}' không phải một tình trạng; hãy chọn trong danh sách của ô: {labels}.",
         "'{value}' is not a status; pick one from the cell's list: {labels}.",

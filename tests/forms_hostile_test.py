@@ -528,3 +528,24 @@ def test_units_sorted_without_the_hidden_column_keep_their_marks(capsys, root, t
     codes = {u["code"]: u["slug"] for d in yaml.safe_load((own / "plan" / "units-2020.yaml").read_text("utf-8"))
              ["districts"] for u in [d, *d.get("communes", [])]}
     assert written["results"]["I.1"]["units"] == [codes[marked]]
+
+
+def test_a_unit_row_copied_is_named_not_half_read(capsys, root, tmp_path):
+    """A unit's row copied below the table and marked there: papi would read only the first row
+    and drop the mark without a word; the copy is named at its code cell."""
+    assert main(["new", "--agency", "ubnd-cu-jut", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "ubnd-cu-jut-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    units = next(s for s in book.worksheets if s["A1"].value == "papi-form:units")
+    column = next(c.column for c in units[2] if c.value == "I.1")
+    below = units.max_row + 2
+    for c in range(2, units.max_column + 1):
+        units.cell(below, c).value = units.cell(4, c).value
+    units.cell(below, column).value = "x"
+    book.save(path)
+    out = refused(capsys, root, path, "form-duplicate-unit-row")
+    assert f"{units.title}!B{below}: error[form-duplicate-unit-row]" in out and "B4" in out

@@ -356,16 +356,24 @@ class _Results:
         return cells.text(value)
 
 
-def _unit_rows(form: Form, table: dict[tuple[int, int], Any], code_column: int | None) -> dict[str, int]:
+def _unit_rows(label: str, form: Form, sheet: Any, code_column: int | None, result: Read) -> dict[str, int]:
     """Each unit's row: the row showing its code (which moves with the marks when the clerk
     sorts the visible columns), else the row of its key in the hidden column A (which does
-    not), when no other unit's code is shown there."""
-    by_code = {unit.code: unit.slug for unit in form.units}
+    not), when no other unit's code is shown there. A second row showing a unit's code (a
+    copied row) is named, not read."""
+    table = _cells(sheet)
+    by_code = {unit.code: unit for unit in form.units}
     rows: dict[str, int] = {}
     for (r, c), cell in sorted(table.items()):
         shown = cells.text(cell.value)
-        if c == code_column and isinstance(shown, str) and shown in by_code:
-            rows.setdefault(by_code[shown], r)
+        if c != code_column or not isinstance(shown, str) or shown not in by_code:
+            continue
+        unit = by_code[shown]
+        if unit.slug in rows:
+            result.problems.append(at_cell(label, Cell(sheet.title, cell.coordinate), "form-duplicate-unit-row",
+                                           unit=unit.name, first=_coordinate(rows[unit.slug], c)))
+        else:
+            rows[unit.slug] = r
     claimed = set(rows.values())
     for (r, c), cell in sorted(table.items()):
         if c == 1 and isinstance(cell.value, str) and r not in claimed:
@@ -380,7 +388,7 @@ def _units(label: str, form: Form, sheet: Any, values: _Values, result: Read, dr
     keys_row = next((r for (r, c), cell in table.items() if c == 1 and cell.value == COLUMN_KEYS), None)
     columns = {cell.value: c for (r, c), cell in table.items()
                if r == keys_row and c > 1 and isinstance(cell.value, str)}
-    rows = _unit_rows(form, table, columns.get("code"))
+    rows = _unit_rows(label, form, sheet, columns.get("code"), result)
     for unit_column in form.unit_columns:
         code = unit_column.indicator.code
         column = columns.get(code)
