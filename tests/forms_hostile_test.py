@@ -549,3 +549,17 @@ def test_a_unit_row_copied_is_named_not_half_read(capsys, root, tmp_path):
     book.save(path)
     out = refused(capsys, root, path, "form-duplicate-unit-row")
     assert f"{units.title}!B{below}: error[form-duplicate-unit-row]" in out and "B4" in out
+
+
+def test_a_copied_sheet_is_named_not_one_copy_read_silently(capsys, root, form, tmp_path):
+    """The clerk keeps a copy of the results sheet (Move or Copy › Create a copy) and fills one of
+    them: papi cannot know which is the report, and says so rather than read the first."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    copy = book.copy_worksheet(sheet)
+    copy.title = "Chỉ tiêu (2)"
+    copy[_cell(copy, "IV.6", "numerator")] = 11
+    path = tmp_path / "two-sheets.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-sheet-twice")
+    assert "Chỉ tiêu (2)" in out

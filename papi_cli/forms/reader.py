@@ -113,7 +113,14 @@ def read(label: str, book: Any, raw: bytes, plan: Plan, who: Identity) -> Read:
         result.problems.append(at_cell(label, None, "form-not-papi"))
         return result
     form = form_of(plan, who.agency, who.period)
-    sheets = _roles(book)
+    roles = _roles(book)
+    for role in (RESULTS, UNITS):
+        for copy in roles.get(role, [])[1:]:  # which one is the report, only the clerk knows
+            result.problems.append(at_cell(label, Cell(copy.title), "form-sheet-twice", sheet=copy.title,
+                                           first=roles[role][0].title, role=_role_word(role)))
+    if result.problems:
+        return result
+    sheets = {role: found[0] for role, found in roles.items()}
     values = _Values(label, book, raw, result)
     if RESULTS not in sheets:
         result.problems.append(at_cell(label, None, "form-sheet-missing", role=_role_word(RESULTS)))
@@ -159,13 +166,13 @@ def _status_words() -> tuple[Any, ...]:
     return tuple(Message(f"result.{code}") for code in RESULT_STATUSES)
 
 
-def _roles(book: Any) -> dict[str, Any]:
-    """Each papi sheet by the role its marker names (the first sheet with that marker)."""
-    found: dict[str, Any] = {}
+def _roles(book: Any) -> dict[str, list[Any]]:
+    """The sheets of each role their marker names, in the workbook's order (two: a copy)."""
+    found: dict[str, list[Any]] = {}
     for sheet in book.worksheets:
-        for (_, column), cell in _cells(sheet).items():
-            if column == 1 and isinstance(cell.value, str) and cell.value.startswith(MARK_PREFIX):
-                found.setdefault(cell.value[len(MARK_PREFIX):], sheet)
+        for role in {cell.value[len(MARK_PREFIX):] for (_, column), cell in _cells(sheet).items()
+                     if column == 1 and isinstance(cell.value, str) and cell.value.startswith(MARK_PREFIX)}:
+            found.setdefault(role, []).append(sheet)
     return found
 
 
