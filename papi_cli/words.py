@@ -531,8 +531,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "The file's name says {named}, but the form is that of {period} (its properties say so): a quarter's form cannot be reused for another. Make the form of {named} with papi new --agency {agency} --period {named} --format xlsx; if this really is the report of {period}, rename the file back.",
     ),
     "form-sheet-twice": (
-        "Trang \"{sheet}\" là bản sao trang \"{role}\" của biểu mẫu, như trang \"{first}\": papi không biết trang nào là báo cáo. Hãy giữ một trang, chép số liệu vào đó và xóa trang kia.",
-        "The sheet \"{sheet}\" is a copy of the form's \"{role}\" sheet, as is \"{first}\": papi cannot tell which is the report. Keep one, copy the figures into it and delete the other.",
+        "Biểu mẫu có hai trang loại \"{role}\": \"{first}\" và \"{sheet}\" (một trang là bản sao), nên papi không biết trang nào là báo cáo. Hãy giữ một trang, chép số liệu vào đó và xóa trang kia.",
+        "The form has two sheets of the kind \"{role}\": \"{first}\" and \"{sheet}\" (one a copy), so papi cannot tell which is the report. Keep one, copy the figures into it and delete the other.",
     ),
     "form-duplicate-unit-row": (
         "Đơn vị {unit} có hai dòng (dòng đầu ở ô {first}); hãy giữ một dòng, đánh dấu ở dòng đó và xóa dòng kia.",
