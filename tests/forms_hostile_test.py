@@ -563,3 +563,18 @@ def test_a_copied_sheet_is_named_not_one_copy_read_silently(capsys, root, form, 
     book.save(path)
     out = refused(capsys, root, path, "form-sheet-twice")
     assert "Chỉ tiêu (2)" in out
+
+
+def test_a_workbook_with_a_password_to_open_is_named_as_such(capsys, root, tmp_path):
+    """Excel's 'Encrypt with Password' writes no zip but an OLE compound file holding the
+    streams EncryptionInfo and EncryptedPackage; an .xls is such a file too, without them."""
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    entries = b"".join(name.encode("utf-16-le").ljust(64, b"\x00") + bytes(64)
+                       for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    locked = tmp_path / "so-y-te-2020-Q2.xlsx"
+    locked.write_bytes(ole + entries + bytes(2048))
+    out = refused(capsys, root, locked, "form-encrypted")
+    assert "form-not-xlsx" not in out
+    old = tmp_path / "old.xlsx"
+    old.write_bytes(ole + b"".join(name.encode("utf-16-le").ljust(128, b"\x00") for name in ("Root Entry", "Workbook")))
+    refused(capsys, root, old, "form-not-xlsx")

@@ -33,8 +33,14 @@ _DECLARED = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*[
 _UTF8 = frozenset((b"utf-8", b"utf8"))
 
 
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an .xls, or an .xlsx encrypted by Excel
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+
 def check(label: str, raw: bytes) -> list[Problem]:
     """The problems that stop ``raw`` (the bytes of ``label``) from being opened as a form."""
+    if raw.startswith(_OLE) and _ENCRYPTED in raw:  # Excel's "Encrypt with Password" is no zip
+        return [Problem.at(label, None, "form-encrypted")]
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         return [Problem.at(label, None, "form-not-xlsx")]
     try:
