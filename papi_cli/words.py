@@ -530,6 +530,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "Tên tệp ghi kỳ {named}, nhưng biểu mẫu là của kỳ {period} (theo thuộc tính của tệp): biểu mẫu của một quý không dùng lại cho quý khác được. Hãy tạo biểu mẫu kỳ {named} bằng papi new --agency {agency} --period {named} --format xlsx; nếu đây đúng là báo cáo kỳ {period}, hãy đổi lại tên tệp.",
         "The file's name says {named}, but the form is that of {period} (its properties say so): a quarter's form cannot be reused for another. Make the form of {named} with papi new --agency {agency} --period {named} --format xlsx; if this really is the report of {period}, rename the file back.",
     ),
+    "form-cell-ignored": (
+        "Ô xám này không thuộc những ô chỉ tiêu {code} cần điền, nên giá trị '{value}' không được đưa vào báo cáo; hãy điền vào ô nền vàng của chỉ tiêu, hoặc xóa giá trị.",
+        "This grey cell is not one of those the indicator {code} takes, so the value '{value}' is left out of the report; fill in the indicator's yellow cells instead, or delete it.",
+    ),
     "form-sheet-twice": (
         "Biểu mẫu có hai trang loại \"{role}\": \"{first}\" và \"{sheet}\" (một trang là bản sao), nên papi không biết trang nào là báo cáo. Hãy giữ một trang, chép số liệu vào đó và xóa trang kia.",
         "The form has two sheets of the kind \"{role}\": \"{first}\" and \"{sheet}\" (one a copy), so papi cannot tell which is the report. Keep one, copy the figures into it and delete the other.",

@@ -578,3 +578,32 @@ def test_a_workbook_with_a_password_to_open_is_named_as_such(capsys, root, tmp_p
     old = tmp_path / "old.xlsx"
     old.write_bytes(ole + b"".join(name.encode("utf-16-le").ljust(128, b"\x00") for name in ("Root Entry", "Workbook")))
     refused(capsys, root, old, "form-not-xlsx")
+
+
+def test_a_value_typed_into_a_locked_cell_is_a_warning_at_the_cell(capsys, root, form, tmp_path):
+    """With the protection lifted, a figure typed into a grey cell (a numerator of a milestone)
+    is no part of the report: papi says it is left out rather than drop it without a word."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    grey = _cell(sheet, "VI.2", "numerator")
+    sheet[grey] = 5
+    path = tmp_path / "grey.xlsx"
+    book.save(path)
+    assert main(["import", str(path), "--dry-run", "--root", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert f"Chỉ tiêu!{grey}: warning[form-cell-ignored]" in out and "VI.2" in out
+    assert out.count("warning[") == 1  # not the units column's own hint, nor the shown columns
+
+
+def test_a_form_whose_only_value_is_in_a_locked_cell_reports_nothing(capsys, root, tmp_path):
+    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "so-y-te-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    sheet[_cell(sheet, "VI.2", "numerator")] = 5
+    book.save(path)
+    out = refused(capsys, root, path, "form-nothing-reported")
+    assert "warning[form-cell-ignored]" in out

@@ -22,6 +22,7 @@ from papi_cli.forms.layout import (
     HEADER_FIELDS,
     IDENTITY_FIELDS,
     MARK_PREFIX,
+    MEASURES,
     PROP_AGENCY,
     PROP_FORM,
     PROP_PERIOD,
@@ -134,7 +135,8 @@ def read(label: str, book: Any, raw: bytes, plan: Plan, who: Identity) -> Read:
             _units(label, form, sheets[UNITS], values, result, draft)
         else:
             result.problems.append(at_cell(label, None, "form-sheet-missing", role=_role_word(UNITS)))
-    if not draft.results and len(result.problems) == result.header_problems:  # else a cell filled says what is wrong
+    if not draft.results and not any(p.severity == "error" for p in result.problems[result.header_problems:]):
+        # (else a cell filled says what is wrong with it)
         result.problems.append(at_cell(label, result.results_sheet, "form-nothing-reported"))
     result.draft = draft  # checked as YAML even so: every cell's problem is shown at once
     return result
@@ -326,6 +328,13 @@ class _Results:
     def row(self, row: int, fields: tuple[str, ...], code: str, where: Cell, columns: dict[str, int]) -> None:
         entry: dict[str, Any] = {}
         origins: dict[Path, Cell] = {("results", code): where}
+        for name in MEASURES:  # a grey cell the clerk typed into, protection lifted: said, not read
+            if name == "units" or name in fields:
+                continue
+            value, cell = self.value(row, columns[name])
+            if cell is not None and not cells.blank(value):
+                self.result.problems.append(at_cell(self.label, self.at(cell), "form-cell-ignored", severity="warning",
+                                                    value=_shown(value), code=code))
         for name in fields:
             if name == "units":
                 continue
