@@ -607,3 +607,17 @@ def test_a_form_whose_only_value_is_in_a_locked_cell_reports_nothing(capsys, roo
     book.save(path)
     out = refused(capsys, root, path, "form-nothing-reported")
     assert "warning[form-cell-ignored]" in out
+
+
+def test_a_formula_without_value_is_not_also_blamed_on_the_other_cell_of_its_ratio(capsys, root, form, tmp_path):
+    """The numerator's formula has no saved value: that cell says so; 'the ratio lacks its
+    numerator', put at the denominator's cell, would send the clerk to the wrong cell."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    numerator = _cell(sheet, "IV.6", "numerator")
+    sheet[numerator] = "=10+2"
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-formula")
+    assert f"Chỉ tiêu!{numerator}: error[form-formula]" in out
+    assert "ratio-incomplete" not in out and out.count("error[") == 1

@@ -153,7 +153,8 @@ def _check(ctx: Context, plan: Plan, item: Imported, read: Read, *, replace: boo
     raw = item.text.encode("utf-8")
     _, problems = check_file(item.label, draft.period.code, draft.agency, raw, plan, ctx.today)
     doc, _ = yamlsafe.load(item.label, raw)
-    item.problems += relocate(item.label, problems, doc, read.origins, read.results_sheet, read.problems)
+    item.problems += relocate(item.label, problems, doc, read.origins, read.results_sheet, read.problems,
+                              read.fields)
     if existing and not replace:
         item.problems.append(at_cell(item.label, None, "form-target-exists", file=item.target))
     item.replaced = bool(existing)

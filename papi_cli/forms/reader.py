@@ -62,6 +62,7 @@ class Read:
     problems: list[CellProblem] = field(default_factory=list)
     results_sheet: Cell | None = None
     header_problems: int = 0  # how many of ``problems`` the header's cells gave
+    fields: dict[Path, Cell] = field(default_factory=dict)  # each result field's cell, read or not
 
 
 def open_book(label: str, raw: bytes) -> tuple[Any, list[CellProblem]]:
@@ -339,6 +340,8 @@ class _Results:
             if name == "units":
                 continue
             value, cell = self.value(row, columns[name])
+            if cell is not None:
+                self.result.fields[("results", code, name)] = self.at(cell)
             if cell is None or cells.blank(value):
                 continue
             converted = self.convert(name, value, cell.number_format or "")
