@@ -621,3 +621,26 @@ def test_a_formula_without_value_is_not_also_blamed_on_the_other_cell_of_its_rat
     out = refused(capsys, root, path, "form-formula")
     assert f"Chỉ tiêu!{numerator}: error[form-formula]" in out
     assert "ratio-incomplete" not in out and out.count("error[") == 1
+
+
+def test_the_header_check_compares_texts_as_shown_not_their_spaces_or_normal_form(capsys, root, tmp_path):
+    """An agency named in the plan with two spaces (or saved decomposed, as some programs do) is
+    still the agency the header shows: no form-header-changed for the form papi made."""
+    import unicodedata
+
+    own = tmp_path / "root"
+    shutil.copytree(root / "plan", own / "plan")
+    plan = own / "plan" / "2020.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("    name: Sở Y tế\n", "    name: Sở  Y tế\n", 1), "utf-8")
+    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(own)]) == 0, capsys.readouterr().out
+    capsys.readouterr()
+    path = tmp_path / "so-y-te-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    sheet[_cell(sheet, "IV.6", "status")] = "đang thực hiện"
+    sheet[_header(sheet, "period")] = unicodedata.normalize("NFD", sheet[_header(sheet, "period")].value)
+    book.save(path)
+    assert main(["import", str(path), "--dry-run", "--root", str(own)]) == 0, capsys.readouterr().out
+    capsys.readouterr()

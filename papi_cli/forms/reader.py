@@ -155,6 +155,13 @@ def _role_word(role: str) -> Any:
     return Message(f"form.sheet.{role}")
 
 
+def _as_shown(value: Any) -> str:
+    """A text as a reader sees it: spaces collapsed, composed (NFC) whatever the program saved."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", " ".join(str(value).split()))
+
+
 def _shown(value: Any) -> str:
     """A cell's value quoted in a message: on one line, cut to 60 characters (a cell may hold
     32,767), as the YAML checks quote theirs."""
@@ -263,7 +270,7 @@ class _Results:
             value, cell = self.value(row, columns["target"])
             if cell is None or cells.blank(value):
                 continue
-            if " ".join(str(value).split()) not in {shown[key] for shown in texts}:
+            if _as_shown(value) not in {_as_shown(shown[key]) for shown in texts}:
                 self.result.problems.append(at_cell(self.label, self.at(cell), "form-header-changed",
                                                     value=_shown(value), period=self.form.period.code,
                                                     agency=self.plan.agencies[self.form.agency].name))
