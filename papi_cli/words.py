@@ -506,8 +506,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{file} already exists; if this is a resubmission to replace it, run again with --replace.",
     ),
     "form-target-outside": (
-        "Không ghi {file}: thư mục của nó dẫn ra ngoài kho dữ liệu ({target}) qua một liên kết tượng trưng.",
-        "{file} is not written: its folder leads outside the repository ({target}) through a symbolic link.",
+        "Không ghi {file}: thư mục của nó là một liên kết tượng trưng dẫn tới {target}, không phải thư mục của quý trong thư mục báo cáo.",
+        "{file} is not written: its folder is a symbolic link to {target}, not the quarter's folder in the submissions folder.",
     ),
     "form-cannot-write": ("Không ghi được {file}: {reason}.", "Could not write {file}: {reason}."),
     "form-date-missing": (
@@ -521,6 +521,30 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "form-same-target": (
         "Biểu mẫu này và {others} cùng là báo cáo {file}: không nhập biểu mẫu nào; hãy chỉ nhập bản đúng.",
         "This form and {others} are both the report {file}: neither is imported; import only the right one.",
+    ),
+    "form-header-changed": (
+        "Ô này ghi '{value}', nhưng biểu mẫu là của {agency}, kỳ {period} (papi nhận biết cơ quan và kỳ qua thuộc tính của tệp, không qua ô này): nếu đây là báo cáo của cơ quan hay kỳ khác, hãy tạo đúng biểu mẫu bằng papi new --agency <cơ quan> --period <quý> --format xlsx và chép số liệu sang; nếu không, trả lại nội dung cũ cho ô.",
+        "This cell reads '{value}', but the form is that of {agency} for {period} (papi knows the agency and the period from the file's properties, not from this cell): if this is the report of another agency or period, make its own form with papi new --agency <agency> --period <quarter> --format xlsx and copy the figures over; otherwise put the cell's text back.",
+    ),
+    "form-name-other-period": (
+        "Tên tệp ghi kỳ {named}, nhưng biểu mẫu là của kỳ {period} (theo thuộc tính của tệp): biểu mẫu của một quý không dùng lại cho quý khác được. Hãy tạo biểu mẫu kỳ {named} bằng papi new --agency {agency} --period {named} --format xlsx; nếu đây đúng là báo cáo kỳ {period}, hãy đổi lại tên tệp.",
+        "The file's name says {named}, but the form is that of {period} (its properties say so): a quarter's form cannot be reused for another. Make the form of {named} with papi new --agency {agency} --period {named} --format xlsx; if this really is the report of {period}, rename the file back.",
+    ),
+    "form-cell-ignored": (
+        "Ô xám này không thuộc những ô chỉ tiêu {code} cần điền, nên giá trị '{value}' không được đưa vào báo cáo; hãy điền vào ô nền vàng của chỉ tiêu, hoặc xóa giá trị.",
+        "This grey cell is not one of those the indicator {code} takes, so the value '{value}' is left out of the report; fill in the indicator's yellow cells instead, or delete it.",
+    ),
+    "form-sheet-twice": (
+        "Biểu mẫu có hai trang loại \"{role}\": \"{first}\" và \"{sheet}\" (một trang là bản sao), nên papi không biết trang nào là báo cáo. Hãy giữ một trang, chép số liệu vào đó và xóa trang kia.",
+        "The form has two sheets of the kind \"{role}\": \"{first}\" and \"{sheet}\" (one a copy), so papi cannot tell which is the report. Keep one, copy the figures into it and delete the other.",
+    ),
+    "form-duplicate-unit-row": (
+        "Đơn vị {unit} có hai dòng (dòng đầu ở ô {first}); hãy giữ một dòng, đánh dấu ở dòng đó và xóa dòng kia.",
+        "The unit {unit} has two rows (the first at {first}); keep one, mark it there and delete the other.",
+    ),
+    "form-bad-status": (
+        "'{value}' không phải một tình trạng; hãy chọn trong danh sách của ô: {labels}.",
+        "'{value}' is not a status; pick one from the cell's list: {labels}.",
     ),
     # (end of the forms problems)
 }
@@ -632,8 +656,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "Could not write {file}: {reason}. Nothing was written.",
     ),
     "new.outside": (
-        "Không ghi {file}: thư mục của nó dẫn ra ngoài kho dữ liệu ({target}) qua một liên kết tượng trưng.",
-        "{file} is not written: its folder leads outside the repository ({target}) through a symbolic link.",
+        "Không ghi {file}: thư mục của nó là một liên kết tượng trưng dẫn tới {target}, không phải thư mục của quý trong thư mục báo cáo.",
+        "{file} is not written: its folder is a symbolic link to {target}, not the quarter's folder in the submissions folder.",
     ),
     "add.placed": ("Đã đưa {source} vào {file}.", "Placed {source} at {file}."),
     "add.replaced": ("Đã thay {file} bằng {source}.", "Replaced {file} with {source}."),
@@ -1113,7 +1137,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "Chưa nhập {source}: biểu mẫu có lỗi (xem trên); hãy sửa các ô đã nêu rồi nhập lại.",
         "{source} was not imported: the form has errors (above); correct the cells named and import it again.",
     ),
-    "form.import_summary": ("Đã nhập được {imported}/{files} biểu mẫu.", "{imported} of {files} {files:form|forms} can be imported."),
+    "form.import_summary": ("Đã nhập {imported}/{files} biểu mẫu.", "Imported {imported} of {files} {files:form|forms}."),
+    "form.check_summary": (
+        "Nhập được {imported}/{files} biểu mẫu (--dry-run: chưa ghi gì).",
+        "{imported} of {files} {files:form|forms} can be imported (--dry-run: nothing written).",
+    ),
     "form.exported": (
         "Đã ghi biểu mẫu {file} từ {source}: sửa các ô nền vàng, rồi nhập lại bằng papi import {file} --replace",
         "Wrote the form {file} from {source}: correct the yellow cells, then import it again with papi import {file} --replace",

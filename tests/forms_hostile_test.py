@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import Workbook, load_workbook
 
 from papi_cli.cli import main
@@ -268,7 +269,7 @@ def test_several_cells_wrong_are_all_named_at_once(capsys, root, form, tmp_path)
     book.save(path)
     out = refused(capsys, root, path, "form-bad-date")
     assert f"Chỉ tiêu!{_cell(sheet, 'IV.6', 'numerator')}: error[wrong-type]" in out
-    assert f"Chỉ tiêu!{_cell(sheet, 'VI.2', 'status')}: error[unknown-status]" in out
+    assert f"Chỉ tiêu!{_cell(sheet, 'VI.2', 'status')}: error[form-bad-status]" in out
 
 
 def test_two_forms_of_one_agency_and_quarter_in_one_run_import_neither(capsys, root, form, tmp_path):
@@ -278,3 +279,368 @@ def test_two_forms_of_one_agency_and_quarter_in_one_run_import_neither(capsys, r
     out = capsys.readouterr().out
     assert status == 1 and out.count("error[form-same-target]") == 2 and str(other) in out
     assert not list((root / "submissions").rglob("*.yaml"))
+
+
+# --- a second review's findings (a clerk's mistakes) -------------------------------------------
+def test_the_headers_agency_or_period_changed_is_refused_at_its_cell(capsys, root, form, tmp_path):
+    """Sở Tài chính's clerk takes Sở Y tế's form and types the own agency into its header: the
+    figures would land in Sở Y tế's file. The header's cell names the mistake."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    agency = _header(sheet, "agency")
+    sheet[agency] = "Sở Tài chính (so-tc)"
+    path = tmp_path / "other-agency.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-header-changed")
+    assert f"Chỉ tiêu!{agency}: error[form-header-changed]" in out and "Sở Y tế" in out
+    book = load_workbook(form)
+    sheet = _results(book)
+    period = _header(sheet, "period")
+    sheet[period] = "Quý III/2020 (2020-Q3)"
+    sheet[_header(sheet, "agency")] = "  " + sheet[_header(sheet, "agency")].value + " "  # spaces change nothing
+    path = tmp_path / "other-quarter.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-header-changed", "--lang", "en")
+    assert f"Chỉ tiêu!{period}: error[form-header-changed]" in out and out.count("error[") == 1
+
+
+def test_a_form_renamed_to_another_quarter_is_refused(capsys, root, form, tmp_path):
+    """The Q2 form copied and renamed for Q3 still says Q2 inside: papi would write the Q2 file."""
+    renamed = tmp_path / "so-y-te-2020-Q3.xlsx"
+    shutil.copy(form, renamed)
+    out = refused(capsys, root, renamed, "form-name-other-period")
+    assert "2020-Q3" in out and "2020-Q2" in out and "papi new --agency so-y-te --period 2020-Q3" in out
+    kept = tmp_path / "bao-cao-so-y-te-2020-Q2-ban-cuoi.xlsx"  # a name with the form's own quarter is fine
+    shutil.copy(form, kept)
+    assert main(["import", str(kept), "--dry-run", "--root", str(root)]) == 0
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(("typed", "code"), [("da hoan thanh", "done"), ("DANG THUC HIEN", "in_progress"),
+                                           ("chua bat dau", "not_started"), ("Hoàn thành", "done")])
+def test_a_status_typed_without_diacritics_is_read(capsys, root, form, tmp_path, typed, code):
+    """A keyboard without Vietnamese input, or the label without its 'đã'."""
+    own = tmp_path / "root"
+    shutil.copytree(root / "plan", own / "plan")
+    book = load_workbook(form)
+    sheet = _results(book)
+    sheet[_cell(sheet, "IV.6", "status")] = typed
+    path = tmp_path / "status.xlsx"
+    book.save(path)
+    assert main(["import", str(path), "--root", str(own)]) == 0, capsys.readouterr().out
+    capsys.readouterr()
+    written = (own / "submissions" / "2020-Q2" / "so-y-te.yaml").read_text("utf-8")
+    assert f"status: {code}\n" in written
+
+
+def test_an_unknown_status_is_named_in_the_forms_words(capsys, root, form, tmp_path):
+    book = load_workbook(form)
+    sheet = _results(book)
+    cell = _cell(sheet, "IV.6", "status")
+    sheet[cell] = "Completed"
+    path = tmp_path / "status.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-bad-status")
+    assert f"Chỉ tiêu!{cell}: error[form-bad-status]" in out and "đang thực hiện" in out
+    assert "status: done" not in out and "unknown-status" not in out  # no YAML advice to a spreadsheet clerk
+
+
+def test_a_date_with_a_time_is_read_as_its_day(capsys, root, form, tmp_path):
+    """The date cells show DD/MM/YYYY: a date-time (=NOW() pasted as a value) shows as its day."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.datetime(2020, 6, 18, 10, 30)
+    sheet[_header(sheet, "implementation_document.number")] = "45/KH-SYT"
+    sheet[_header(sheet, "implementation_document.date")] = 43866.75  # 05/02/2020 18:00 as a serial
+    path = tmp_path / "datetime.xlsx"
+    book.save(path)
+    assert main(["import", str(path), "--dry-run", "--root", str(root), "--format", "json"]) == 0, \
+        capsys.readouterr().out
+    capsys.readouterr()
+
+
+def test_a_dtd_hidden_by_a_parts_name_or_its_declared_encoding_is_refused(capsys, root, form, tmp_path):
+    """openpyxl finds a sheet by its relationship, whatever its name: a DTD in ``sheet2.dat``
+    is still a DTD; and ``encoding="UTF-7"`` spells ``<!DOCTYPE`` as ``+ADwAIQ-DOCTYPE``."""
+    laughs = b'<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
+
+    def renamed(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet2.xml":
+            return data.replace(b"<worksheet", laughs + b"<worksheet", 1)
+        if name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+            return data.replace(b"sheet2.xml", b"sheet2.dat")
+        return data
+
+    source = rezip(form, tmp_path / "dat.xlsx", renamed)
+    moved = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(moved, "w", zipfile.ZIP_DEFLATED) as new:
+        for info in old.infolist():
+            new.writestr(info.filename.replace("sheet2.xml", "sheet2.dat"), old.read(info))
+    out = refused(capsys, root, moved, "form-dtd")
+    assert "xl/worksheets/sheet2.dat" in out
+
+    def utf7(name: str, data: bytes) -> bytes:
+        if name != "docProps/custom.xml":
+            return data
+        body = re.sub(rb"^<\?xml[^>]*\?>", b"", data)
+        return b'<?xml version="1.0" encoding="UTF-7"?>+ADwAIQ-DOCTYPE p +AFsAPAAh-ENTITY a "x"+AD4AXQA+-' + body
+
+    out = refused(capsys, root, rezip(form, tmp_path / "utf7.xlsx", utf7), "form-xml-encoding")
+    assert "docProps/custom.xml" in out
+    from papi_cli.forms.archive import check
+
+    for declared in (b"UTF-8", b"utf-8", b"utf8"):  # what Excel and LibreOffice write, and a lax one
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr("[Content_Types].xml", b'<?xml version="1.0" encoding="' + declared + b'"?><Types/>')
+            archive.writestr("xl/workbook.xml", b"\xef\xbb\xbf<?xml version='1.0' encoding='" + declared + b"'?><w/>")
+            archive.writestr("xl/media/image1.png", b"\x89PNG\r\n\x1a\n" + bytes(300))  # binary parts are not XML
+        assert check("x.xlsx", buffer.getvalue()) == [], declared
+
+
+def test_import_writes_only_into_its_period_folder_never_through_a_link(capsys, root, form, tmp_path):
+    """A pull request may make submissions/2020-Q2 a link to plan/ (inside the repository) or to
+    anywhere: papi import writes neither there nor anywhere but submissions/<period>/."""
+    for where in ("plan", "elsewhere"):
+        own = tmp_path / where / "root"
+        shutil.copytree(root / "plan", own / "plan")
+        (own / "submissions").mkdir()
+        target = own / "plan" if where == "plan" else tmp_path / where / "outside"
+        target.mkdir(exist_ok=True)
+        (own / "submissions" / "2020-Q2").symlink_to(target, target_is_directory=True)
+        before = sorted(p.name for p in target.iterdir())
+        assert main(["import", str(form), "--root", str(own)]) == 1
+        out, err = capsys.readouterr()
+        assert "error[form-target-outside]" in out and "Traceback" not in out + err
+        assert sorted(p.name for p in target.iterdir()) == before
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_summary_says_imported_only_when_written(capsys, root, form, tmp_path, lang):
+    """A dry run has imported nothing; a real run has, and says so, in both languages."""
+    own = tmp_path / "root"
+    shutil.copytree(root / "plan", own / "plan")
+    assert main(["import", str(form), "--dry-run", "--root", str(own), "--lang", lang]) == 0
+    dry = capsys.readouterr().out.splitlines()[-1]
+    assert main(["import", str(form), "--root", str(own), "--lang", lang]) == 0
+    done = capsys.readouterr().out.splitlines()[-1]
+    assert dry == {"vi": "Nhập được 1/1 biểu mẫu (--dry-run: chưa ghi gì).",
+                   "en": "1 of 1 form can be imported (--dry-run: nothing written)."}[lang]
+    assert done == {"vi": "Đã nhập 1/1 biểu mẫu.", "en": "Imported 1 of 1 form."}[lang]
+
+
+def test_a_32_kb_text_in_a_cell_is_quoted_short_in_every_message(capsys, root, form, tmp_path):
+    """A cell may hold 32,767 characters: papi's own cell messages quote at most 60 of them, as
+    the YAML checks' do, rather than one 32 KB line per cell."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    long = "ă" * 32000
+    for where in (_header(sheet, "agency"), _header(sheet, "submitted_on"), _cell(sheet, "IV.6", "status")):
+        sheet[where] = long
+    path = tmp_path / "long.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-bad-status")
+    assert {"form-header-changed", "form-bad-date"} <= set(re.findall(r"error\[([a-z-]+)\]", out))
+    assert max(len(line) for line in out.splitlines()) < 600
+
+
+def test_a_row_whose_only_cell_is_wrong_is_not_also_nothing_reported(capsys, root, tmp_path):
+    """The clerk filled a cell, wrongly: the cell says what is wrong; 'no indicator is filled in'
+    would send the clerk looking for a row left empty."""
+    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "so-y-te-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    sheet[_cell(sheet, "IV.6", "numerator")] = "=SUM(1,2)"  # saved without a value
+    book.save(path)
+    out = refused(capsys, root, path, "form-formula")
+    assert "form-nothing-reported" not in out
+    sheet[_cell(sheet, "IV.6", "numerator")] = None  # and truly nothing: said so
+    book.save(path)
+    refused(capsys, root, path, "form-nothing-reported")
+
+
+@pytest.mark.parametrize("number", ["1E400", "-1E400"])
+def test_an_infinite_number_in_a_cell_is_a_problem_at_the_cell_not_a_crash(capsys, root, tmp_path, number):
+    """The sheet's XML may hold any number, 1E400 (infinity to Python) included, in a percent cell
+    formatted as percent, a whole-number cell and a date cell; openpyxl's warning about it is
+    not papi's to print."""
+    assert main(["new", "--agency", "vp-ubnd-tinh", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "vp-ubnd-tinh-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    percent = sheet[_cell(sheet, "III.4", "percent")]
+    percent.value, percent.number_format = 0.25, "0.0%"
+    sheet[_cell(sheet, "V.2", "numerator")] = 7777
+    sheet[_header(sheet, "submitted_on")] = 4444
+    book.save(path)
+
+    def infinite(name: str, data: bytes) -> bytes:
+        if not name.startswith("xl/worksheets/"):
+            return data
+        for shown in (b"0.25", b"7777", b"4444"):
+            data = data.replace(b"<v>" + shown + b"</v>", b"<v>" + number.encode() + b"</v>")
+        return data
+
+    changed = rezip(path, tmp_path / "infinite.xlsx", infinite)
+    status = main(["import", str(changed), "--dry-run", "--root", str(root)])
+    out, err = capsys.readouterr()
+    assert status == 1, out + err
+    assert f"Chỉ tiêu!{percent.coordinate}: error[" in out and f"Chỉ tiêu!{_cell(sheet, 'V.2', 'numerator')}: error[" in out
+    assert f"Chỉ tiêu!{_header(sheet, 'submitted_on')}: error[" in out
+    assert err == ""
+
+
+def test_units_sorted_without_the_hidden_column_keep_their_marks(capsys, root, tmp_path):
+    """The clerk lifts the protection and sorts the units sheet's visible columns by name: the
+    hidden column A stays behind. Each mark belongs to the unit whose code its row shows, as an
+    indicator row belongs to the code in its column B."""
+    own = tmp_path / "root"
+    shutil.copytree(root / "plan", own / "plan")
+    assert main(["new", "--agency", "ubnd-cu-jut", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(own)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "ubnd-cu-jut-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    units = next(s for s in book.worksheets if s["A1"].value == "papi-form:units")
+    column = next(c.column for c in units[2] if c.value == "I.1")
+    first = 4
+    marked = units.cell(first, 2).value  # the first unit's code, as the clerk sees it
+    units.cell(first, column, "x")
+    last = max(r for r in range(first, units.max_row + 1) if units.cell(r, 2).value)
+    rows = [[units.cell(r, c).value for c in range(2, units.max_column + 1)] for r in range(first, last + 1)]
+    rows.sort(key=lambda values: str(values[1]), reverse=True)  # by name, Z to A
+    for r, values in zip(range(first, last + 1), rows, strict=True):
+        for c, value in enumerate(values, start=2):
+            units.cell(r, c).value = value
+    assert units.cell(first, 2).value != marked  # the mark's row moved; its column A did not
+    book.save(path)
+    assert main(["import", str(path), "--root", str(own)]) == 0, capsys.readouterr().out
+    capsys.readouterr()
+    written = yaml.safe_load((own / "submissions" / "2020-Q2" / "ubnd-cu-jut.yaml").read_text("utf-8"))
+    codes = {u["code"]: u["slug"] for d in yaml.safe_load((own / "plan" / "units-2020.yaml").read_text("utf-8"))
+             ["districts"] for u in [d, *d.get("communes", [])]}
+    assert written["results"]["I.1"]["units"] == [codes[marked]]
+
+
+def test_a_unit_row_copied_is_named_not_half_read(capsys, root, tmp_path):
+    """A unit's row copied below the table and marked there: papi would read only the first row
+    and drop the mark without a word; the copy is named at its code cell."""
+    assert main(["new", "--agency", "ubnd-cu-jut", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "ubnd-cu-jut-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    units = next(s for s in book.worksheets if s["A1"].value == "papi-form:units")
+    column = next(c.column for c in units[2] if c.value == "I.1")
+    below = units.max_row + 2
+    for c in range(2, units.max_column + 1):
+        units.cell(below, c).value = units.cell(4, c).value
+    units.cell(below, column).value = "x"
+    book.save(path)
+    out = refused(capsys, root, path, "form-duplicate-unit-row")
+    assert f"{units.title}!B{below}: error[form-duplicate-unit-row]" in out and "B4" in out
+
+
+def test_a_copied_sheet_is_named_not_one_copy_read_silently(capsys, root, form, tmp_path):
+    """The clerk keeps a copy of the results sheet (Move or Copy › Create a copy) and fills one of
+    them: papi cannot know which is the report, and says so rather than read the first."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    copy = book.copy_worksheet(sheet)
+    copy.title = "Chỉ tiêu (2)"
+    copy[_cell(copy, "IV.6", "numerator")] = 11
+    path = tmp_path / "two-sheets.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-sheet-twice")
+    assert "Chỉ tiêu (2)" in out
+
+
+def test_a_workbook_with_a_password_to_open_is_named_as_such(capsys, root, tmp_path):
+    """Excel's 'Encrypt with Password' writes no zip but an OLE compound file holding the
+    streams EncryptionInfo and EncryptedPackage; an .xls is such a file too, without them."""
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    entries = b"".join(name.encode("utf-16-le").ljust(64, b"\x00") + bytes(64)
+                       for name in ("Root Entry", "EncryptionInfo", "EncryptedPackage"))
+    locked = tmp_path / "so-y-te-2020-Q2.xlsx"
+    locked.write_bytes(ole + entries + bytes(2048))
+    out = refused(capsys, root, locked, "form-encrypted")
+    assert "form-not-xlsx" not in out
+    old = tmp_path / "old.xlsx"
+    old.write_bytes(ole + b"".join(name.encode("utf-16-le").ljust(128, b"\x00") for name in ("Root Entry", "Workbook")))
+    refused(capsys, root, old, "form-not-xlsx")
+
+
+def test_a_value_typed_into_a_locked_cell_is_a_warning_at_the_cell(capsys, root, form, tmp_path):
+    """With the protection lifted, a figure typed into a grey cell (a numerator of a milestone)
+    is no part of the report: papi says it is left out rather than drop it without a word."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    grey = _cell(sheet, "VI.2", "numerator")
+    sheet[grey] = 5
+    path = tmp_path / "grey.xlsx"
+    book.save(path)
+    assert main(["import", str(path), "--dry-run", "--root", str(root)]) == 0
+    out = capsys.readouterr().out
+    assert f"Chỉ tiêu!{grey}: warning[form-cell-ignored]" in out and "VI.2" in out
+    assert out.count("warning[") == 1  # not the units column's own hint, nor the shown columns
+
+
+def test_a_form_whose_only_value_is_in_a_locked_cell_reports_nothing(capsys, root, tmp_path):
+    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(root)]) == 0
+    capsys.readouterr()
+    path = tmp_path / "so-y-te-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    sheet[_cell(sheet, "VI.2", "numerator")] = 5
+    book.save(path)
+    out = refused(capsys, root, path, "form-nothing-reported")
+    assert "warning[form-cell-ignored]" in out
+
+
+def test_a_formula_without_value_is_not_also_blamed_on_the_other_cell_of_its_ratio(capsys, root, form, tmp_path):
+    """The numerator's formula has no saved value: that cell says so; 'the ratio lacks its
+    numerator', put at the denominator's cell, would send the clerk to the wrong cell."""
+    book = load_workbook(form)
+    sheet = _results(book)
+    numerator = _cell(sheet, "IV.6", "numerator")
+    sheet[numerator] = "=10+2"
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    out = refused(capsys, root, path, "form-formula")
+    assert f"Chỉ tiêu!{numerator}: error[form-formula]" in out
+    assert "ratio-incomplete" not in out and out.count("error[") == 1
+
+
+def test_the_header_check_compares_texts_as_shown_not_their_spaces_or_normal_form(capsys, root, tmp_path):
+    """An agency named in the plan with two spaces (or saved decomposed, as some programs do) is
+    still the agency the header shows: no form-header-changed for the form papi made."""
+    import unicodedata
+
+    own = tmp_path / "root"
+    shutil.copytree(root / "plan", own / "plan")
+    plan = own / "plan" / "2020.yaml"
+    plan.write_text(plan.read_text("utf-8").replace("    name: Sở Y tế\n", "    name: Sở  Y tế\n", 1), "utf-8")
+    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
+                 "--root", str(own)]) == 0, capsys.readouterr().out
+    capsys.readouterr()
+    path = tmp_path / "so-y-te-2020-Q2.xlsx"
+    book = load_workbook(path)
+    sheet = _results(book)
+    sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
+    sheet[_cell(sheet, "IV.6", "status")] = "đang thực hiện"
+    sheet[_header(sheet, "period")] = unicodedata.normalize("NFD", sheet[_header(sheet, "period")].value)
+    book.save(path)
+    assert main(["import", str(path), "--dry-run", "--root", str(own)]) == 0, capsys.readouterr().out
+    capsys.readouterr()

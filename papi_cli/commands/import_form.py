@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +34,9 @@ from papi_cli.message import Message
 if TYPE_CHECKING:
     from papi_cli.forms.reader import Read
     from papi_cli.model.plan import Plan
+
+
+_NAMED_PERIOD = re.compile(r"(?<!\d)(\d{4})-[Qq]([1-4])(?!\d)")  # a quarter's code in a file's name
 
 
 @dataclass
@@ -107,6 +111,11 @@ def convert(ctx: Context, path: Path, *, replace: bool = False, dry_run: bool = 
     item.problems += problems
     if who is None:
         return item
+    named = [f"{year}-Q{quarter}" for year, quarter in _NAMED_PERIOD.findall(path.name)]
+    if named and who.period.code not in named:  # a quarter's form copied and renamed for the next one
+        item.problems.append(at_cell(label, None, "form-name-other-period", named=named[0], period=who.period.code,
+                                     agency=who.agency))
+        return item
     own = dataclasses.replace(ctx, paths=ctx.paths)  # usable_plan sets the paths of the form's year on its context
     try:
         plan = usable_plan(own, period=who.period)
@@ -144,14 +153,16 @@ def _check(ctx: Context, plan: Plan, item: Imported, read: Read, *, replace: boo
     raw = item.text.encode("utf-8")
     _, problems = check_file(item.label, draft.period.code, draft.agency, raw, plan, ctx.today)
     doc, _ = yamlsafe.load(item.label, raw)
-    item.problems += relocate(item.label, problems, doc, read.origins, read.results_sheet, read.problems)
+    item.problems += relocate(item.label, problems, doc, read.origins, read.results_sheet, read.problems,
+                              read.fields)
     if existing and not replace:
         item.problems.append(at_cell(item.label, None, "form-target-exists", file=item.target))
     item.replaced = bool(existing)
     if files.lexists(ctx.paths.submissions) and not files.is_dir(ctx.paths.submissions):
         raise UsageError(Message("usage.not_a_folder", option="--submissions", value=str(ctx.paths.submissions)))
-    folder = target.parent
-    if not files.inside(folder, ctx.paths.root) and not files.inside(folder, ctx.paths.submissions):
+    folder = target.parent  # submissions/<period> itself, never a link to elsewhere (plan/ included)
+    if files.lexists(folder) and files.realpath(folder) != os.path.join(files.realpath(ctx.paths.submissions),
+                                                                        draft.period.code):
         item.problems.append(at_cell(item.label, None, "form-target-outside", file=item.target,
                                      target=files.realpath(folder)))
 
@@ -186,7 +197,8 @@ def _write(ctx: Context, done: list[Imported], fmt: str, dry_run: bool) -> None:
         for problem in sorted(item.problems, key=CellProblem.sort_key):
             ctx.out.write((github_line(problem, ctx.lang) if fmt == "github" else text_line(problem, ctx.lang)) + "\n")
         ctx.out.write(ctx.say(_outcome(item, dry_run), source=item.label, file=item.target or "—") + "\n")
-    ctx.out.write(ctx.say("form.import_summary", imported=sum(1 for i in done if i.ok), files=len(done)) + "\n")
+    summary = "form.check_summary" if dry_run else "form.import_summary"
+    ctx.out.write(ctx.say(summary, imported=sum(1 for i in done if i.ok), files=len(done)) + "\n")
 
 
 def _outcome(item: Imported, dry_run: bool) -> str:

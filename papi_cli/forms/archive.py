@@ -4,9 +4,11 @@ The limits are those of a YAML submission and then some: the file is read under 
 1 MiB cap (``files.read_bytes``); the zip may hold at most ``MAX_PARTS`` parts of at most
 ``MAX_UNPACKED`` bytes together, none inflating more than ``MAX_RATIO`` times (a zip bomb);
 no part may be a macro project or ActiveX control (nothing in a form is ever run), a link to
-another workbook or a data connection (nothing is fetched); and no XML part may declare a
+another workbook or a data connection (nothing is fetched); and no XML part (by its name or by
+its first bytes: openpyxl finds parts by their relationships, not their names) may declare a
 DTD or an entity (openpyxl's parser would expand them: the "billion laughs"), nor be in an
-encoding other than UTF-8, in which such a declaration could hide. A zip's stated sizes bound
+encoding other than UTF-8 (a byte-order mark, NULs, or its declaration), in which such a
+declaration could hide. A zip's stated sizes bound
 what Python's zipfile inflates, so the checks need not trust more than they read.
 """
 
@@ -27,10 +29,18 @@ _LINKS = re.compile(r"^xl/(externalLinks/|connections\.xml$|queryTables/)", re.I
 _DECLARATION = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _MACRO_TYPES = re.compile(rb"macroEnabled|vbaProject", re.IGNORECASE)
 _XML = re.compile(r"\.(xml|rels|vml)$", re.IGNORECASE)
+_DECLARED = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
+_UTF8 = frozenset((b"utf-8", b"utf8"))
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: an .xls, or an .xlsx encrypted by Excel
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 
 def check(label: str, raw: bytes) -> list[Problem]:
     """The problems that stop ``raw`` (the bytes of ``label``) from being opened as a form."""
+    if raw.startswith(_OLE) and _ENCRYPTED in raw:  # Excel's "Encrypt with Password" is no zip
+        return [Problem.at(label, None, "form-encrypted")]
     if not zipfile.is_zipfile(io.BytesIO(raw)):
         return [Problem.at(label, None, "form-not-xlsx")]
     try:
@@ -64,13 +74,24 @@ def _check(label: str, archive: zipfile.ZipFile) -> list[Problem]:
     if link is not None:
         problems.append(Problem.at(label, None, "form-external-links", part=link))
     for part in parts:
-        if not _XML.search(part.filename):
-            continue
         data = archive.read(part)
+        if not (_XML.search(part.filename) or _looks_xml(data)):
+            continue  # an image, a printer's settings: no XML parser reads it
         if part.filename == "[Content_Types].xml" and _MACRO_TYPES.search(data) and macro is None:
             problems.append(Problem.at(label, None, "form-macros", part=part.filename))
-        if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00", b"\x4c\x6f\xa7\x94")) or b"\x00" in data[:200]:
+        declared = _DECLARED.match(data)
+        if (data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00", b"\x4c\x6f\xa7\x94")) or b"\x00" in data[:200]
+                or (declared is not None and declared[1].strip().lower() not in _UTF8)):
             problems.append(Problem.at(label, None, "form-xml-encoding", part=part.filename))
         elif _DECLARATION.search(data):
             problems.append(Problem.at(label, None, "form-dtd", part=part.filename))
     return problems
+
+
+def _looks_xml(data: bytes) -> bool:
+    """Whether an XML parser would take ``data`` for a document, whatever the part's name
+    (openpyxl finds a sheet by its relationship: ``sheet1.dat`` is parsed all the same): a
+    byte-order mark, the EBCDIC ``<?xm``, or a ``<`` first, after spaces and the NULs of UTF-16
+    and UTF-32."""
+    return (data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x4c\x6f\xa7\x94"))
+            or data[:64].lstrip(b" \t\r\n\x00").startswith(b"<"))

@@ -11,7 +11,9 @@ cell, ``located``). Pure: no openpyxl.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+import unicodedata
 from fractions import Fraction
 from typing import Any
 
@@ -58,6 +60,8 @@ def percent(value: Any, number_format: str) -> Any:
     text ``96,5`` or ``96,5 %`` is read as written; a whole float becomes an int."""
     if isinstance(value, bool):
         return value
+    if isinstance(value, float) and not math.isfinite(value):
+        return value  # 1E400 in the XML: the YAML checks say it is no percent
     if isinstance(value, (int, float)):
         if "%" in number_format:
             value = float(round(Fraction(value) * 100, 9))
@@ -76,14 +80,15 @@ _YEAR_FIRST = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})\Z")
 
 
 def date(value: Any) -> dt.date | Any:
-    """A day: a date or date-time cell (its day), a serial number, or text ``18/06/2020``
-    (day first, as Vietnamese writes it) or ``2020-06-18``; anything else unchanged."""
+    """A day: a date or date-time cell (its day: the form's date cells show only the day), a
+    serial number (with a time, its day too), or text ``18/06/2020`` (day first, as Vietnamese
+    writes it) or ``2020-06-18``; anything else unchanged."""
     if isinstance(value, dt.datetime):
-        return value.date() if value.time() == dt.time() else value
+        return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if float(value).is_integer() and int(value) in SERIALS:
+        if math.isfinite(value) and int(value) in SERIALS:  # a fraction of a day is its time
             return SERIAL_EPOCH + dt.timedelta(days=int(value))
         return value
     if isinstance(value, str):
@@ -100,14 +105,23 @@ def date(value: Any) -> dt.date | Any:
 
 
 def status(value: Any, labels: dict[str, str]) -> Any:
-    """A status code from its label in either language or the code itself; else unchanged."""
+    """A status code from its label (with or without its diacritics, or without the ``đã`` of
+    ``đã hoàn thành``) or the code itself; else unchanged."""
     if not isinstance(value, str):
         return value
-    folded = " ".join(value.split()).casefold()
+    folded = _folded(value)
     for code, label in labels.items():
-        if folded in (code, label.casefold(), code.replace("_", " ")):
+        label = _folded(label)
+        if folded in (code, label, code.replace("_", " ")) or (label.startswith("da ") and folded == label[3:]):
             return code
     return value.strip()
+
+
+def _folded(text: str) -> str:
+    """``text`` as a clerk may type it on a keyboard without Vietnamese input: spaces collapsed,
+    no case, no diacritics (``Đã hoàn thành`` → ``da hoan thanh``)."""
+    text = " ".join(text.split()).casefold().replace("đ", "d")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def evidence(value: Any) -> Any:

@@ -28,6 +28,9 @@ INSTRUCTIONS, RESULTS, UNITS = "instructions", "results", "units"
 # The keys of header rows (hidden column A of the results sheet); the value is in the column
 # of the targets (D as papi writes it), the label just left of it.
 HEADER_FIELDS = ("submitted_on", "implementation_document.number", "implementation_document.date")
+# The locked header rows that say whose form it is: the reader checks the clerk left them alone
+# (the properties say whose it is; a cell changed to another agency or quarter is a mistake).
+IDENTITY_FIELDS = ("agency", "period")
 COLUMN_KEYS = "columns"  # the hidden row that names each column's field
 CODE_COLUMN = 2  # B: the indicator code, on the results sheet; the unit's slug key is in column A
 

@@ -55,10 +55,13 @@ Path = tuple[Any, ...]
 
 
 def relocate(file: str, problems: list[Problem], doc: Document | None, origins: dict[Path, Cell],
-             fallback: Cell | None, earlier: list[CellProblem]) -> list[CellProblem]:
+             fallback: Cell | None, earlier: list[CellProblem],
+             fields: dict[Path, Cell] | None = None) -> list[CellProblem]:
     """The problems of the YAML made from a form, each at the cell its value came from (exactly
     where it stands, else the first value on its line), or at ``fallback``; all about ``file``.
-    A problem at a cell of the ``earlier`` ones (found in reading the cells) is left out."""
+    A problem at a cell of the ``earlier`` ones (found in reading the cells) is left out, and so
+    is one about a field missing (``ratio-incomplete``: its ``indicator`` and ``field``) whose
+    cell (in ``fields``) reading already named."""
     exact: dict[tuple[int, int], Cell] = {}
     by_line: dict[int, Cell] = {}
     if doc is not None:
@@ -78,6 +81,11 @@ def relocate(file: str, problems: list[Problem], doc: Document | None, origins: 
             cell = exact.get((problem.line, problem.column or 0)) or by_line.get(problem.line)
         if cell is not None and cell in taken:
             continue  # reading the cell already said what is wrong with it
+        indicator, name = problem.args.get("indicator"), problem.args.get("field")
+        missing = (fields or {}).get(("results", indicator, name)) if isinstance(indicator, str) and isinstance(
+            name, str) else None
+        if missing is not None and missing in taken:
+            continue  # the field is missing because its cell could not be read, as said there
         moved.append(CellProblem(Problem(file, None, None, problem.code, problem.args, problem.severity),
                                  cell or fallback))
     return moved

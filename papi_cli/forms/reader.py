@@ -20,7 +20,9 @@ from papi_cli.forms.layout import (
     CODE_COLUMN,
     COLUMN_KEYS,
     HEADER_FIELDS,
+    IDENTITY_FIELDS,
     MARK_PREFIX,
+    MEASURES,
     PROP_AGENCY,
     PROP_FORM,
     PROP_PERIOD,
@@ -59,6 +61,8 @@ class Read:
     origins: dict[Path, Cell] = field(default_factory=dict)
     problems: list[CellProblem] = field(default_factory=list)
     results_sheet: Cell | None = None
+    header_problems: int = 0  # how many of ``problems`` the header's cells gave
+    fields: dict[Path, Cell] = field(default_factory=dict)  # each result field's cell, read or not
 
 
 def open_book(label: str, raw: bytes) -> tuple[Any, list[CellProblem]]:
@@ -68,13 +72,23 @@ def open_book(label: str, raw: bytes) -> tuple[Any, list[CellProblem]]:
     problems = check(label, raw)
     if problems:
         return None, [CellProblem(p) for p in problems]
-    from openpyxl import load_workbook
-
     try:
-        book = load_workbook(io.BytesIO(raw), data_only=False, keep_links=False, keep_vba=False, rich_text=False)
+        book = _load(raw, data_only=False)
     except Exception:  # openpyxl raises what its parsers raise: any of them means "not a form"
         return None, [at_cell(label, None, "form-not-xlsx")]
     return book, []
+
+
+def _load(raw: bytes, *, data_only: bool) -> Any:
+    """The workbook, openpyxl's warnings (an unknown extension, a number no date can be) kept
+    from the clerk's terminal: what matters of them papi says at the cell."""
+    import warnings
+
+    from openpyxl import load_workbook
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load_workbook(io.BytesIO(raw), data_only=data_only, keep_links=False, keep_vba=False, rich_text=False)
 
 
 def identity(label: str, book: Any) -> tuple[Identity | None, list[CellProblem]]:
@@ -101,7 +115,14 @@ def read(label: str, book: Any, raw: bytes, plan: Plan, who: Identity) -> Read:
         result.problems.append(at_cell(label, None, "form-not-papi"))
         return result
     form = form_of(plan, who.agency, who.period)
-    sheets = _roles(book)
+    roles = _roles(book)
+    for role in (RESULTS, UNITS):
+        for copy in roles.get(role, [])[1:]:  # which one is the report, only the clerk knows
+            result.problems.append(at_cell(label, Cell(copy.title), "form-sheet-twice", sheet=copy.title,
+                                           first=roles[role][0].title, role=_role_word(role)))
+    if result.problems:
+        return result
+    sheets = {role: found[0] for role, found in roles.items()}
     values = _Values(label, book, raw, result)
     if RESULTS not in sheets:
         result.problems.append(at_cell(label, None, "form-sheet-missing", role=_role_word(RESULTS)))
@@ -115,7 +136,8 @@ def read(label: str, book: Any, raw: bytes, plan: Plan, who: Identity) -> Read:
             _units(label, form, sheets[UNITS], values, result, draft)
         else:
             result.problems.append(at_cell(label, None, "form-sheet-missing", role=_role_word(UNITS)))
-    if not draft.results:
+    if not draft.results and not any(p.severity == "error" for p in result.problems[result.header_problems:]):
+        # (else a cell filled says what is wrong with it)
         result.problems.append(at_cell(label, result.results_sheet, "form-nothing-reported"))
     result.draft = draft  # checked as YAML even so: every cell's problem is shown at once
     return result
@@ -133,13 +155,34 @@ def _role_word(role: str) -> Any:
     return Message(f"form.sheet.{role}")
 
 
-def _roles(book: Any) -> dict[str, Any]:
-    """Each papi sheet by the role its marker names (the first sheet with that marker)."""
-    found: dict[str, Any] = {}
+def _as_shown(value: Any) -> str:
+    """A text as a reader sees it: spaces collapsed, composed (NFC) whatever the program saved."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", " ".join(str(value).split()))
+
+
+def _shown(value: Any) -> str:
+    """A cell's value quoted in a message: on one line, cut to 60 characters (a cell may hold
+    32,767), as the YAML checks quote theirs."""
+    text = " ".join(str(cells.text(value)).split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _status_words() -> tuple[Any, ...]:
+    from papi_cli.kinds import RESULT_STATUSES
+    from papi_cli.message import Message
+
+    return tuple(Message(f"result.{code}") for code in RESULT_STATUSES)
+
+
+def _roles(book: Any) -> dict[str, list[Any]]:
+    """The sheets of each role their marker names, in the workbook's order (two: a copy)."""
+    found: dict[str, list[Any]] = {}
     for sheet in book.worksheets:
-        for (_, column), cell in _cells(sheet).items():
-            if column == 1 and isinstance(cell.value, str) and cell.value.startswith(MARK_PREFIX):
-                found.setdefault(cell.value[len(MARK_PREFIX):], sheet)
+        for role in {cell.value[len(MARK_PREFIX):] for (_, column), cell in _cells(sheet).items()
+                     if column == 1 and isinstance(cell.value, str) and cell.value.startswith(MARK_PREFIX)}:
+            found.setdefault(role, []).append(sheet)
     return found
 
 
@@ -161,10 +204,8 @@ class _Values:
         if cell.data_type != "f":
             return cell.value
         if self.cached is None:
-            from openpyxl import load_workbook
-
             try:  # the very bytes opened once already: a failure here is not expected, still not a crash
-                self.cached = load_workbook(io.BytesIO(self.raw), data_only=True, keep_links=False, keep_vba=False)
+                self.cached = _load(self.raw, data_only=True)
             except Exception:
                 self.cached = False
         if self.cached is False or sheet.title not in self.cached:
@@ -202,6 +243,7 @@ class _Results:
                 keys[cell.value] = row
         columns = self.columns(keys.get(COLUMN_KEYS))
         self.header(keys, columns)
+        self.result.header_problems = len(self.result.problems)
         self.rows(columns)
 
     def columns(self, row: int | None) -> dict[str, int]:
@@ -215,7 +257,26 @@ class _Results:
 
         return {name: found.get(name, column_of(name)) for name in COLUMNS}
 
+    def identity(self, keys: dict[str, int], columns: dict[str, int]) -> None:
+        """The locked agency and period cells as papi wrote them (in either language), or empty:
+        one changed to another agency or quarter would put its figures in this form's file."""
+        from papi_cli.forms.writer import identity_texts
+
+        texts = [identity_texts(self.plan, self.form, lang) for lang in ("vi", "en")]
+        for key in IDENTITY_FIELDS:
+            row = keys.get(key)
+            if row is None:
+                continue
+            value, cell = self.value(row, columns["target"])
+            if cell is None or cells.blank(value):
+                continue
+            if _as_shown(value) not in {_as_shown(shown[key]) for shown in texts}:
+                self.result.problems.append(at_cell(self.label, self.at(cell), "form-header-changed",
+                                                    value=_shown(value), period=self.form.period.code,
+                                                    agency=self.plan.agencies[self.form.agency].name))
+
     def header(self, keys: dict[str, int], columns: dict[str, int]) -> None:
+        self.identity(keys, columns)
         got: dict[str, tuple[Any, Cell]] = {}
         for key in HEADER_FIELDS:
             row = keys.get(key)
@@ -235,7 +296,7 @@ class _Results:
             if isinstance(day, dt.date):
                 self.draft.submitted_on = day
             else:
-                self.result.problems.append(at_cell(self.label, where, "form-bad-date", value=str(value)))
+                self.result.problems.append(at_cell(self.label, where, "form-bad-date", value=_shown(value)))
         number = got.get("implementation_document.number")
         day_of = got.get("implementation_document.date")
         if number is None and day_of is None:
@@ -247,7 +308,7 @@ class _Results:
             return
         day = cells.date(day_of[0])
         if not isinstance(day, dt.date):
-            self.result.problems.append(at_cell(self.label, day_of[1], "form-bad-date", value=str(day_of[0])))
+            self.result.problems.append(at_cell(self.label, day_of[1], "form-bad-date", value=_shown(day_of[0])))
             return
         self.draft.implementation_document = (str(cells.text(number[0])), day)
 
@@ -275,15 +336,27 @@ class _Results:
     def row(self, row: int, fields: tuple[str, ...], code: str, where: Cell, columns: dict[str, int]) -> None:
         entry: dict[str, Any] = {}
         origins: dict[Path, Cell] = {("results", code): where}
+        for name in MEASURES:  # a grey cell the clerk typed into, protection lifted: said, not read
+            if name == "units" or name in fields:
+                continue
+            value, cell = self.value(row, columns[name])
+            if cell is not None and not cells.blank(value):
+                self.result.problems.append(at_cell(self.label, self.at(cell), "form-cell-ignored", severity="warning",
+                                                    value=_shown(value), code=code))
         for name in fields:
             if name == "units":
                 continue
             value, cell = self.value(row, columns[name])
+            if cell is not None:
+                self.result.fields[("results", code, name)] = self.at(cell)
             if cell is None or cells.blank(value):
                 continue
             converted = self.convert(name, value, cell.number_format or "")
             if converted is None or converted == []:
                 continue
+            if name == "status" and converted not in self.labels[0]:  # said in the form's words, not YAML's
+                self.result.problems.append(at_cell(self.label, self.at(cell), "form-bad-status",
+                                                    value=_shown(value), labels=_status_words()))
             entry[name] = converted
             origins[("results", code, name)] = self.at(cell)
             if name == "evidence" and isinstance(converted, list):
@@ -309,17 +382,39 @@ class _Results:
         return cells.text(value)
 
 
+def _unit_rows(label: str, form: Form, sheet: Any, code_column: int | None, result: Read) -> dict[str, int]:
+    """Each unit's row: the row showing its code (which moves with the marks when the clerk
+    sorts the visible columns), else the row of its key in the hidden column A (which does
+    not), when no other unit's code is shown there. A second row showing a unit's code (a
+    copied row) is named, not read."""
+    table = _cells(sheet)
+    by_code = {unit.code: unit for unit in form.units}
+    rows: dict[str, int] = {}
+    for (r, c), cell in sorted(table.items()):
+        shown = cells.text(cell.value)
+        if c != code_column or not isinstance(shown, str) or shown not in by_code:
+            continue
+        unit = by_code[shown]
+        if unit.slug in rows:
+            result.problems.append(at_cell(label, Cell(sheet.title, cell.coordinate), "form-duplicate-unit-row",
+                                           unit=unit.name, first=_coordinate(rows[unit.slug], c)))
+        else:
+            rows[unit.slug] = r
+    claimed = set(rows.values())
+    for (r, c), cell in sorted(table.items()):
+        if c == 1 and isinstance(cell.value, str) and r not in claimed:
+            rows.setdefault(cell.value, r)
+    return rows
+
+
 def _units(label: str, form: Form, sheet: Any, values: _Values, result: Read, draft: Draft) -> None:
     """The marks of the units sheet: for each coverage column (by the code in its hidden key
-    row), the units marked, each row known by the unit's key in its hidden column A."""
+    row), the units marked, each row known by the unit's code shown in it (``_unit_rows``)."""
     table = _cells(sheet)
     keys_row = next((r for (r, c), cell in table.items() if c == 1 and cell.value == COLUMN_KEYS), None)
     columns = {cell.value: c for (r, c), cell in table.items()
                if r == keys_row and c > 1 and isinstance(cell.value, str)}
-    rows = {}
-    for (r, c), cell in sorted(table.items()):
-        if c == 1 and isinstance(cell.value, str) and cell.value not in rows:
-            rows[cell.value] = r
+    rows = _unit_rows(label, form, sheet, columns.get("code"), result)
     for unit_column in form.unit_columns:
         code = unit_column.indicator.code
         column = columns.get(code)
@@ -335,7 +430,7 @@ def _units(label: str, form: Form, sheet: Any, values: _Values, result: Read, dr
             where = Cell(sheet.title, cell.coordinate)
             is_marked = cells.mark(value)
             if is_marked is None:
-                result.problems.append(at_cell(label, where, "form-bad-mark", value=str(value)))
+                result.problems.append(at_cell(label, where, "form-bad-mark", value=_shown(value)))
             elif is_marked:
                 if unit.slug not in unit_column.allowed:
                     result.problems.append(at_cell(label, where, "form-unit-not-allowed", unit=unit.name,

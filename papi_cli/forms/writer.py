@@ -20,6 +20,7 @@ from papi_cli.forms.layout import (
     COLUMNS,
     FORM_VERSION,
     HEADER_VALUE_COLUMN,
+    IDENTITY_FIELDS,
     INSTRUCTIONS,
     MARK_PREFIX,
     PROP_AGENCY,
@@ -52,6 +53,13 @@ LINE, CHARS_PER_WIDTH = 14.5, 1.3  # points a wrapped line takes; characters a u
 def status_labels(lang: Lang) -> dict[str, str]:
     """The status list's labels (what the drop-down shows) by status code."""
     return {code: say(f"result.{code}", lang) for code in RESULT_STATUSES}
+
+
+def identity_texts(plan: Plan, form: Form, lang: Lang) -> dict[str, str]:
+    """What the header's locked agency and period cells show, by key of ``IDENTITY_FIELDS``."""
+    agency = plan.agencies[form.agency]
+    return dict(zip(IDENTITY_FIELDS, (f"{agency.name} ({agency.code})",
+                                      f"{say(form.period.name, lang)} ({form.period.code})"), strict=True))
 
 
 def workbook(plan: Plan, form: Form, lang: Lang, draft: Draft | None = None) -> bytes:
@@ -131,15 +139,15 @@ class _Writer:
 
         self.marker(sheet, RESULTS)
         form, plan = self.form, self.plan
-        agency = plan.agencies[form.agency]
         sheet.cell(1, 2, self.title()).font = self.bold
         start = form.period.data_window[0]
         due = plan.file.implementation_document.due
         draft = self.draft
         document = draft.implementation_document if draft is not None else None
+        shown = identity_texts(plan, form, self.lang)
         header = [
-            (None, "form.agency", f"{agency.name} ({agency.code})", None),
-            (None, "form.period", f"{say(form.period.name, self.lang)} ({form.period.code})", None),
+            ("agency", "form.agency", shown["agency"], None),
+            ("period", "form.period", shown["period"], None),
             ("submitted_on", "form.submitted_on", draft.submitted_on if draft else None,
              self.say("form.submitted_on_hint", start=date_label(start, self.lang))),
             ("implementation_document.number", "form.document_number", document[0] if document else None,
@@ -147,12 +155,11 @@ class _Writer:
             ("implementation_document.date", "form.document_date", document[1] if document else None, None),
         ]
         for row, (key, label, value, hint) in enumerate(header, start=2):
-            if key is not None:
-                sheet.cell(row, 1, key)
+            sheet.cell(row, 1, key)
             sheet.cell(row, HEADER_VALUE_COLUMN - 1, self.say(label)).font = self.bold
             cell = sheet.cell(row, HEADER_VALUE_COLUMN, value)
             cell.border = self.border
-            if key is not None:
+            if key not in IDENTITY_FIELDS:
                 self.opened(cell)
                 if key.endswith("date") or key == "submitted_on":
                     cell.number_format = DATE_FORMAT
