@@ -5,12 +5,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from papi_cli.problems import Mark, Problem
-from papi_cli.words import say
+from papi_cli.problems import Problem
 
 if TYPE_CHECKING:
     from papi_cli.remind.view import LetterView
@@ -21,33 +19,9 @@ NAMES = {"md": "letter.md.j2", "html": "letter.html.j2"}
 def text(view: LetterView, fmt: str, places: list[tuple[Path, Path]],
          label: Callable[[Path], str]) -> tuple[str | None, list[Problem]]:
     """The letter in ``fmt`` (md or html), or None with the template's problem."""
-    import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
-
     from papi_cli.report import templates
 
-    env = SandboxedEnvironment(
-        loader=templates._loader(places, label),
-        autoescape=fmt == "html",
-        finalize=templates.md_escape if fmt == "md" else None,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
-    try:
-        rendered = env.get_template(NAMES[fmt]).render(v=view, t=partial(say, lang=view.lang))
-    except templates._Refused as refused:
-        return None, [refused.problem]
-    except jinja2.TemplateSyntaxError as err:
-        file = label(Path(err.filename)) if err.filename else err.name or NAMES[fmt]
-        return None, [Problem.at(file, Mark(err.lineno, 1), "template-error", detail=err.message)]
-    except jinja2.TemplateNotFound as err:
-        where = ", ".join(label(folder) for folder, _ in places)
-        return None, [Problem.at(NAMES[fmt], None, "template-missing", name=err.name, folders=where)]
-    except Exception as err:  # raised while rendering: located at the template line that ran
-        path, line = templates._template_frame(err, [folder for folder, _ in places])
-        return None, [Problem.at(label(path) if path else NAMES[fmt], Mark(line, 1) if line else None,
-                                 "template-error", detail=f"{type(err).__name__}: {err}")]
-    return rendered, []
+    return templates.render(view, fmt, places, label, name=NAMES[fmt])
 
 
 def docx(view: LetterView, *, version: str, identifier: str) -> bytes:

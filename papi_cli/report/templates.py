@@ -98,11 +98,13 @@ def css_string(value: Any) -> Markup:
 
 
 def render(view: Any, fmt: str, places: list[tuple[Path, Path]],
-           label: Callable[[Path], str]) -> tuple[str | None, list[Problem]]:
-    """The report text in ``fmt`` (md or html), or None with the template's problem."""
+           label: Callable[[Path], str], name: str | None = None) -> tuple[str | None, list[Problem]]:
+    """The report text in ``fmt`` (md or html), or None with the template's problem. ``name`` is
+    another template to render the same way (the reminder letters': ``letter.html.j2``)."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
+    name = name or NAMES[fmt]
     folders = [folder for folder, _ in places]
     env = SandboxedEnvironment(
         loader=_loader(places, label),
@@ -114,20 +116,20 @@ def render(view: Any, fmt: str, places: list[tuple[Path, Path]],
     env.filters["css_string"] = css_string
     env.filters["md_runs"] = md_runs
     try:
-        template = env.get_template(NAMES[fmt])
+        template = env.get_template(name)
         text = template.render(v=view, t=partial(say, lang=view.lang))
     except _Refused as refused:
         return None, [refused.problem]
     except jinja2.TemplateSyntaxError as err:
-        file = label(Path(err.filename)) if err.filename else err.name or NAMES[fmt]
+        file = label(Path(err.filename)) if err.filename else err.name or name
         return None, [Problem.at(file, Mark(err.lineno, 1), "template-error", detail=err.message)]
     except jinja2.TemplateNotFound as err:
         where = ", ".join(label(f) for f in folders)
-        return None, [Problem.at(NAMES[fmt], None, "template-missing", name=err.name, folders=where)]
+        return None, [Problem.at(name, None, "template-missing", name=err.name, folders=where)]
     except Exception as err:  # raised while rendering: located at the template line that ran
         path, line = _template_frame(err, folders)
         detail = f"{type(err).__name__}: {err}"
-        return None, [Problem.at(label(path) if path else NAMES[fmt], Mark(line, 1) if line else None,
+        return None, [Problem.at(label(path) if path else name, Mark(line, 1) if line else None,
                                  "template-error", detail=detail)]
     return text, []
 
