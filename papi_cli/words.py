@@ -1018,29 +1018,29 @@ LABELS: dict[str, tuple[str, str]] = {
     "remind.to": ("Kính gửi: {agency}", "To: {agency}"),
     "remind.basis": (
         "Thực hiện Quyết định số {number} ngày {date} của {issuer} ban hành {plan}, các cơ quan, đơn vị báo cáo kết quả thực hiện Kế hoạch hằng quý về {coordinator}; hạn nộp báo cáo {period} là ngày {deadline}.",
-        "Under Decision No. {number} of {date} of the {issuer}, which issued the {plan}, each agency reports on its implementation to {coordinator} every quarter; the report for {period} was due on {deadline}.",
+        "Under Decision No. {number} of {date} of the {issuer}, which issued the {plan}, each agency reports on its implementation to the {coordinator} every quarter; the report for {period} was due on {deadline}.",
     ),
     "remind.owed": (
         "Đến ngày {as_of}, {coordinator} chưa nhận được báo cáo {period} của {agency} (quá hạn từ ngày {deadline}).",
-        "As of {as_of}, {coordinator} has not received the report of {agency} for {period} (overdue since {deadline}).",
+        "As of {as_of}, the {coordinator} has not received the report of the {agency} for {period} (overdue since {deadline}).",
     ),
     "remind.document": (
         "Đồng thời, {agency} chưa gửi văn bản triển khai Kế hoạch (hạn gửi ngày {deadline}).",
-        "Nor has {agency} sent its document implementing the plan (due on {deadline}).",
+        "Nor has the {agency} sent its document implementing the plan (due on {deadline}).",
     ),
     "remind.ask": (
         "Để kịp thời tổng hợp kết quả thực hiện Kế hoạch, {coordinator} đề nghị {agency} khẩn trương hoàn thành báo cáo {period} và gửi về {coordinator} chậm nhất ngày {by}.",
-        "So that the plan's results can be compiled in time, {coordinator} asks {agency} to complete its report for {period} and send it to {coordinator} by {by} at the latest.",
+        "So that the plan's results can be compiled in time, the {coordinator} asks the {agency} to complete its report for {period} and send it to the {coordinator} by {by} at the latest.",
     ),
     "remind.ask_document": (
         "Để kịp thời tổng hợp kết quả thực hiện Kế hoạch, {coordinator} đề nghị {agency} khẩn trương hoàn thành báo cáo {period} và văn bản triển khai Kế hoạch, gửi về {coordinator} chậm nhất ngày {by}.",
-        "So that the plan's results can be compiled in time, {coordinator} asks {agency} to complete its report for {period} and its implementation document, and to send them to {coordinator} by {by} at the latest.",
+        "So that the plan's results can be compiled in time, the {coordinator} asks the {agency} to complete its report for {period} and its implementation document, and to send them to the {coordinator} by {by} at the latest.",
     ),
     "remind.how": (
         "Báo cáo gửi bằng tệp {file} trong kho dữ liệu của Kế hoạch (tạo tệp mẫu bằng lệnh papi new --agency {code} --period {quarter}; cách ghi xem tài liệu docs/huong-dan-nop-bao-cao.md), hoặc theo biểu mẫu báo cáo của Kế hoạch gửi {coordinator}.",
-        "The report is the file {file} in the plan's repository (papi new --agency {code} --period {quarter} writes its skeleton; docs/huong-dan-nop-bao-cao.md explains how to fill it in), or the plan's report form sent to {coordinator}.",
+        "The report is the file {file} in the plan's repository (papi new --agency {code} --period {quarter} writes its skeleton; docs/huong-dan-nop-bao-cao.md explains how to fill it in), or the plan's report form sent to the {coordinator}.",
     ),
-    "remind.close": ("Đề nghị {agency} quan tâm, thực hiện./.", "{agency} is kindly asked to act on this."),
+    "remind.close": ("Đề nghị {agency} quan tâm, thực hiện./.", "The {agency} is kindly asked to act on this."),
     "remind.archive": ("Lưu: VT", "File: VT"),
     "remind.written": ("Đã ghi {file} (gửi {agency})", "Wrote {file} (to {agency})"),
     "remind.none_before_deadline": (

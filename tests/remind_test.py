@@ -183,6 +183,8 @@ def test_english_letters(capsys, root, tmp_path):
     letter = written(out)["so-gtvt"].read_text(encoding="utf-8")
     assert "To: Department of Transport" in letter and "Re: reminder to report" in letter
     assert "overdue since 2020-06-22" in letter and "by 2020-07-07 at the latest" in letter
+    assert "the Department of Home Affairs has not received the report of the Department of Transport" in letter
+    assert "The Department of Transport is kindly asked" in letter
     assert "Kính gửi" not in letter
 
 
