@@ -435,3 +435,48 @@ def test_the_status_bars_print_in_their_colours(docs):
     assert shown and all(counts[s] > 100 for s in shown), counts
     # a status no bar has is only in the legend (grey aside: anti-aliased black text has greys too)
     assert all(counts[s] < 100 for s in STATUS_COLOURS if s not in shown and s != "no_data"), counts
+
+
+# --- hostile text: the file is always made, and Word can read it -----------------------------------
+
+@pytest.fixture(scope="module")
+def plain_view(tmp_path_factory):
+    """The fixture's 2020-Q2 report view, as ``papi report`` builds it (no LibreOffice needed)."""
+    from papi_cli.report import view as report_view
+
+    work = tmp_path_factory.mktemp("plain-view")
+    shutil.copytree(REPO / "plan", work / "plan")
+    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", work / "submissions")
+    built = []
+    original = report_view.build
+
+    def build(*args, **kwargs):
+        built.append(original(*args, **kwargs))
+        return built[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PAPI_TODAY", "2021-01-05")
+        patch.setattr(report_view, "build", build)
+        assert main(["report", "--period", "2020-Q2", "--format", "docx", "--out", str(work / "out"),
+                     "--root", str(work)]) == 0
+    return built[0]
+
+
+def test_a_long_plan_name_or_odd_characters_still_make_the_document(plain_view, tmp_path):
+    """The core properties hold at most 255 characters and only what XML can: a plan whose name
+    makes a 400-character summary line, or with a control character, still gets its report, the
+    whole text in the body, the property cut with "…"."""
+    from docx import Document
+
+    from papi_cli.render import report_docx
+
+    long = "Kết quả thực hiện Kế hoạch cải thiện <Chỉ số> & \"PAPI\" " * 8 + "hết\x01"
+    view = dataclasses.replace(plain_view, summary_line=long, title=long, plan=long)
+    out = tmp_path / "long.docx"
+    out.write_bytes(report_docx.render(view))
+    word = Document(str(out))
+    core = word.core_properties
+    for value in (core.title, core.subject, core.keywords):
+        assert 200 < len(value) <= 255 and value.endswith("…") and "\x01" not in value, value
+    assert core.subject.startswith("Kết quả thực hiện Kế hoạch cải thiện <Chỉ số> & \"PAPI\"")
+    assert any(p.text == long.replace("\x01", "\ufffd") for p in word.paragraphs)

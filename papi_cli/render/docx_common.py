@@ -508,9 +508,12 @@ def footer_line(section: Any, text: str) -> None:
 
 def properties(doc: Any, *, title: str, subject: str, author: str, version: str, identifier: str,
                keywords: str, comments: str, lang: Lang, when: dt.date) -> None:
-    """The document's core properties (File › Properties): the data version is kept here."""
+    """The document's core properties (File › Properties): the data version is kept here. Each is
+    cut to the 255 characters the format allows (a plan's long name never stops the report)."""
     core = doc.core_properties
     moment = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
+    title, subject, author, version, identifier, keywords, comments = (
+        _property(text) for text in (title, subject, author, version, identifier, keywords, comments))
     core.title, core.subject, core.author, core.last_modified_by = title, subject, author, author
     core.version, core.identifier, core.keywords, core.comments = version, identifier, keywords, comments
     core.language = "vi-VN" if lang == "vi" else "en-GB"
@@ -518,6 +521,15 @@ def properties(doc: Any, *, title: str, subject: str, author: str, version: str,
     core.created = core.modified = moment.replace(tzinfo=None)
     # lastPrinted is left unset (python-docx refuses None)
     core.revision = 1
+
+
+PROPERTY_CHARS = 255  # the longest text python-docx (and Word's File › Properties) takes
+
+
+def _property(text: str) -> str:
+    """``text`` fit for a core property: XML-safe, on one line, at most 255 characters (cut with "…")."""
+    text = " ".join(xml_safe(text).split())
+    return text if len(text) <= PROPERTY_CHARS else text[:PROPERTY_CHARS - 1].rstrip() + "…"
 
 
 def section_break_paragraph(doc: Any) -> None:
