@@ -403,38 +403,69 @@ def test_properties_are_in_the_schemas_order(plain_docx):
     assert parts and wrong[:5] == []
 
 
-def _pixels(pdf: Path, page: int, dpi: int = 40) -> bytes:
-    """One page as raw RGB pixels (poppler's PPM output: a text header, then the bytes)."""
+def _pixels(pdf: Path, page: int, dpi: int = 40, *, grey: bool = False) -> bytes:
+    """One page as raw RGB pixels (poppler's PPM output: a text header, then the bytes), or, with
+    ``grey``, as a black-and-white printer's grey levels (poppler's PGM), one byte a pixel."""
     import subprocess
 
-    ppm = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
-                         check=True, capture_output=True).stdout
+    ppm = subprocess.run(["pdftoppm", "-r", str(dpi), *(["-gray"] if grey else []), "-f", str(page), "-l",
+                          str(page), str(pdf)], check=True, capture_output=True).stdout
     magic, width, height, depth, data = ppm.split(maxsplit=4)
-    assert magic == b"P6" and depth == b"255" and len(data) == int(width) * int(height) * 3
+    assert magic == (b"P5" if grey else b"P6") and depth == b"255"
+    assert len(data) == int(width) * int(height) * (1 if grey else 3)
     return data
+
+
+def _chart_page(doc) -> int:
+    return next(i for i, page in enumerate(doc["pages"], start=1) if say("docx.trend_chart_title", "vi") in flat(page))
+
+
+def _shown_statuses(view) -> set[str]:
+    summaries = [view.overall, *(s for d in view.dimensions for s in (d.summary, *d.trend))]
+    return {status for summary in summaries for status, count in summary.counts.items() if count}
 
 
 def test_the_status_bars_print_in_their_colours(docs):
     """LibreOffice paints the shaded cells: the chart's page holds each present status's colour."""
-    from papi_cli.render.docx_common import STATUS_COLOURS
+    from papi_cli.render.docx_common import STATUS_FILLS
 
     doc = docs["quarter"]
     view = doc["view"]
-    number = next(i for i, page in enumerate(doc["pages"], start=1)
-                  if say("docx.trend_chart_title", "vi") in flat(page))
-    data = _pixels(doc["pdf"], number)
+    data = _pixels(doc["pdf"], _chart_page(doc))
     counts = {}
-    for status, colour in STATUS_COLOURS.items():
+    for status, colour in STATUS_FILLS.items():
         rgb = bytes.fromhex(colour)
         counts[status] = sum(1 for i in range(0, len(data) - 2, 3)
                              if all(abs(data[i + k] - rgb[k]) <= 12 for k in range(3)))
     # A legend swatch (3.5 × 4.5 mm) is about 40 pixels at 40 dpi; one indicator's segment of a
     # dimension's bar (at most 9 indicators: 1/9 of 115 mm × 4.5 mm) well over 100.
-    summaries = [view.overall, *(s for d in view.dimensions for s in (d.summary, *d.trend))]
-    shown = {status for summary in summaries for status, count in summary.counts.items() if count}
+    shown = _shown_statuses(view)
     assert shown and all(counts[s] > 100 for s in shown), counts
     # a status no bar has is only in the legend (grey aside: anti-aliased black text has greys too)
-    assert all(counts[s] < 100 for s in STATUS_COLOURS if s not in shown and s != "no_data"), counts
+    assert all(counts[s] < 100 for s in STATUS_FILLS if s not in shown and s != "no_data"), counts
+
+
+def test_the_status_bars_tell_the_statuses_apart_in_black_and_white(docs):
+    """Printed in grey, each status's fill is its own shade: the chart's page rendered in colour
+    finds each fill's pixels, the same page rendered in grey gives their level, and any two
+    statuses are at least 30 levels (of 255) apart."""
+    from itertools import pairwise
+    from statistics import median
+
+    from papi_cli.render.docx_common import STATUS_FILLS
+
+    doc = docs["quarter"]
+    number = _chart_page(doc)
+    colour, grey = _pixels(doc["pdf"], number), _pixels(doc["pdf"], number, grey=True)
+    levels = {}
+    for status in STATUS_FILLS:  # the legend shows every status, whether a bar has it or not
+        rgb = bytes.fromhex(STATUS_FILLS[status])
+        found = [grey[i // 3] for i in range(0, len(colour) - 2, 3)
+                 if all(abs(colour[i + k] - rgb[k]) <= 6 for k in range(3))]
+        assert len(found) > 20, status
+        levels[status] = median(found)
+    ordered = sorted(levels.values())
+    assert min(b - a for a, b in pairwise(ordered)) >= 30, levels
 
 
 # --- hostile text: the file is always made, and Word can read it -----------------------------------
@@ -480,3 +511,4 @@ def test_a_long_plan_name_or_odd_characters_still_make_the_document(plain_view, 
         assert 200 < len(value) <= 255 and value.endswith("…") and "\x01" not in value, value
     assert core.subject.startswith("Kết quả thực hiện Kế hoạch cải thiện <Chỉ số> & \"PAPI\"")
     assert any(p.text == long.replace("\x01", "\ufffd") for p in word.paragraphs)
+

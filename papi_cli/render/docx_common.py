@@ -37,6 +37,13 @@ HEADER_COLUMNS = (64, 101)  # the header block's two columns in millimetres (the
 INDENT_MM = 12.7  # a body paragraph's first line (Decree 30: 1–1.27 cm)
 STATUS_COLOURS = {"met": "2E7D32", "on_track": "1565C0", "at_risk": "E65100", "missed": "C62828",
                   "no_data": "757575"}
+# The charts' fills: the statuses' hues, each at its own lightness (grey 38, 93, 146, 190, 238), so that
+# a black-and-white print still tells them apart (the text colours above all print as one dark grey);
+# the figures on a fill are written in the ink that reads on it.
+STATUS_FILLS = {"missed": "7F0000", "met": "2E7D32", "at_risk": "F57C00", "on_track": "90CAF9",
+                "no_data": "EEEEEE"}
+STATUS_INKS = {"missed": "FFFFFF", "met": "FFFFFF", "at_risk": "000000", "on_track": "000000",
+               "no_data": "000000"}
 # An estimate of the width of bold Times New Roman per character, in em: the rule under the motto is as
 # long as the motto (Decree 30), and python-docx cannot measure text.
 BOLD_EM_PER_CHAR = 0.47

@@ -241,8 +241,9 @@ def _bar(row: Any, quarter: str, summary: Summary, *, bold: bool) -> None:
     end = BAR_UNITS + 1  # the bar's last cell
     for segment, span in _spans(summary.segments):
         cell = cells[column] if span == 1 else cells[column].merge(cells[column + span - 1])
-        d.shade(cell, d.STATUS_COLOURS[segment.status])
-        d.cell_text(cell, str(segment.count), size=9, bold=True, align="center", colour="FFFFFF")
+        d.shade(cell, d.STATUS_FILLS[segment.status])
+        d.cell_text(cell, str(segment.count), size=9, bold=True, align="center",
+                    colour=d.STATUS_INKS[segment.status])
         column += span
     if column <= end:  # nothing to show (no indicator): an empty grey bar
         rest = cells[column] if column == end else cells[column].merge(cells[end])
@@ -281,7 +282,7 @@ def _legend(doc: Any, view: ReportView) -> None:
     legend = d.table(doc, widths, grid=False, padding_mm=0)
     cells = legend.rows[0].cells
     for index, (status, label) in enumerate(labels):
-        d.shade(cells[3 * index], d.STATUS_COLOURS[status])
+        d.shade(cells[3 * index], d.STATUS_FILLS[status])
         d.cell_text(cells[3 * index + 2], label, size=10)
     _height(legend.rows[0], 4.5)
     d.keep_row(legend.rows[0])
@@ -463,7 +464,7 @@ def _trend_bars(cell: Any, line: IndicatorLine, view: ReportView) -> None:
         d.cell_text(cells[0], point.label, size=SMALL_PT - 1)
         filled = _filled(point, axis)
         for position in range(TREND_UNITS):
-            d.shade(cells[1 + position], d.STATUS_COLOURS[point.status] if position < filled else "EEEEEE")
+            d.shade(cells[1 + position], d.STATUS_FILLS[point.status] if position < filled else "EEEEEE")
         if target_at > 0:
             d.cell_border(cells[target_at], "right", size=12)
         else:
