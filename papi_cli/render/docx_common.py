@@ -44,9 +44,19 @@ STATUS_FILLS = {"missed": "7F0000", "met": "2E7D32", "at_risk": "F57C00", "on_tr
                 "no_data": "EEEEEE"}
 STATUS_INKS = {"missed": "FFFFFF", "met": "FFFFFF", "at_risk": "000000", "on_track": "000000",
                "no_data": "000000"}
-# An estimate of the width of bold Times New Roman per character, in em: the rule under the motto is as
-# long as the motto (Decree 30), and python-docx cannot measure text.
+# Estimates of the width of bold Times New Roman per character, in em, mixed case and capitals (spaces
+# included): Decree 30 sets the rules' lengths against their lines of text (the motto's as long as the
+# motto, the issuing body's and the summary line's 1/3 to 1/2 of theirs), and python-docx cannot measure.
 BOLD_EM_PER_CHAR = 0.47
+CAPS_EM_PER_CHAR = 0.6
+SHORT_RULE = 0.42  # a short rule's share of its line (Decree 30: 1/3 to 1/2; the estimate errs by < 15 %)
+
+
+def text_mm(text: str, size: float, *, caps: bool = False, room_mm: float | None = None) -> float:
+    """An estimate of the printed width of ``text`` in bold at ``size`` points, in millimetres; no
+    more than ``room_mm`` (the longest line of a text that wraps)."""
+    width = len(text) * (CAPS_EM_PER_CHAR if caps else BOLD_EM_PER_CHAR) * size * 25.4 / 72
+    return width if room_mm is None else min(width, room_mm)
 
 
 # --- the document and its fonts ----------------------------------------------------------------------
@@ -396,14 +406,13 @@ def header_block(doc: Any, header: Header, lang: Lang, *, under_number: str | No
     cell_text(left, header.parent_body.upper(), size=HEADER_PT, align="center")
     issuing = paragraph(left, header.issuing_body.upper(), size=HEADER_PT, bold=True, align="center")
     issuing.paragraph_format.keep_with_next = True
-    rule(left, min(left_mm / 3, 25), left_mm, before=1)
+    rule(left, SHORT_RULE * text_mm(header.issuing_body, HEADER_PT, caps=True, room_mm=left_mm), left_mm, before=1)
     paragraph(left, f"{say('report.number_prefix', lang)} {header.number}", size=BODY_PT, align="center", before=2)
     if under_number:
         paragraph(left, under_number, size=HEADER_PT, align="center", before=2)
     cell_text(right, header.republic.upper(), size=HEADER_PT, bold=True, align="center")
     paragraph(right, header.motto, size=BODY_PT, bold=True, align="center")
-    motto_mm = len(header.motto) * BOLD_EM_PER_CHAR * BODY_PT * 25.4 / 72
-    rule(right, min(motto_mm, right_mm - 4), right_mm, before=1)
+    rule(right, text_mm(header.motto, BODY_PT, room_mm=right_mm - 4), right_mm, before=1)
     paragraph(right, header.date_line, size=BODY_PT, italic=True, align="center", before=4)
     keep_row(block.rows[0])
     return block

@@ -114,7 +114,8 @@ def _title(doc: Any, view: ReportView) -> None:
     d.paragraph(doc, view.title, size=14, bold=True, align="center", before=12)
     d.paragraph(doc, view.summary_line, size=14, bold=True, align="center")
     d.paragraph(doc, view.basis_line, italic=True, align="center", before=2)
-    d.rule(doc, d.text_width() / 4, d.text_width(), before=2, after=6)
+    summary_mm = d.text_mm(view.summary_line, 14, room_mm=d.text_width())
+    d.rule(doc, d.SHORT_RULE * summary_mm, d.text_width(), before=2, after=6)
 
 
 def _meta(doc: Any, view: ReportView) -> None:
