@@ -156,6 +156,17 @@ def test_page_1_holds_the_header_block_title_and_summary_line(docs, name):
                for line in layout.splitlines())
 
 
+@pytest.mark.parametrize("name", ["quarter", "english"])
+def test_the_data_window_and_the_files_counted_are_two_sentences(docs, name):
+    """As in the HTML report: "…; tính đến ngày: 30/06/2020." then "Đã tính 53 tệp …", never a
+    capital letter after a semicolon ("…; Đã tính")."""
+    doc = docs[name]
+    view, lang = doc["view"], doc["view"].lang
+    first = flat(doc["pages"][0])
+    assert f"{say('report.as_of', lang)}: {view.as_of_text}. {flat(view.files_text)}" in first
+    assert f"; {flat(view.files_text)}" not in first
+
+
 @pytest.mark.parametrize("name", ["quarter", "annual"])
 def test_page_numbers_centred_at_the_top_from_page_2(docs, name):
     pdf = docs[name]["pdf"]

@@ -126,7 +126,8 @@ def _meta(doc: Any, view: ReportView) -> None:
     window = d.paragraph(doc, f"{t('report.data_window')}: {view.data_window_text}; {t('report.as_of')}: ",
                          indent=True, align="justify", before=6)
     d.run(window, view.as_of_text, bold=True)
-    d.run(window, "; " + view.files_text)
+    d.run(window, ".")
+    d.paragraph(doc, view.files_text, indent=True, align="justify", before=6)  # a sentence of its own, as in HTML
     if view.skipped_files:
         d.paragraph(doc, t("status_skipped", n=len(view.skipped_files), files=", ".join(view.skipped_files)),
                     bold=True, indent=True, align="justify", before=6, colour=d.STATUS_COLOURS["at_risk"])
