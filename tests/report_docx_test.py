@@ -590,3 +590,33 @@ def test_the_rules_are_as_long_as_decree_30_sets(docs, name):
     body = (MARGINS["left"] * MM, (210 - MARGINS["right"]) * MM)
     rule = _rule_mm(grey, int(width), dpi, body, (_middle(basis[-1:]), after[2]))
     assert longest / 3 - 0.5 <= rule <= longest / 2 + 0.5, (rule, longest)
+
+
+def test_every_table_is_one_word_can_open(plain_docx):
+    """What Word requires of a table and LibreOffice forgives: at least one row, each row's cells
+    spanning exactly the table's grid, every cell ending with a paragraph (a nested chart table is
+    followed by one), and the body ending with its section properties."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(plain_docx) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    wrong, nested = [], 0
+    for table in root.iter(w + "tbl"):
+        nested += table.getparent().tag == w + "tc"
+        columns = len(table.findall(f"{w}tblGrid/{w}gridCol"))
+        rows = table.findall(w + "tr")
+        if not rows or not columns:
+            wrong.append(("empty table", columns, len(rows)))
+        for row in rows:
+            spans = 0
+            for cell in row.findall(w + "tc"):
+                span = cell.find(f"{w}tcPr/{w}gridSpan")
+                spans += 1 if span is None else int(span.get(w + "val"))
+                content = [child.tag for child in cell if child.tag != w + "tcPr"]
+                if not content or content[-1] != w + "p":
+                    wrong.append(("cell not ending with a paragraph", content[-1:]))
+            if spans != columns:
+                wrong.append(("row spans", spans, "of", columns))
+    assert nested > 0 and wrong[:5] == []
+    assert root.find(w + "body")[-1].tag == w + "sectPr"
