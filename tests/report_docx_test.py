@@ -27,7 +27,7 @@ from papi_cli.cli import main
 from papi_cli.words import say
 from tests.conftest import REPO
 from tests.office import convert, pdf_fonts, pdf_page_texts, pdf_pages, pdf_text, require_office
-from tests.report_browser_test import pdf_words
+from tests.report_browser_test import check_rules, pdf_words
 
 MM = 72 / 25.4
 A4_PORTRAIT, A4_LANDSCAPE = (595, 842), (842, 595)
@@ -526,71 +526,14 @@ def test_a_long_plan_name_or_odd_characters_still_make_the_document(plain_view, 
 
 # --- Decree 30's rules, measured on the printed page ------------------------------------------------
 
-def _rule_mm(grey: bytes, width: int, dpi: int, x_pt: tuple[float, float], y_pt: tuple[float, float]) -> float:
-    """The longest run of dark pixels on one pixel row inside the box (PDF points), in millimetres.
-    The box starts half-way down a line of text (the rule may touch its word boxes): a letter's
-    strokes make runs far shorter than any rule."""
-    scale = dpi / 72
-    left, right = int(x_pt[0] * scale), int(x_pt[1] * scale)
-    longest = 0
-    for y in range(int(y_pt[0] * scale) + 1, int(y_pt[1] * scale)):
-        run = 0
-        for x in range(left, right):
-            run = run + 1 if grey[y * width + x] < 128 else 0
-            longest = max(longest, run)
-    return longest / scale / MM
-
-
-def _middle(words) -> float:
-    return (words[0][2] + words[0][4]) / 2
-
-
-def _line_mm(words) -> float:
-    return (max(w[3] for w in words) - min(w[1] for w in words)) / MM
-
-
 @pytest.mark.parametrize("name", ["quarter", "english"])
 def test_the_rules_are_as_long_as_decree_30_sets(docs, name):
     """Under the issuing body and under the summary line, a rule 1/3 to 1/2 as long as the line
     of text; under the motto, one as long as the motto (measured in pixels, words by their boxes)."""
-    import subprocess
-
     doc = docs[name]
-    header, dpi = doc["json"]["header"], 100
-    pgm = subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-f", "1", "-l", "1", str(doc["pdf"])],
-                         check=True, capture_output=True).stdout
-    _, width, _, _, grey = pgm.split(maxsplit=4)
-    words = pdf_words(doc["pdf"])[0]
-
-    def line(text, start=0):
-        """The words of ``text`` where they first follow one another from word ``start`` on."""
-        parts = text.split()
-        at = next(i for i in range(start, len(words)) if [w[0] for w in words[i:i + len(parts)]] == parts)
-        return at, words[at:at + len(parts)]
-
-    _, issuing = line(header["issuing_body"].upper())
-    _, number = line(f"{say('report.number_prefix', doc['view'].lang)} {header['number']}")
-    column = (MARGINS["left"] * MM, (MARGINS["left"] + 64) * MM)
-    rule = _rule_mm(grey, int(width), dpi, column, (_middle(issuing), number[0][2]))
-    assert _line_mm(issuing) / 3 - 0.5 <= rule <= _line_mm(issuing) / 2 + 0.5, (rule, _line_mm(issuing))
-
-    _, motto = line(header["motto"])
-    _, date = line(header["date_line"])
-    right = ((MARGINS["left"] + 64) * MM, (210 - MARGINS["right"]) * MM)
-    rule = _rule_mm(grey, int(width), dpi, right, (_middle(motto), date[0][2]))
-    assert abs(rule - _line_mm(motto)) <= 0.15 * _line_mm(motto), (rule, _line_mm(motto))
-
-    at, summary = line(doc["json"]["summary_line"])
-    basis_at, basis = line(doc["json"]["basis_line"], at)
-    lines = {}
-    for word in summary:
-        lines.setdefault(round(word[2]), []).append(word)
-    longest = max(_line_mm(ws) for ws in lines.values())
-    after = words[basis_at + len(basis)]
-    body = (MARGINS["left"] * MM, (210 - MARGINS["right"]) * MM)
-    rule = _rule_mm(grey, int(width), dpi, body, (_middle(basis[-1:]), after[2]))
-    assert longest / 3 - 0.5 <= rule <= longest / 2 + 0.5, (rule, longest)
-
+    data = doc["json"]
+    check_rules(doc["pdf"], data["header"], f"{say('report.number_prefix', doc['view'].lang)} {data['header']['number']}",
+                data["summary_line"], data["basis_line"], left_mm=64)
 
 def test_every_table_is_one_word_can_open(plain_docx):
     """What Word requires of a table and LibreOffice forgives: at least one row, each row's cells
