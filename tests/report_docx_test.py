@@ -211,6 +211,23 @@ def test_the_annual_report_has_no_git_hash_in_its_body(docs):
         assert flat(doc["view"].footer_text) in flat(page)
 
 
+@pytest.mark.parametrize("name", ["quarter", "annual"])
+def test_a_sentence_announcing_a_table_is_on_the_tables_page(docs, name):
+    """The counts of the reports and of the implementation documents stand on the page of their
+    table's first row: a page never ends with a sentence whose table starts on the next."""
+    doc = docs[name]
+    data = doc["json"]
+    checked = 0
+    for part in ("reporting", "documents"):
+        if not data[part]["lines"]:
+            continue
+        sentence, first_row = flat(data[part]["counts_text"]), flat(data[part]["lines"][0]["agency_name"])
+        page = next(flat(p) for p in doc["pages"] if sentence in flat(p))
+        assert first_row in page[page.index(sentence):], (part, page[-300:])
+        checked += 1
+    assert checked
+
+
 @pytest.mark.parametrize("name", ["quarter", "annual", "english"])
 def test_the_signature_is_never_alone_on_a_page(docs, name):
     doc = docs[name]

@@ -447,6 +447,16 @@ def closing(doc: Any, recipients: Sequence[str], signer: Signer, lang: Lang) -> 
     return block
 
 
+def keep_last_paragraph_with_next(doc: Any) -> None:
+    """The body's last block, when a paragraph, stays on the page of what is added next."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    blocks = [child for child in doc.element.body.iterchildren() if child.tag in (qn("w:p"), qn("w:tbl"))]
+    if blocks and blocks[-1].tag == qn("w:p"):
+        Paragraph(blocks[-1], doc).paragraph_format.keep_with_next = True
+
+
 def keep_with_closing(doc: Any, count: int = 2) -> None:
     """The body's last ``count`` paragraphs, or the last ``count`` rows of a table that ends it,
     stay on the page of what follows, the closing (Decree 30: the signature page carries some of

@@ -143,11 +143,18 @@ def _body(doc: Any, text: str) -> Any:
 
 
 def _data_table(doc: Any, widths: Sequence[float], labels: Sequence[str],
-                rows: Sequence[Sequence[tuple[str, str]]]) -> Any:
+                rows: Sequence[Sequence[tuple[str, str]]], *, introduced: bool = True) -> Any:
     """A bordered table: a header row of ``labels`` (repeated on each page), then ``rows`` of
-    (text, alignment) cells."""
+    (text, alignment) cells. The paragraph that introduces it, its header row and its first row
+    stay on one page (a sentence announcing a table never ends a page without it); not
+    ``introduced``: what comes before is not about the table (a chart's caption)."""
+    if introduced:
+        d.keep_last_paragraph_with_next(doc)
     grid = d.table(doc, widths, rows=1)
     d.header_row(grid, labels, size=TABLE_PT)
+    for cell in grid.rows[0].cells:
+        for para in cell.paragraphs:
+            para.paragraph_format.keep_with_next = True
     for values in rows:
         row = d.add_row(grid, widths)
         d.keep_row(row)
@@ -185,7 +192,7 @@ def _dimensions(doc: Any, view: ReportView, number: str) -> None:
              *((str(dim.summary.counts[s]), "right") for s in statuses),
              (str(dim.summary.total), "right"), (dim.summary.met_share_text, "right")]
             for dim in view.dimensions]
-    grid = _data_table(doc, widths, labels, rows)
+    grid = _data_table(doc, widths, labels, rows, introduced=False)
     for cell in grid.rows[0].cells:
         for para in cell.paragraphs:
             for piece in para.runs:
