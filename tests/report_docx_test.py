@@ -580,3 +580,25 @@ def test_every_table_is_one_word_can_open(plain_docx):
                 wrong.append(("row spans", spans, "of", columns))
     assert nested > 0 and wrong[:5] == []
     assert root.find(w + "body")[-1].tag == w + "sectPr"
+
+
+def test_a_row_made_taller_than_a_page_by_a_long_name_may_break(plain_view, tmp_path):
+    """Word cuts off a table row that may not break across pages and does not fit on one: a row
+    of the reporting table whose agency name runs to thousands of characters is allowed to break;
+    the others stay whole."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from papi_cli.render import report_docx
+
+    lines = plain_view.reporting.lines
+    assert len(lines) >= 2
+    long = dataclasses.replace(lines[0], agency_name="Sở" + "Rấtdài" * 600)
+    view = dataclasses.replace(plain_view, reporting=dataclasses.replace(plain_view.reporting,
+                                                                         lines=(long, *lines[1:])))
+    out = tmp_path / "long-row.docx"
+    out.write_bytes(report_docx.render(view))
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[0].text == say("report.col.stt", "vi")
+                 and len(t.rows) == len(lines) + 1)
+    kept = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows]
+    assert kept == [True, False, *([True] * (len(lines) - 1))]

@@ -157,10 +157,22 @@ def _data_table(doc: Any, widths: Sequence[float], labels: Sequence[str],
             para.paragraph_format.keep_with_next = True
     for values in rows:
         row = d.add_row(grid, widths)
-        d.keep_row(row)
+        if _short_row(values, widths):
+            d.keep_row(row)
         for cell, (text, align) in zip(row.cells, values, strict=True):
             d.cell_text(cell, text, size=TABLE_PT, align=align)
     return grid
+
+
+KEPT_ROW_LINES = 20  # a row kept whole is at most this many lines (well under a page)
+
+
+def _short_row(values: Sequence[tuple[str, str]], widths: Sequence[float]) -> bool:
+    """Whether a row is short enough to be kept whole. Word cuts off a row that may not break
+    across pages and is taller than a page, so a row made tall by a very long name may break.
+    The lines are estimated: 11 pt Times averages about 2 mm a character."""
+    lines = max(len(text) * 2.0 / max(width - 2.4, 1.0) for (text, _), width in zip(values, widths, strict=True))
+    return lines <= KEPT_ROW_LINES
 
 
 def _overall(doc: Any, view: ReportView, number: str) -> None:
