@@ -75,6 +75,69 @@ def pdf_words(pdf: Path) -> list[list[tuple[str, float, float, float, float]]]:
     return pages
 
 
+def _rule_mm(grey: bytes, width: int, dpi: int, x_pt: tuple[float, float], y_pt: tuple[float, float]) -> float:
+    """The longest run of dark pixels on one pixel row inside the box (PDF points), in millimetres.
+    The box starts half-way down a line of text (the rule may touch its word boxes): a letter's
+    strokes make runs far shorter than any rule."""
+    scale = dpi / 72
+    left, right = int(x_pt[0] * scale), int(x_pt[1] * scale)
+    longest = 0
+    for y in range(int(y_pt[0] * scale) + 1, int(y_pt[1] * scale)):
+        run = 0
+        for x in range(left, right):
+            run = run + 1 if grey[y * width + x] < 128 else 0
+            longest = max(longest, run)
+    return longest / scale / MM
+
+
+def _middle(words: list[tuple[str, float, float, float, float]]) -> float:
+    return (words[0][2] + words[0][4]) / 2
+
+
+def _line_mm(words: list[tuple[str, float, float, float, float]]) -> float:
+    return (max(w[3] for w in words) - min(w[1] for w in words)) / MM
+
+
+def check_rules(pdf: Path, header: dict[str, str], number_line: str, summary_line: str, basis_line: str, *,
+                left_mm: float, dpi: int = 100) -> None:
+    """Decree 30's rules on page 1 of ``pdf`` (Word's or the HTML report's), measured in pixels
+    against the words' boxes: under the issuing body and under the summary line (after the basis
+    line) 1/3 to 1/2 of their line of text (half a millimetre of slack), under the motto as long
+    as the motto (within 15 %). ``left_mm``: the width of the header's left column."""
+    pgm = subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-f", "1", "-l", "1", str(pdf)],
+                         check=True, capture_output=True).stdout
+    magic, width_text, _, _, grey = pgm.split(maxsplit=4)
+    assert magic == b"P5"
+    width = int(width_text)
+    words = pdf_words(pdf)[0]
+
+    def line(text: str, start: int = 0) -> tuple[int, list[tuple[str, float, float, float, float]]]:
+        """The words of ``text`` where they first follow one another from word ``start`` on."""
+        parts = text.split()
+        at = next(i for i in range(start, len(words)) if [w[0] for w in words[i:i + len(parts)]] == parts)
+        return at, words[at:at + len(parts)]
+
+    left, right = MARGINS["left"], MARGINS["left"] + left_mm * MM
+    _, issuing = line(header["issuing_body"].upper())
+    _, number = line(number_line)
+    rule = _rule_mm(grey, width, dpi, (left, right), (_middle(issuing), number[0][2]))
+    assert _line_mm(issuing) / 3 - 0.5 <= rule <= _line_mm(issuing) / 2 + 0.5, ("issuing body", rule,
+                                                                                   _line_mm(issuing))
+    _, motto = line(header["motto"])
+    _, date = line(header["date_line"])
+    rule = _rule_mm(grey, width, dpi, (right, 595 - MARGINS["right"]), (_middle(motto), date[0][2]))
+    assert abs(rule - _line_mm(motto)) <= 0.15 * _line_mm(motto), ("motto", rule, _line_mm(motto))
+    at, summary = line(summary_line)
+    basis_at, basis = line(basis_line, at)
+    lines: dict[int, list[tuple[str, float, float, float, float]]] = {}
+    for word in summary:
+        lines.setdefault(round(word[2]), []).append(word)
+    longest = max(_line_mm(ws) for ws in lines.values())
+    after = words[basis_at + len(basis)]
+    rule = _rule_mm(grey, width, dpi, (MARGINS["left"], 595 - MARGINS["right"]), (_middle(basis[-1:]), after[2]))
+    assert longest / 3 - 0.5 <= rule <= longest / 2 + 0.5, ("summary line", rule, longest)
+
+
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory) -> dict[str, Path]:
     """The annual report of the sample data (the longest) and the fixture's 2020-Q2, as PDF."""
@@ -220,3 +283,18 @@ def test_every_page_states_the_period_cut_off_and_data_version(printed):
     footer = ("Quý II/2020 · Kỳ số liệu từ 15/03/2020 đến 14/06/2020 · tính đến ngày 30/06/2020 · "
               "Phiên bản dữ liệu không xác định (không phải kho git)")
     assert len(pages) >= 2 and all(footer in page for page in pages)
+
+
+def test_the_rules_are_as_long_as_decree_30_sets(printed, tmp_path):
+    """The issuing body's rule 1/3 to 1/2 of its line (it was 0.86: 30 % of the column under a
+    short name), the motto's as long as the motto, the summary line's 1/3 to 1/2 of its longest."""
+    root = tmp_path / "fixture"
+    shutil.copytree(REPO / "plan", root / "plan")
+    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", root / "submissions")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PAPI_TODAY", "2021-01-05")
+        assert main(["report", "--period", "2020-Q2", "--format", "json", "--out", str(tmp_path), "--root",
+                     str(root)]) == 0
+    data = json.loads((tmp_path / "bao-cao-papi-2020-Q2.json").read_text(encoding="utf-8"))
+    check_rules(printed["quarter"], data["header"], f"Số: {data['header']['number']}", data["summary_line"],
+                data["basis_line"], left_mm=0.38 * 165)

@@ -27,7 +27,7 @@ from papi_cli.cli import main
 from papi_cli.words import say
 from tests.conftest import REPO
 from tests.office import convert, pdf_fonts, pdf_page_texts, pdf_pages, pdf_text, require_office
-from tests.report_browser_test import pdf_words
+from tests.report_browser_test import check_rules, pdf_words
 
 MM = 72 / 25.4
 A4_PORTRAIT, A4_LANDSCAPE = (595, 842), (842, 595)
@@ -156,6 +156,17 @@ def test_page_1_holds_the_header_block_title_and_summary_line(docs, name):
                for line in layout.splitlines())
 
 
+@pytest.mark.parametrize("name", ["quarter", "english"])
+def test_the_data_window_and_the_files_counted_are_two_sentences(docs, name):
+    """As in the HTML report: "…; tính đến ngày: 30/06/2020." then "Đã tính 53 tệp …", never a
+    capital letter after a semicolon ("…; Đã tính")."""
+    doc = docs[name]
+    view, lang = doc["view"], doc["view"].lang
+    first = flat(doc["pages"][0])
+    assert f"{say('report.as_of', lang)}: {view.as_of_text}. {flat(view.files_text)}" in first
+    assert f"; {flat(view.files_text)}" not in first
+
+
 @pytest.mark.parametrize("name", ["quarter", "annual"])
 def test_page_numbers_centred_at_the_top_from_page_2(docs, name):
     pdf = docs[name]["pdf"]
@@ -198,6 +209,23 @@ def test_the_annual_report_has_no_git_hash_in_its_body(docs):
     assert text.count(commit) == len(doc["pages"])
     for page in doc["pages"]:
         assert flat(doc["view"].footer_text) in flat(page)
+
+
+@pytest.mark.parametrize("name", ["quarter", "annual"])
+def test_a_sentence_announcing_a_table_is_on_the_tables_page(docs, name):
+    """The counts of the reports and of the implementation documents stand on the page of their
+    table's first row: a page never ends with a sentence whose table starts on the next."""
+    doc = docs[name]
+    data = doc["json"]
+    checked = 0
+    for part in ("reporting", "documents"):
+        if not data[part]["lines"]:
+            continue
+        sentence, first_row = flat(data[part]["counts_text"]), flat(data[part]["lines"][0]["agency_name"])
+        page = next(flat(p) for p in doc["pages"] if sentence in flat(p))
+        assert first_row in page[page.index(sentence):], (part, page[-300:])
+        checked += 1
+    assert checked
 
 
 @pytest.mark.parametrize("name", ["quarter", "annual", "english"])
@@ -403,35 +431,174 @@ def test_properties_are_in_the_schemas_order(plain_docx):
     assert parts and wrong[:5] == []
 
 
-def _pixels(pdf: Path, page: int, dpi: int = 40) -> bytes:
-    """One page as raw RGB pixels (poppler's PPM output: a text header, then the bytes)."""
+def _pixels(pdf: Path, page: int, dpi: int = 40, *, grey: bool = False) -> bytes:
+    """One page as raw RGB pixels (poppler's PPM output: a text header, then the bytes), or, with
+    ``grey``, as a black-and-white printer's grey levels (poppler's PGM), one byte a pixel."""
     import subprocess
 
-    ppm = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(page), "-l", str(page), str(pdf)],
-                         check=True, capture_output=True).stdout
+    ppm = subprocess.run(["pdftoppm", "-r", str(dpi), *(["-gray"] if grey else []), "-f", str(page), "-l",
+                          str(page), str(pdf)], check=True, capture_output=True).stdout
     magic, width, height, depth, data = ppm.split(maxsplit=4)
-    assert magic == b"P6" and depth == b"255" and len(data) == int(width) * int(height) * 3
+    assert magic == (b"P5" if grey else b"P6") and depth == b"255"
+    assert len(data) == int(width) * int(height) * (1 if grey else 3)
     return data
+
+
+def _chart_page(doc) -> int:
+    return next(i for i, page in enumerate(doc["pages"], start=1) if say("docx.trend_chart_title", "vi") in flat(page))
+
+
+def _shown_statuses(view) -> set[str]:
+    summaries = [view.overall, *(s for d in view.dimensions for s in (d.summary, *d.trend))]
+    return {status for summary in summaries for status, count in summary.counts.items() if count}
 
 
 def test_the_status_bars_print_in_their_colours(docs):
     """LibreOffice paints the shaded cells: the chart's page holds each present status's colour."""
-    from papi_cli.render.docx_common import STATUS_COLOURS
+    from papi_cli.render.docx_common import STATUS_FILLS
 
     doc = docs["quarter"]
     view = doc["view"]
-    number = next(i for i, page in enumerate(doc["pages"], start=1)
-                  if say("docx.trend_chart_title", "vi") in flat(page))
-    data = _pixels(doc["pdf"], number)
+    data = _pixels(doc["pdf"], _chart_page(doc))
     counts = {}
-    for status, colour in STATUS_COLOURS.items():
+    for status, colour in STATUS_FILLS.items():
         rgb = bytes.fromhex(colour)
         counts[status] = sum(1 for i in range(0, len(data) - 2, 3)
                              if all(abs(data[i + k] - rgb[k]) <= 12 for k in range(3)))
     # A legend swatch (3.5 × 4.5 mm) is about 40 pixels at 40 dpi; one indicator's segment of a
     # dimension's bar (at most 9 indicators: 1/9 of 115 mm × 4.5 mm) well over 100.
-    summaries = [view.overall, *(s for d in view.dimensions for s in (d.summary, *d.trend))]
-    shown = {status for summary in summaries for status, count in summary.counts.items() if count}
+    shown = _shown_statuses(view)
     assert shown and all(counts[s] > 100 for s in shown), counts
     # a status no bar has is only in the legend (grey aside: anti-aliased black text has greys too)
-    assert all(counts[s] < 100 for s in STATUS_COLOURS if s not in shown and s != "no_data"), counts
+    assert all(counts[s] < 100 for s in STATUS_FILLS if s not in shown and s != "no_data"), counts
+
+
+def test_the_status_bars_tell_the_statuses_apart_in_black_and_white(docs):
+    """Printed in grey, each status's fill is its own shade: the chart's page rendered in colour
+    finds each fill's pixels, the same page rendered in grey gives their level, and any two
+    statuses are at least 30 levels (of 255) apart."""
+    from itertools import pairwise
+    from statistics import median
+
+    from papi_cli.render.docx_common import STATUS_FILLS
+
+    doc = docs["quarter"]
+    number = _chart_page(doc)
+    colour, grey = _pixels(doc["pdf"], number), _pixels(doc["pdf"], number, grey=True)
+    levels = {}
+    for status in STATUS_FILLS:  # the legend shows every status, whether a bar has it or not
+        rgb = bytes.fromhex(STATUS_FILLS[status])
+        found = [grey[i // 3] for i in range(0, len(colour) - 2, 3)
+                 if all(abs(colour[i + k] - rgb[k]) <= 6 for k in range(3))]
+        assert len(found) > 20, status
+        levels[status] = median(found)
+    ordered = sorted(levels.values())
+    assert min(b - a for a, b in pairwise(ordered)) >= 30, levels
+
+
+# --- hostile text: the file is always made, and Word can read it -----------------------------------
+
+@pytest.fixture(scope="module")
+def plain_view(tmp_path_factory):
+    """The fixture's 2020-Q2 report view, as ``papi report`` builds it (no LibreOffice needed)."""
+    from papi_cli.report import view as report_view
+
+    work = tmp_path_factory.mktemp("plain-view")
+    shutil.copytree(REPO / "plan", work / "plan")
+    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", work / "submissions")
+    built = []
+    original = report_view.build
+
+    def build(*args, **kwargs):
+        built.append(original(*args, **kwargs))
+        return built[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PAPI_TODAY", "2021-01-05")
+        patch.setattr(report_view, "build", build)
+        assert main(["report", "--period", "2020-Q2", "--format", "docx", "--out", str(work / "out"),
+                     "--root", str(work)]) == 0
+    return built[0]
+
+
+def test_a_long_plan_name_or_odd_characters_still_make_the_document(plain_view, tmp_path):
+    """The core properties hold at most 255 characters and only what XML can: a plan whose name
+    makes a 400-character summary line, or with a control character, still gets its report, the
+    whole text in the body, the property cut with "…"."""
+    from docx import Document
+
+    from papi_cli.render import report_docx
+
+    long = "Kết quả thực hiện Kế hoạch cải thiện <Chỉ số> & \"PAPI\" " * 8 + "hết\x01"
+    view = dataclasses.replace(plain_view, summary_line=long, title=long, plan=long)
+    out = tmp_path / "long.docx"
+    out.write_bytes(report_docx.render(view))
+    word = Document(str(out))
+    core = word.core_properties
+    for value in (core.title, core.subject, core.keywords):
+        assert 200 < len(value) <= 255 and value.endswith("…") and "\x01" not in value, value
+    assert core.subject.startswith("Kết quả thực hiện Kế hoạch cải thiện <Chỉ số> & \"PAPI\"")
+    assert any(p.text == long.replace("\x01", "\ufffd") for p in word.paragraphs)
+
+
+# --- Decree 30's rules, measured on the printed page ------------------------------------------------
+
+@pytest.mark.parametrize("name", ["quarter", "english"])
+def test_the_rules_are_as_long_as_decree_30_sets(docs, name):
+    """Under the issuing body and under the summary line, a rule 1/3 to 1/2 as long as the line
+    of text; under the motto, one as long as the motto (measured in pixels, words by their boxes)."""
+    doc = docs[name]
+    data = doc["json"]
+    check_rules(doc["pdf"], data["header"], f"{say('report.number_prefix', doc['view'].lang)} {data['header']['number']}",
+                data["summary_line"], data["basis_line"], left_mm=64)
+
+def test_every_table_is_one_word_can_open(plain_docx):
+    """What Word requires of a table and LibreOffice forgives: at least one row, each row's cells
+    spanning exactly the table's grid, every cell ending with a paragraph (a nested chart table is
+    followed by one), and the body ending with its section properties."""
+    from lxml import etree
+
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(plain_docx) as archive:
+        root = etree.fromstring(archive.read("word/document.xml"))
+    wrong, nested = [], 0
+    for table in root.iter(w + "tbl"):
+        nested += table.getparent().tag == w + "tc"
+        columns = len(table.findall(f"{w}tblGrid/{w}gridCol"))
+        rows = table.findall(w + "tr")
+        if not rows or not columns:
+            wrong.append(("empty table", columns, len(rows)))
+        for row in rows:
+            spans = 0
+            for cell in row.findall(w + "tc"):
+                span = cell.find(f"{w}tcPr/{w}gridSpan")
+                spans += 1 if span is None else int(span.get(w + "val"))
+                content = [child.tag for child in cell if child.tag != w + "tcPr"]
+                if not content or content[-1] != w + "p":
+                    wrong.append(("cell not ending with a paragraph", content[-1:]))
+            if spans != columns:
+                wrong.append(("row spans", spans, "of", columns))
+    assert nested > 0 and wrong[:5] == []
+    assert root.find(w + "body")[-1].tag == w + "sectPr"
+
+
+def test_a_row_made_taller_than_a_page_by_a_long_name_may_break(plain_view, tmp_path):
+    """Word cuts off a table row that may not break across pages and does not fit on one: a row
+    of the reporting table whose agency name runs to thousands of characters is allowed to break;
+    the others stay whole."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from papi_cli.render import report_docx
+
+    lines = plain_view.reporting.lines
+    assert len(lines) >= 2
+    long = dataclasses.replace(lines[0], agency_name="Sở" + "Rấtdài" * 600)
+    view = dataclasses.replace(plain_view, reporting=dataclasses.replace(plain_view.reporting,
+                                                                         lines=(long, *lines[1:])))
+    out = tmp_path / "long-row.docx"
+    out.write_bytes(report_docx.render(view))
+    table = next(t for t in Document(str(out)).tables if t.rows[0].cells[0].text == say("report.col.stt", "vi")
+                 and len(t.rows) == len(lines) + 1)
+    kept = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows]
+    assert kept == [True, False, *([True] * (len(lines) - 1))]

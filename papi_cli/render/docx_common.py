@@ -37,9 +37,26 @@ HEADER_COLUMNS = (64, 101)  # the header block's two columns in millimetres (the
 INDENT_MM = 12.7  # a body paragraph's first line (Decree 30: 1–1.27 cm)
 STATUS_COLOURS = {"met": "2E7D32", "on_track": "1565C0", "at_risk": "E65100", "missed": "C62828",
                   "no_data": "757575"}
-# An estimate of the width of bold Times New Roman per character, in em: the rule under the motto is as
-# long as the motto (Decree 30), and python-docx cannot measure text.
+# The charts' fills: the statuses' hues, each at its own lightness (grey 38, 93, 146, 190, 238), so that
+# a black-and-white print still tells them apart (the text colours above all print as one dark grey);
+# the figures on a fill are written in the ink that reads on it.
+STATUS_FILLS = {"missed": "7F0000", "met": "2E7D32", "at_risk": "F57C00", "on_track": "90CAF9",
+                "no_data": "EEEEEE"}
+STATUS_INKS = {"missed": "FFFFFF", "met": "FFFFFF", "at_risk": "000000", "on_track": "000000",
+               "no_data": "000000"}
+# Estimates of the width of bold Times New Roman per character, in em, mixed case and capitals (spaces
+# included): Decree 30 sets the rules' lengths against their lines of text (the motto's as long as the
+# motto, the issuing body's and the summary line's 1/3 to 1/2 of theirs), and python-docx cannot measure.
 BOLD_EM_PER_CHAR = 0.47
+CAPS_EM_PER_CHAR = 0.6
+SHORT_RULE = 0.42  # a short rule's share of its line (Decree 30: 1/3 to 1/2; the estimate errs by < 15 %)
+
+
+def text_mm(text: str, size: float, *, caps: bool = False, room_mm: float | None = None) -> float:
+    """An estimate of the printed width of ``text`` in bold at ``size`` points, in millimetres; no
+    more than ``room_mm`` (the longest line of a text that wraps)."""
+    width = len(text) * (CAPS_EM_PER_CHAR if caps else BOLD_EM_PER_CHAR) * size * 25.4 / 72
+    return width if room_mm is None else min(width, room_mm)
 
 
 # --- the document and its fonts ----------------------------------------------------------------------
@@ -389,14 +406,13 @@ def header_block(doc: Any, header: Header, lang: Lang, *, under_number: str | No
     cell_text(left, header.parent_body.upper(), size=HEADER_PT, align="center")
     issuing = paragraph(left, header.issuing_body.upper(), size=HEADER_PT, bold=True, align="center")
     issuing.paragraph_format.keep_with_next = True
-    rule(left, min(left_mm / 3, 25), left_mm, before=1)
+    rule(left, SHORT_RULE * text_mm(header.issuing_body, HEADER_PT, caps=True, room_mm=left_mm), left_mm, before=1)
     paragraph(left, f"{say('report.number_prefix', lang)} {header.number}", size=BODY_PT, align="center", before=2)
     if under_number:
         paragraph(left, under_number, size=HEADER_PT, align="center", before=2)
     cell_text(right, header.republic.upper(), size=HEADER_PT, bold=True, align="center")
     paragraph(right, header.motto, size=BODY_PT, bold=True, align="center")
-    motto_mm = len(header.motto) * BOLD_EM_PER_CHAR * BODY_PT * 25.4 / 72
-    rule(right, min(motto_mm, right_mm - 4), right_mm, before=1)
+    rule(right, text_mm(header.motto, BODY_PT, room_mm=right_mm - 4), right_mm, before=1)
     paragraph(right, header.date_line, size=BODY_PT, italic=True, align="center", before=4)
     keep_row(block.rows[0])
     return block
@@ -429,6 +445,16 @@ def closing(doc: Any, recipients: Sequence[str], signer: Signer, lang: Lang) -> 
     paragraph(right, signer.name, size=BODY_PT, bold=True, align="center")
     keep_row(block.rows[0])
     return block
+
+
+def keep_last_paragraph_with_next(doc: Any) -> None:
+    """The body's last block, when a paragraph, stays on the page of what is added next."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    blocks = [child for child in doc.element.body.iterchildren() if child.tag in (qn("w:p"), qn("w:tbl"))]
+    if blocks and blocks[-1].tag == qn("w:p"):
+        Paragraph(blocks[-1], doc).paragraph_format.keep_with_next = True
 
 
 def keep_with_closing(doc: Any, count: int = 2) -> None:
@@ -508,9 +534,12 @@ def footer_line(section: Any, text: str) -> None:
 
 def properties(doc: Any, *, title: str, subject: str, author: str, version: str, identifier: str,
                keywords: str, comments: str, lang: Lang, when: dt.date) -> None:
-    """The document's core properties (File › Properties): the data version is kept here."""
+    """The document's core properties (File › Properties): the data version is kept here. Each is
+    cut to the 255 characters the format allows (a plan's long name never stops the report)."""
     core = doc.core_properties
     moment = dt.datetime(when.year, when.month, when.day, tzinfo=dt.UTC)
+    title, subject, author, version, identifier, keywords, comments = (
+        _property(text) for text in (title, subject, author, version, identifier, keywords, comments))
     core.title, core.subject, core.author, core.last_modified_by = title, subject, author, author
     core.version, core.identifier, core.keywords, core.comments = version, identifier, keywords, comments
     core.language = "vi-VN" if lang == "vi" else "en-GB"
@@ -518,6 +547,15 @@ def properties(doc: Any, *, title: str, subject: str, author: str, version: str,
     core.created = core.modified = moment.replace(tzinfo=None)
     # lastPrinted is left unset (python-docx refuses None)
     core.revision = 1
+
+
+PROPERTY_CHARS = 255  # the longest text python-docx (and Word's File › Properties) takes
+
+
+def _property(text: str) -> str:
+    """``text`` fit for a core property: XML-safe, on one line, at most 255 characters (cut with "…")."""
+    text = " ".join(xml_safe(text).split())
+    return text if len(text) <= PROPERTY_CHARS else text[:PROPERTY_CHARS - 1].rstrip() + "…"
 
 
 def section_break_paragraph(doc: Any) -> None:

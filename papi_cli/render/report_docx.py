@@ -114,7 +114,8 @@ def _title(doc: Any, view: ReportView) -> None:
     d.paragraph(doc, view.title, size=14, bold=True, align="center", before=12)
     d.paragraph(doc, view.summary_line, size=14, bold=True, align="center")
     d.paragraph(doc, view.basis_line, italic=True, align="center", before=2)
-    d.rule(doc, d.text_width() / 4, d.text_width(), before=2, after=6)
+    summary_mm = d.text_mm(view.summary_line, 14, room_mm=d.text_width())
+    d.rule(doc, d.SHORT_RULE * summary_mm, d.text_width(), before=2, after=6)
 
 
 def _meta(doc: Any, view: ReportView) -> None:
@@ -125,7 +126,8 @@ def _meta(doc: Any, view: ReportView) -> None:
     window = d.paragraph(doc, f"{t('report.data_window')}: {view.data_window_text}; {t('report.as_of')}: ",
                          indent=True, align="justify", before=6)
     d.run(window, view.as_of_text, bold=True)
-    d.run(window, "; " + view.files_text)
+    d.run(window, ".")
+    d.paragraph(doc, view.files_text, indent=True, align="justify", before=6)  # a sentence of its own, as in HTML
     if view.skipped_files:
         d.paragraph(doc, t("status_skipped", n=len(view.skipped_files), files=", ".join(view.skipped_files)),
                     bold=True, indent=True, align="justify", before=6, colour=d.STATUS_COLOURS["at_risk"])
@@ -141,17 +143,36 @@ def _body(doc: Any, text: str) -> Any:
 
 
 def _data_table(doc: Any, widths: Sequence[float], labels: Sequence[str],
-                rows: Sequence[Sequence[tuple[str, str]]]) -> Any:
+                rows: Sequence[Sequence[tuple[str, str]]], *, introduced: bool = True) -> Any:
     """A bordered table: a header row of ``labels`` (repeated on each page), then ``rows`` of
-    (text, alignment) cells."""
+    (text, alignment) cells. The paragraph that introduces it, its header row and its first row
+    stay on one page (a sentence announcing a table never ends a page without it); not
+    ``introduced``: what comes before is not about the table (a chart's caption)."""
+    if introduced:
+        d.keep_last_paragraph_with_next(doc)
     grid = d.table(doc, widths, rows=1)
     d.header_row(grid, labels, size=TABLE_PT)
+    for cell in grid.rows[0].cells:
+        for para in cell.paragraphs:
+            para.paragraph_format.keep_with_next = True
     for values in rows:
         row = d.add_row(grid, widths)
-        d.keep_row(row)
+        if _short_row(values, widths):
+            d.keep_row(row)
         for cell, (text, align) in zip(row.cells, values, strict=True):
             d.cell_text(cell, text, size=TABLE_PT, align=align)
     return grid
+
+
+KEPT_ROW_LINES = 20  # a row kept whole is at most this many lines (well under a page)
+
+
+def _short_row(values: Sequence[tuple[str, str]], widths: Sequence[float]) -> bool:
+    """Whether a row is short enough to be kept whole. Word cuts off a row that may not break
+    across pages and is taller than a page, so a row made tall by a very long name may break.
+    The lines are estimated: 11 pt Times averages about 2 mm a character."""
+    lines = max(len(text) * 2.0 / max(width - 2.4, 1.0) for (text, _), width in zip(values, widths, strict=True))
+    return lines <= KEPT_ROW_LINES
 
 
 def _overall(doc: Any, view: ReportView, number: str) -> None:
@@ -183,7 +204,7 @@ def _dimensions(doc: Any, view: ReportView, number: str) -> None:
              *((str(dim.summary.counts[s]), "right") for s in statuses),
              (str(dim.summary.total), "right"), (dim.summary.met_share_text, "right")]
             for dim in view.dimensions]
-    grid = _data_table(doc, widths, labels, rows)
+    grid = _data_table(doc, widths, labels, rows, introduced=False)
     for cell in grid.rows[0].cells:
         for para in cell.paragraphs:
             for piece in para.runs:
@@ -241,8 +262,9 @@ def _bar(row: Any, quarter: str, summary: Summary, *, bold: bool) -> None:
     end = BAR_UNITS + 1  # the bar's last cell
     for segment, span in _spans(summary.segments):
         cell = cells[column] if span == 1 else cells[column].merge(cells[column + span - 1])
-        d.shade(cell, d.STATUS_COLOURS[segment.status])
-        d.cell_text(cell, str(segment.count), size=9, bold=True, align="center", colour="FFFFFF")
+        d.shade(cell, d.STATUS_FILLS[segment.status])
+        d.cell_text(cell, str(segment.count), size=9, bold=True, align="center",
+                    colour=d.STATUS_INKS[segment.status])
         column += span
     if column <= end:  # nothing to show (no indicator): an empty grey bar
         rest = cells[column] if column == end else cells[column].merge(cells[end])
@@ -281,7 +303,7 @@ def _legend(doc: Any, view: ReportView) -> None:
     legend = d.table(doc, widths, grid=False, padding_mm=0)
     cells = legend.rows[0].cells
     for index, (status, label) in enumerate(labels):
-        d.shade(cells[3 * index], d.STATUS_COLOURS[status])
+        d.shade(cells[3 * index], d.STATUS_FILLS[status])
         d.cell_text(cells[3 * index + 2], label, size=10)
     _height(legend.rows[0], 4.5)
     d.keep_row(legend.rows[0])
@@ -463,7 +485,7 @@ def _trend_bars(cell: Any, line: IndicatorLine, view: ReportView) -> None:
         d.cell_text(cells[0], point.label, size=SMALL_PT - 1)
         filled = _filled(point, axis)
         for position in range(TREND_UNITS):
-            d.shade(cells[1 + position], d.STATUS_COLOURS[point.status] if position < filled else "EEEEEE")
+            d.shade(cells[1 + position], d.STATUS_FILLS[point.status] if position < filled else "EEEEEE")
         if target_at > 0:
             d.cell_border(cells[target_at], "right", size=12)
         else:
