@@ -328,6 +328,17 @@ def test_the_html_letter_prints_on_one_a4_page_in_one_times_font(printed_html):
         assert part in flat, part
 
 
+def test_the_html_letter_rules_are_as_long_as_decree_30_sets(printed_html):
+    """Under the issuing body 1/3 to 1/2 of its line (it was 30 % of the column), under the motto
+    as long as the motto (it was 60 % of the column)."""
+    from papi_cli.words import say
+    from tests.report_browser_test import check_rules
+
+    header = {"issuing_body": "Sở Nội vụ", "motto": say("report.motto", "vi"),
+              "date_line": "Đắk Nông, ngày 30 tháng 6 năm 2020"}
+    check_rules(printed_html, header, "Số: …/SNV-CCHC", None, None, left_mm=0.39 * 165)
+
+
 def test_a_province_template_is_used_and_a_broken_one_exits_1(capsys, root, tmp_path):
     (root / "templates").mkdir()
     (root / "templates" / "letter.md.j2").write_text("{{ v.to }} / {{ v.header.number }}\n", encoding="utf-8")

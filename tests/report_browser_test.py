@@ -98,12 +98,13 @@ def _line_mm(words: list[tuple[str, float, float, float, float]]) -> float:
     return (max(w[3] for w in words) - min(w[1] for w in words)) / MM
 
 
-def check_rules(pdf: Path, header: dict[str, str], number_line: str, summary_line: str, basis_line: str, *,
-                left_mm: float, dpi: int = 100) -> None:
+def check_rules(pdf: Path, header: dict[str, str], number_line: str, summary_line: str | None,
+                basis_line: str | None, *, left_mm: float, dpi: int = 100) -> None:
     """Decree 30's rules on page 1 of ``pdf`` (Word's or the HTML report's), measured in pixels
     against the words' boxes: under the issuing body and under the summary line (after the basis
     line) 1/3 to 1/2 of their line of text (half a millimetre of slack), under the motto as long
-    as the motto (within 15 %). ``left_mm``: the width of the header's left column."""
+    as the motto (within 15 %). ``left_mm``: the width of the header's left column. A letter has
+    no summary line (``None``)."""
     pgm = subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-f", "1", "-l", "1", str(pdf)],
                          check=True, capture_output=True).stdout
     magic, width_text, _, _, grey = pgm.split(maxsplit=4)
@@ -127,6 +128,8 @@ def check_rules(pdf: Path, header: dict[str, str], number_line: str, summary_lin
     _, date = line(header["date_line"])
     rule = _rule_mm(grey, width, dpi, (right, 595 - MARGINS["right"]), (_middle(motto), date[0][2]))
     assert abs(rule - _line_mm(motto)) <= 0.15 * _line_mm(motto), ("motto", rule, _line_mm(motto))
+    if summary_line is None or basis_line is None:
+        return
     at, summary = line(summary_line)
     basis_at, basis = line(basis_line, at)
     lines: dict[int, list[tuple[str, float, float, float, float]]] = {}
