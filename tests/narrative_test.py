@@ -68,6 +68,13 @@ def test_unmatched_or_spaced_delimiters_and_words_with_underscores_stay_literal(
     assert runs("** không **") == (Run("** không **"),)
 
 
+def test_a_backslash_keeps_a_delimiter_as_written():
+    """``\\*`` is a star, as in Markdown (it printed as a backslash around italic text)."""
+    assert runs(r"\*không nghiêng\* và **đậm**") == (Run("*không nghiêng* và "), Run("đậm", bold=True))
+    assert runs(r"mã\_số, C:\\tệp, \x") == (Run(r"mã_số, C:\tệp, \x"),)
+    assert md_runs(runs(r"\*sao\*")) == r"\*sao\*"  # escaped again for Markdown: a star, not italic
+
+
 def test_links_images_html_code_and_quotes_are_not_read():
     text = "[liên kết](http://x) ![ảnh](a.png) <b>x</b> `mã` > trích &amp;"
     found = sections(f"# Đánh giá chung\n{text}\n")

@@ -244,12 +244,19 @@ def runs(text: str) -> tuple[Run, ...]:
     """A line of text as runs: ``**bold**``, ``*italic*`` and ``_italic_`` read, every other
     character (an unmatched delimiter too) kept as written. Emphasis opens before a non-space
     and closes after one; ``_`` does not open or close inside a word (``snake_case``); a run of
-    three or more delimiters is literal."""
+    three or more delimiters is literal. A backslash before ``*``, ``_`` or ``\\`` keeps that
+    character as written (``\\*`` is a star), as in Markdown; any other backslash is text."""
+    escaped = "\\" in text
+    if escaped:  # control characters never reach here (the file's reading refuses them)
+        text = text.replace("\\\\", "\x03").replace("\\*", "\x01").replace("\\_", "\x02")
     out: list[Run] = []
     for piece, bold in _split(text, "**", inside_words=True):
         for part, italic_star in _split(piece, "*", inside_words=True):
             for chunk, italic_under in _split(part, "_", inside_words=False):
                 _append(out, chunk, bold, italic_star or italic_under)
+    if escaped:
+        out = [Run(r.text.replace("\x01", "*").replace("\x02", "_").replace("\x03", "\\"), r.bold, r.italic)
+               for r in out]
     return tuple(out)
 
 
