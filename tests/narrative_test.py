@@ -68,6 +68,14 @@ def test_unmatched_or_spaced_delimiters_and_words_with_underscores_stay_literal(
     assert runs("** không **") == (Run("** không **"),)
 
 
+def test_lettered_items_start_paragraphs_of_their_own():
+    """"a) …", "b) …", "đ) …", as administrative texts number points, are not joined to the line
+    above (they were one paragraph with it); the letter stays as written."""
+    found = sections("# Đánh giá chung\nCác nội dung:\na) Công khai;\nb) Minh bạch\nvà tiếp tục;\nđ) Khác.\n")
+    assert found["assessment"] == tuple(Block("paragraph", ((Run(text),),)) for text in (
+        "Các nội dung:", "a) Công khai;", "b) Minh bạch và tiếp tục;", "đ) Khác."))
+
+
 def test_a_backslash_keeps_a_delimiter_as_written():
     """``\\*`` is a star, as in Markdown (it printed as a backslash around italic text)."""
     assert runs(r"\*không nghiêng\* và **đậm**") == (Run("*không nghiêng* và "), Run("đậm", bold=True))

@@ -50,6 +50,7 @@ _HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")  # greedy, trimmed afte
 _NUMBERING = re.compile(r"(?:\d{1,3}|[IVXLCivxlc]{1,6}|[A-Za-z])[.)](?:\s+|$)")
 _BULLET = re.compile(r" {0,3}[-*+][ \t]+(.*)$")
 _NUMBER = re.compile(r" {0,3}(\d{1,9})[.)][ \t]+(.*)$")
+_LETTERED = re.compile(r" {0,3}[a-z\u0111]\)[ \t]")  # "a) …", "đ) …": a new paragraph, its letter kept as text
 
 
 @dataclass
@@ -212,6 +213,8 @@ class _Blocks:
                 self.start = int(numbered.group(1)) if numbered else 1
             self.items.append([bullet.group(1) if bullet else numbered.group(2) if numbered else ""])
             return
+        if self.kind is not None and _LETTERED.match(line):  # "a) …" after a line: not joined to it
+            self.close()
         if self.kind is None:
             self.kind = "paragraph"
             self.items.append([])
