@@ -231,7 +231,8 @@ BAR_COLOURS_SCRIPT = """<script>
 const out = [];
 for (const span of document.querySelectorAll(".bar > span, .stack > span")) {
   const status = [...span.classList].find(c => c.startsWith("b-"));
-  out.push([status ? status.slice(2) : "", getComputedStyle(span).backgroundColor]);
+  const style = getComputedStyle(span);
+  out.push([status ? status.slice(2) : "", style.backgroundColor, style.backgroundImage]);
 }
 const vars = {};
 for (const s of ["met", "on_track", "at_risk", "missed", "no_data"]) {
@@ -273,10 +274,18 @@ def test_each_bar_takes_its_status_colour(tmp_path):
     colours = computed["colours"]
     assert len(set(colours.values())) == 5, colours
     bars = computed["bars"]
-    statuses = {status for status, _ in bars}
+    statuses = {status for status, _, _ in bars}
     assert {"met", "on_track", "at_risk"} <= statuses, bars  # the fixture's overall table has these bars
-    wrong = [(status, colour) for status, colour in bars if colour != colours[status]]
+    wrong = [(status, colour) for status, colour, _ in bars if colour != colours[status]]
     assert wrong == [], wrong
+    # and a pattern of its own, for black and white: one per status, "met" solid
+    patterns: dict[str, set[str]] = {}
+    for status, _, image in bars:
+        patterns.setdefault(status, set()).add(image)
+    assert all(len(images) == 1 for images in patterns.values()), patterns
+    assert patterns.get("met", {"none"}) == {"none"}
+    shown = [next(iter(images)) for status, images in patterns.items() if status != "met"]
+    assert "none" not in shown and len(set(shown)) == len(shown), patterns
 
 
 def test_every_page_states_the_period_cut_off_and_data_version(printed):
