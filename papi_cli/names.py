@@ -83,3 +83,14 @@ def closest_agencies(names: Mapping[str, tuple[str, str]], value: str) -> Messag
         return ""
     return Message("closest", names=tuple(Message("closest.agency", code=code, name=names[code][0],
                                                   name_en=names[code][1]) for code in codes))
+
+
+def running_name(name: str, kind: str) -> str:
+    """A unit's name as in running text, its type word (``kind``: xa, thanh_pho…) in lower case:
+    ``Thành phố Gia Nghĩa`` → ``thành phố Gia Nghĩa``, ``Xã Đắk Nia`` → ``xã Đắk Nia`` (Decree
+    30/2020, Appendix II). A name that does not start with its type word is left as it is."""
+    size = kind.count("_") + 1
+    words = name.split(" ")
+    if kind and len(words) > size and fold(" ".join(words[:size])) == kind.replace("_", " "):
+        return " ".join([*(word.lower() for word in words[:size]), *words[size:]])
+    return name

@@ -182,3 +182,11 @@ def test_ix4s_target_is_the_decisions_words(plan):
 def test_the_other_ix_targets_are_the_decisions_words(plan, task):
     decision = (REPO / "docs" / "sources" / "46-QD-UBND-2020-dak-nong-papi.txt").read_text(encoding="utf-8")
     assert plan.task(task).target_text in decision.splitlines()
+
+
+def test_the_generated_committees_are_named_as_in_running_text(plan):
+    """"UBND huyện Cư Jút", not "UBND Huyện Cư Jút": the unit's type word in lower case (Decree
+    30/2020, Appendix II), in every output that names them (status, agencies, report, forms)."""
+    names = {code: plan.agencies[code].name for code in ("ubnd-cu-jut", "ubnd-gia-nghia", "ubnd-nghia-duc")}
+    assert names == {"ubnd-cu-jut": "UBND huyện Cư Jút", "ubnd-gia-nghia": "UBND thành phố Gia Nghĩa",
+                     "ubnd-nghia-duc": "UBND phường Nghĩa Đức"}

@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from papi_cli.names import running_name
+
 Population = Literal["communes", "districts"]
 Aggregate = Literal["flow", "stock"]
 Op = Literal[">=", ">"]
@@ -225,7 +227,9 @@ class Plan:
                                     district=district.slug, kind=commune.kind, other_names=_other_names(commune)))
         for unit in self._units.values():
             code = f"ubnd-{unit.slug}"
-            self._agencies[code] = Agency(code=code, name=f"UBND {unit.name}", level=unit.level, unit=unit.slug)
+            # "UBND huyện Cư Jút": the unit's type word in lower case, as in running text
+            self._agencies[code] = Agency(code=code, name=f"UBND {running_name(unit.name, unit.kind)}",
+                                          level=unit.level, unit=unit.slug)
         for agency in file.agencies:
             self._agencies.setdefault(agency.code, agency)
             if agency.unit is not None:  # a plan entry may add owners to a generated committee

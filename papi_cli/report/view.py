@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from papi_cli.kinds import kind_of
 from papi_cli.message import Message
 from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult, Status
-from papi_cli.names import fold
+from papi_cli.names import fold, running_name
 from papi_cli.numbers import clamped_round, percent_json
 from papi_cli.periods import Period, parse, quarter
 from papi_cli.render.labels import date_label, due_label, in_lang, status_label, target_label, value_label
@@ -209,17 +209,6 @@ def running_period(period: Period) -> Message:
     """The period as running text names it: ``quý II năm 2020``, not the label ``Quý II/2020``."""
     name = period.name
     return Message(f"{name.key}_running", **dict(name.args))
-
-
-def running_name(name: str, kind: str) -> str:
-    """A unit's name as in running text, its type word (``kind``: xa, thanh_pho…) in lower case:
-    ``Thành phố Gia Nghĩa`` → ``thành phố Gia Nghĩa``, ``Xã Đắk Nia`` → ``xã Đắk Nia`` (Decree
-    30/2020, Appendix II). A name that does not start with its type word is left as it is."""
-    size = kind.count("_") + 1
-    words = name.split(" ")
-    if kind and len(words) > size and fold(" ".join(words[:size])) == kind.replace("_", " "):
-        return " ".join([*(word.lower() for word in words[:size]), *words[size:]])
-    return name
 
 
 def unit_name(plan: Plan, slug: str) -> str:
