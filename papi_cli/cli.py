@@ -26,6 +26,7 @@ from typing import Annotated, Any
 import typer
 from typer._click import exceptions as click_errors  # typer >= 0.29 vendors click
 from typer.core import TyperCommand, TyperGroup
+from typer.models import CommandInfo
 
 from papi_cli import __version__
 from papi_cli.errors import DataError, UsageError
@@ -390,6 +391,44 @@ def _year(value: str) -> int:
 
 
 # --- the entry point ----------------------------------------------------------------------------------
+def _command_for(args: list[str]) -> Any:
+    """The click command of this run, built for what it asks. typer builds every command's click
+    object on each run (a few milliseconds for fifteen): here only the command named, or, for the
+    top level (``--help``, ``--version``, no command), every command as its name alone, which is
+    all the listing shows (``_Help.format_help`` takes the texts from words.py). When the first word
+    names no command, everything, for the suggestions of ``PapiGroup.resolve_command``."""
+    first = _first_word(args)
+    commands, groups = app.registered_commands, app.registered_groups
+    names = [info.name or (info.callback.__name__ if info.callback else "").lower().replace("_", "-")
+             for info in commands]
+    if first is None:
+        app.registered_commands = [CommandInfo(name, cls=PapiCommand, callback=_listed_only) for name in names]
+    elif first in names:
+        app.registered_commands, app.registered_groups = [commands[names.index(first)]], []
+    try:
+        return typer.main.get_command(app)
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups
+
+
+def _first_word(args: list[str]) -> str | None:
+    """The command word of ``args``: the first that is neither an option of ``papi`` itself
+    (``--lang VALUE``, ``--version``, ``--help``) nor its value."""
+    value_of_lang = False
+    for arg in args:
+        if value_of_lang:
+            value_of_lang = False
+        elif arg == "--lang":
+            value_of_lang = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _listed_only() -> None:
+    """A command as the top-level help lists it (``_command_for``): it never runs."""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``papi`` script: one-line usage errors (exit 2), no tracebacks."""
     global _lang
@@ -407,7 +446,7 @@ def main(argv: list[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     real_out = sys.stdout
     sys.stdout = _Output(real_out)
-    command = typer.main.get_command(app)
+    command = _command_for(args)
     # A short run whose values are freed by reference counting: the cyclic collector's passes over
     # thousands of parsed values cost about a tenth of it, for no memory saved.
     collecting = gc.isenabled()

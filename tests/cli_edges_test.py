@@ -77,3 +77,22 @@ def test_usage_errors_speak_the_chosen_language(capsys, repo_root, monkeypatch):
     monkeypatch.setenv("PAPI_LANG", "en")
     assert main(["tasks", "--bogus"]) == 2
     assert "(see 'papi tasks --help')" in capsys.readouterr().err
+
+
+def test_each_run_builds_only_what_it_needs_and_the_help_still_lists_every_command(capsys):
+    """``cli._command_for`` builds the named command alone, or names only for the top-level help:
+    the listing still holds every command, in order, and the app is left whole after each run."""
+    import typer
+
+    from papi_cli import cli
+
+    before = list(cli.app.registered_commands), list(cli.app.registered_groups)
+    full = typer.main.get_command(cli.app)
+    for args in (["--help"], ["--lang", "en", "--help"], ["status", "--help"], ["statuss"]):
+        cli.main(args)
+        assert (cli.app.registered_commands, cli.app.registered_groups) == before
+    capsys.readouterr()
+    cli.main(["--lang", "en", "--help"])
+    listed = capsys.readouterr().out.split("Commands:")[1]
+    names = [line.split()[0] for line in listed.splitlines() if line.startswith("  ") and not line.startswith("   ")]
+    assert names == list(full.commands)  # type: ignore[attr-defined]
