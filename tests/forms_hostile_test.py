@@ -33,9 +33,7 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def form(root: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Sở Y tế's form, filled so that it imports without error."""
     out = tmp_path_factory.mktemp("form")
-    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(out),
-                 "--root", str(root)]) == 0
-    path = out / "so-y-te-2020-Q2.xlsx"
+    path = new_form(root, "so-y-te", out)
     book = load_workbook(path)
     sheet = _results(book)
     sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
@@ -69,6 +67,13 @@ def _cell(sheet, code: str, field: str) -> str:
 
 def _header(sheet, key: str) -> str:
     return sheet.cell(next(c.row for c in sheet["A"] if c.value == key), _column(sheet, "target")).coordinate
+
+
+def new_form(root: Path, agency: str, folder: Path) -> Path:
+    """``papi new --format xlsx`` of ``agency`` for 2020-Q2 into ``folder``: the form's path."""
+    assert main(["new", "--agency", agency, "--period", "2020-Q2", "--format", "xlsx", "--out", str(folder),
+                 "--root", str(root)]) == 0
+    return folder / f"{agency}-2020-Q2.xlsx"
 
 
 def refused(capsys, root: Path, path: Path, code: str, *extra: str) -> str:
@@ -248,10 +253,8 @@ def test_archive_check_is_pure_and_bounded():
 
 
 def test_an_unfilled_form_says_so_in_the_forms_own_words(capsys, root, tmp_path):
-    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
-                 "--root", str(root)]) == 0
+    path = new_form(root, "so-y-te", tmp_path)
     capsys.readouterr()
-    path = tmp_path / "so-y-te-2020-Q2.xlsx"
     out = refused(capsys, root, path, "form-nothing-reported")
     book = load_workbook(path)
     date_cell = _header(_results(book), "submitted_on")
@@ -447,10 +450,8 @@ def test_a_32_kb_text_in_a_cell_is_quoted_short_in_every_message(capsys, root, f
 def test_a_row_whose_only_cell_is_wrong_is_not_also_nothing_reported(capsys, root, tmp_path):
     """The clerk filled a cell, wrongly: the cell says what is wrong; 'no indicator is filled in'
     would send the clerk looking for a row left empty."""
-    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
-                 "--root", str(root)]) == 0
+    path = new_form(root, "so-y-te", tmp_path)
     capsys.readouterr()
-    path = tmp_path / "so-y-te-2020-Q2.xlsx"
     book = load_workbook(path)
     sheet = _results(book)
     sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
@@ -468,10 +469,8 @@ def test_an_infinite_number_in_a_cell_is_a_problem_at_the_cell_not_a_crash(capsy
     """The sheet's XML may hold any number, 1E400 (infinity to Python) included, in a percent cell
     formatted as percent, a whole-number cell and a date cell; openpyxl's warning about it is
     not papi's to print."""
-    assert main(["new", "--agency", "vp-ubnd-tinh", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
-                 "--root", str(root)]) == 0
+    path = new_form(root, "vp-ubnd-tinh", tmp_path)
     capsys.readouterr()
-    path = tmp_path / "vp-ubnd-tinh-2020-Q2.xlsx"
     book = load_workbook(path)
     sheet = _results(book)
     percent = sheet[_cell(sheet, "III.4", "percent")]
@@ -502,10 +501,8 @@ def test_units_sorted_without_the_hidden_column_keep_their_marks(capsys, root, t
     indicator row belongs to the code in its column B."""
     own = tmp_path / "root"
     shutil.copytree(root / "plan", own / "plan")
-    assert main(["new", "--agency", "ubnd-cu-jut", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
-                 "--root", str(own)]) == 0
+    path = new_form(own, "ubnd-cu-jut", tmp_path)
     capsys.readouterr()
-    path = tmp_path / "ubnd-cu-jut-2020-Q2.xlsx"
     book = load_workbook(path)
     sheet = _results(book)
     sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
@@ -533,10 +530,8 @@ def test_units_sorted_without_the_hidden_column_keep_their_marks(capsys, root, t
 def test_a_unit_row_copied_is_named_not_half_read(capsys, root, tmp_path):
     """A unit's row copied below the table and marked there: papi would read only the first row
     and drop the mark without a word; the copy is named at its code cell."""
-    assert main(["new", "--agency", "ubnd-cu-jut", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
-                 "--root", str(root)]) == 0
+    path = new_form(root, "ubnd-cu-jut", tmp_path)
     capsys.readouterr()
-    path = tmp_path / "ubnd-cu-jut-2020-Q2.xlsx"
     book = load_workbook(path)
     sheet = _results(book)
     sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
@@ -596,10 +591,8 @@ def test_a_value_typed_into_a_locked_cell_is_a_warning_at_the_cell(capsys, root,
 
 
 def test_a_form_whose_only_value_is_in_a_locked_cell_reports_nothing(capsys, root, tmp_path):
-    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
-                 "--root", str(root)]) == 0
+    path = new_form(root, "so-y-te", tmp_path)
     capsys.readouterr()
-    path = tmp_path / "so-y-te-2020-Q2.xlsx"
     book = load_workbook(path)
     sheet = _results(book)
     sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
@@ -632,10 +625,8 @@ def test_the_header_check_compares_texts_as_shown_not_their_spaces_or_normal_for
     shutil.copytree(root / "plan", own / "plan")
     plan = own / "plan" / "2020.yaml"
     plan.write_text(plan.read_text("utf-8").replace("    name: Sở Y tế\n", "    name: Sở  Y tế\n", 1), "utf-8")
-    assert main(["new", "--agency", "so-y-te", "--period", "2020-Q2", "--format", "xlsx", "--out", str(tmp_path),
-                 "--root", str(own)]) == 0, capsys.readouterr().out
+    path = new_form(own, "so-y-te", tmp_path)
     capsys.readouterr()
-    path = tmp_path / "so-y-te-2020-Q2.xlsx"
     book = load_workbook(path)
     sheet = _results(book)
     sheet[_header(sheet, "submitted_on")] = dt.date(2020, 6, 18)
