@@ -9,6 +9,15 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 CONTRACT = REPO / "tests" / "contract"
+REPORT_FIXTURE = REPO / "tests" / "report-fixture"
+
+
+def report_project(root: Path) -> Path:
+    """A project at ``root``: the bundled plan (with the PAPI scores) and the report fixture's
+    fixed submissions, which the report, Word and browser tests read."""
+    shutil.copytree(REPO / "plan", root / "plan")
+    shutil.copytree(REPORT_FIXTURE / "submissions", root / "submissions")
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -23,10 +22,9 @@ from papi_cli.cli import main
 from papi_cli.evaluate import owing_agencies
 from papi_cli.remind.letter import working_days_after
 from papi_cli.render.markdown import escape as md_escape
-from tests.conftest import REPO
+from tests.conftest import REPO, report_project
 from tests.office import convert, pdf_fonts, pdf_pages, pdf_text
 
-FIXTURE = REPO / "tests" / "report-fixture"
 DEADLINE = "22/06/2020"
 TTTT_Q1 = """agency: so-tttt
 period: 2020-Q1
@@ -44,8 +42,7 @@ TIMES_METRIC = {"LiberationSerif", "Tinos", "TimesNewRoman", "TimesNewRomanPSMT"
 
 def make_root(folder: Path, *, hostile_name: bool = False) -> Path:
     root = folder / "project"
-    shutil.copytree(REPO / "plan", root / "plan")
-    shutil.copytree(FIXTURE / "submissions", root / "submissions")
+    report_project(root)
     (root / "submissions" / "2020-Q1" / "so-tttt.yaml").write_text(TTTT_Q1, encoding="utf-8")
     if hostile_name:
         plan = root / "plan" / "2020.yaml"

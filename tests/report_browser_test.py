@@ -26,7 +26,7 @@ from xml.etree import ElementTree
 import pytest
 
 from papi_cli.cli import main
-from tests.conftest import REPO
+from tests.conftest import REPO, report_project
 from tests.office import pdf_fonts
 
 TOOLS = ("chromium", "pdfinfo", "pdftotext", "pdffonts")
@@ -147,8 +147,7 @@ def printed(tmp_path_factory) -> dict[str, Path]:
     _require_tools()
     work = tmp_path_factory.mktemp("browser")
     fixture = work / "fixture"
-    shutil.copytree(REPO / "plan", fixture / "plan")
-    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", fixture / "submissions")
+    report_project(fixture)
     sample = REPO if any((REPO / "submissions").glob("2020-Q*/*.yaml")) else fixture
     result = {}
     for name, root, period in (("annual", sample, "2020"), ("quarter", fixture, "2020-Q2")):
@@ -254,8 +253,7 @@ def test_each_bar_takes_its_status_colour(tmp_path):
     "không đạt" bar is red, not green."""
     _require_tools()
     root = tmp_path / "fixture"
-    shutil.copytree(REPO / "plan", root / "plan")
-    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", root / "submissions")
+    report_project(root)
     out = tmp_path / "out"
     assert main(["report", "--period", "2020-Q2", "--format", "html", "--out", str(out), "--root", str(root)]) == 0
     html = (out / "bao-cao-papi-2020-Q2.html").read_text(encoding="utf-8")
@@ -301,8 +299,7 @@ def test_the_rules_are_as_long_as_decree_30_sets(printed, tmp_path):
     """The issuing body's rule 1/3 to 1/2 of its line (it was 0.86: 30 % of the column under a
     short name), the motto's as long as the motto, the summary line's 1/3 to 1/2 of its longest."""
     root = tmp_path / "fixture"
-    shutil.copytree(REPO / "plan", root / "plan")
-    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", root / "submissions")
+    report_project(root)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PAPI_TODAY", "2021-01-05")
         assert main(["report", "--period", "2020-Q2", "--format", "json", "--out", str(tmp_path), "--root",

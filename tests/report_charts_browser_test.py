@@ -8,12 +8,10 @@ footer, not in the body. Needs chromium and poppler-utils (skipped elsewhere, fa
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from papi_cli.cli import main
-from tests.conftest import REPO
+from tests.conftest import report_project
 from tests.office import pdf_fonts, pdf_page_texts, pdf_text
 from tests.report_browser_test import _require_tools, print_to_pdf
 
@@ -31,8 +29,7 @@ def printed(tmp_path_factory):
     _require_tools()
     work = tmp_path_factory.mktemp("charts")
     root = work / "project"
-    shutil.copytree(REPO / "plan", root / "plan")
-    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", root / "submissions")
+    report_project(root)
     (root / "narrative").mkdir()
     (root / "narrative" / "2020-Q3.md").write_text(NARRATIVE, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:

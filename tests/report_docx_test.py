@@ -17,7 +17,6 @@ import dataclasses
 import datetime as dt
 import json
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -25,7 +24,7 @@ import pytest
 
 from papi_cli.cli import main
 from papi_cli.words import say
-from tests.conftest import REPO
+from tests.conftest import REPO, report_project
 from tests.office import convert, pdf_fonts, pdf_page_texts, pdf_pages, pdf_text, require_office
 from tests.report_browser_test import check_rules, pdf_words
 
@@ -84,8 +83,7 @@ def docs(tmp_path_factory):
 
     work = tmp_path_factory.mktemp("docx")
     fixture = work / "fixture"
-    shutil.copytree(REPO / "plan", fixture / "plan")
-    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", fixture / "submissions")
+    report_project(fixture)
     sample = REPO if any((REPO / "submissions").glob("2020-Q*/*.yaml")) else fixture
     original = report_view.build
     result = {}
@@ -400,8 +398,7 @@ ORDER = {
 def plain_docx(tmp_path_factory):
     """The fixture's 2020-Q2 Word report (no LibreOffice needed)."""
     work = tmp_path_factory.mktemp("plain-docx")
-    shutil.copytree(REPO / "plan", work / "plan")
-    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", work / "submissions")
+    report_project(work)
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PAPI_TODAY", "2021-01-05")
         assert main(["report", "--period", "2020-Q2", "--format", "docx", "--out", str(work / "out"),
@@ -504,8 +501,7 @@ def plain_view(tmp_path_factory):
     from papi_cli.report import view as report_view
 
     work = tmp_path_factory.mktemp("plain-view")
-    shutil.copytree(REPO / "plan", work / "plan")
-    shutil.copytree(REPO / "tests" / "report-fixture" / "submissions", work / "submissions")
+    report_project(work)
     built = []
     original = report_view.build
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 
 import pytest
 
 from papi_cli.cli import main
-from tests.conftest import REPO
+from tests.conftest import REPO, report_project
 
 GOLDEN = REPO / "tests" / "golden"
-FIXTURE = REPO / "tests" / "report-fixture"
 
 SCRUBS = [
     (re.compile(r"ngày \d{2} tháng \d{1,2} năm \d{4}"), "ngày DD tháng MM năm YYYY"),  # the date line
@@ -47,8 +45,7 @@ def test_scrub_removes_dates_of_issue_and_versions():
 def test_quarterly_report_matches_the_gold_file(capsys, tmp_path, monkeypatch, fmt):
     monkeypatch.setenv("PAPI_TODAY", "2021-01-05")
     root = tmp_path / "project"
-    shutil.copytree(REPO / "plan", root / "plan")
-    shutil.copytree(FIXTURE / "submissions", root / "submissions")
+    report_project(root)
     code = main(["report", "--period", "2020-Q2", "--format", fmt, "--out", str(tmp_path / "out"),
                  "--root", str(root)])
     assert code == 0, capsys.readouterr().err

@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from papi_cli.cli import main
-from tests.conftest import REPO
+from tests.conftest import report_project
 
-FIXTURE = REPO / "tests" / "report-fixture"
 TITLES = ("Đánh giá chung", "Phương hướng, nhiệm vụ kỳ tới", "Kiến nghị, đề xuất")
 
 NARRATIVE = """<!-- gợi ý: không đưa vào báo cáo -->
@@ -44,8 +42,7 @@ def _today(monkeypatch):
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     root = tmp_path / "project"
-    shutil.copytree(REPO / "plan", root / "plan")
-    shutil.copytree(FIXTURE / "submissions", root / "submissions")
+    report_project(root)
     return root
 
 

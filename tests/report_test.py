@@ -24,9 +24,9 @@ from papi_cli.cli import main
 from papi_cli.report.templates import PACKAGED, css_string, md_escape
 from papi_cli.report.view import date_line
 from papi_cli.words import CATALOGUE
-from tests.conftest import REPO
+from tests.conftest import REPO, REPORT_FIXTURE, report_project
 
-FIXTURE = REPO / "tests" / "report-fixture"
+FIXTURE = REPORT_FIXTURE
 PERIODS = ["2020-Q1", "2020-Q2", "2020-Q3", "2020-Q4", "2020-H1", "2020-9M", "2020"]
 COLUMNS = ["STT", "Nhiệm vụ trọng tâm", "Chỉ tiêu", "Đầu mối chủ trì", "Đơn vị thực hiện",
            "Thời gian thực hiện", "Kết quả thực hiện"]
@@ -42,8 +42,7 @@ def _today(monkeypatch):
 def fixture_root(tmp_path: Path) -> Path:
     """The bundled plan (with the PAPI scores) and the fixed submissions."""
     root = tmp_path / "project"
-    shutil.copytree(REPO / "plan", root / "plan")
-    shutil.copytree(FIXTURE / "submissions", root / "submissions")
+    report_project(root)
     return root
 
 
