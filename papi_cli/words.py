@@ -1012,7 +1012,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "narrative.quoted": ("“{title}”", "“{title}”"),
     # (end of the report additions)
     # --- reminder letters: papi remind (issue 13; papi_cli/remind) ---
-    "remind.quarter": ("quý {roman} năm {year}", "Q{n} {year}"),
     "remind.title": ("Công văn đôn đốc báo cáo {period}: {agency}", "Reminder to report for {period}: {agency}"),
     "remind.subject": ("V/v đôn đốc báo cáo kết quả thực hiện {plan}", "Re: reminder to report on the implementation of the {plan}"),
     "remind.to": ("Kính gửi: {agency}", "To: {agency}"),

@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from papi_cli.message import Message
 from papi_cli.remind.letter import archive_line, letter_number
 from papi_cli.render.labels import date_label, in_lang
 from papi_cli.report.model import Header, Signer
@@ -49,11 +48,11 @@ def agency_name(plan: Plan, code: str, lang: Lang) -> str:
 
 
 def quarter_label(period: str, lang: Lang) -> str:
-    """``quý II năm 2020`` (``Q2 2020``): a quarter inside a sentence."""
+    """``quý II năm 2020`` (``Q2 2020``): a quarter inside a sentence, as the report says it."""
     from papi_cli.periods import parse
+    from papi_cli.report.view import running_period
 
-    args = dict(parse(period).name.args)
-    return say(Message("remind.quarter", **args), lang)
+    return say(running_period(parse(period)), lang)
 
 
 def build(plan: Plan, letter: Letter, lang: Lang) -> LetterView:
