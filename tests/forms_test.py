@@ -265,7 +265,7 @@ def dry(root: Path, form: Path) -> str:
     from papi_cli.commands.import_form import convert
     from papi_cli.layout import Paths
 
-    made = convert(Context(Paths.resolve(root)), form, replace=True, dry_run=True)
+    made = convert(Context(Paths.resolve(root)), form, replace=True)
     assert made.ok and made.text is not None, made.problems
     return made.text
 

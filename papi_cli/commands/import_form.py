@@ -90,8 +90,8 @@ def _exists(path: Path) -> bool:
     return files.lexists(path)  # ``files`` the module, which the parameter of ``run`` hides there
 
 
-def convert(ctx: Context, path: Path, *, replace: bool = False, dry_run: bool = True) -> Imported:
-    """Check one form and, unless ``dry_run`` or it has errors, write its submission."""
+def convert(ctx: Context, path: Path, *, replace: bool = False) -> Imported:
+    """Check one form; ``run`` writes its submission once every form is checked."""
     from papi_cli.forms import reader
 
     label = str(path)
@@ -130,8 +130,6 @@ def convert(ctx: Context, path: Path, *, replace: bool = False, dry_run: bool = 
     if read.draft is None:
         return item
     _check(own, plan, item, read, replace=replace)
-    if item.ok and not dry_run:
-        _place(item)
     return item
 
 
