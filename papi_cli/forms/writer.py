@@ -15,6 +15,7 @@ import io
 from typing import TYPE_CHECKING, Any
 
 from papi_cli import __version__
+from papi_cli.forms.cells import SERIAL_EPOCH
 from papi_cli.forms.layout import (
     COLUMN_KEYS,
     COLUMNS,
@@ -336,4 +337,4 @@ def _lists(plan: Plan, listed: Any, slug: str) -> bool:
 
 def _serial(day: dt.date) -> int:
     """A day as a spreadsheet's serial number (1900 date system)."""
-    return (day - dt.date(1899, 12, 30)).days
+    return (day - SERIAL_EPOCH).days
