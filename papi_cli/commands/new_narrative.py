@@ -14,7 +14,7 @@ from papi_cli.commands.context import Context
 from papi_cli.errors import DataError
 from papi_cli.message import Message
 from papi_cli.periods import Period
-from papi_cli.report.narrative import SECTIONS
+from papi_cli.report.narrative import SECTIONS, narrative_file
 
 
 def skeleton(period: Period, ctx: Context) -> str:
@@ -26,8 +26,6 @@ def skeleton(period: Period, ctx: Context) -> str:
 
 
 def run(ctx: Context, *, period: Period) -> int:
-    from papi_cli.report.view import narrative_file
-
     target = ctx.paths.root / narrative_file(period)
     label = ctx.paths.label(target)
     if files.lexists(target):

@@ -101,9 +101,8 @@ def read_narrative(ctx: Context, period: Period) -> dict[str, tuple[Block, ...]]
     warnings (text not placed) go to standard error; its errors stop the report."""
     from papi_cli.render.problems import text_lines
     from papi_cli.report import narrative
-    from papi_cli.report.view import narrative_file
 
-    path = ctx.paths.root / narrative_file(period)
+    path = ctx.paths.root / narrative.narrative_file(period)
     if not files.lexists(path):
         return None
     label = ctx.paths.label(path)

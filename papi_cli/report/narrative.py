@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from papi_cli import files
 from papi_cli.message import Message
@@ -31,7 +32,15 @@ from papi_cli.names import fold
 from papi_cli.problems import Kept, Mark, Problem
 from papi_cli.report.model import Block, Run
 
+if TYPE_CHECKING:
+    from papi_cli.periods import Period
+
 SECTIONS = ("assessment", "next_tasks", "proposals")
+
+
+def narrative_file(period: Period) -> str:
+    """Where the officer writes the report's own sections, relative to the project root."""
+    return f"narrative/{period.code}.md"
 
 # The headings of each section, folded (``names.fold``: no case, diacritics or punctuation).
 TITLES: dict[str, tuple[str, ...]] = {

@@ -56,6 +56,7 @@ from papi_cli.report.model import (
     TrendPeriod,
     TrendPoint,
 )
+from papi_cli.report.narrative import SECTIONS, narrative_file
 from papi_cli.words import Lang, say
 
 if TYPE_CHECKING:
@@ -143,7 +144,6 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
     )
 
 
-NARRATIVE_SECTIONS = ("assessment", "next_tasks", "proposals")
 _ROMAN = ("I", "II", "III", "IV")
 
 
@@ -153,17 +153,12 @@ def axis_label(quarter: Period, lang: Lang) -> str:
     return say("trend.axis", lang, roman=_ROMAN[n - 1], n=n)
 
 
-def narrative_file(period: Period) -> str:
-    """Where the officer writes the report's own sections, relative to the project root."""
-    return f"narrative/{period.code}.md"
-
-
 def written_narrative(plan: Plan, period: Period, sections: Mapping[str, tuple[Block, ...]] | None,
                       lang: Lang) -> Narrative:
     """The officer's sections from the parsed file (``narrative.parse``; None: no file): a section
     with blocks is written, any other one a placeholder."""
     written = {key: NarrativeSection(key, say(f"narrative.{key}", lang), True, blocks, "")
-               for key, blocks in (sections or {}).items() if key in NARRATIVE_SECTIONS and blocks}
+               for key, blocks in (sections or {}).items() if key in SECTIONS and blocks}
     return unwritten_narrative(narrative_file(period), agency_name(plan, plan.file.coordinator), lang,
                                found=sections is not None, written=written)
 
@@ -173,7 +168,7 @@ def unwritten_narrative(file: str, coordinator: str, lang: Lang, *, found: bool 
     """The officer's sections: those in ``written`` as they are, every other one a placeholder
     saying where to write it."""
     sections = {}
-    for key in NARRATIVE_SECTIONS:
+    for key in SECTIONS:
         title = say(f"narrative.{key}", lang)
         given = (written or {}).get(key)
         sections[key] = given if given is not None else NarrativeSection(
