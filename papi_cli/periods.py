@@ -27,7 +27,7 @@ from papi_cli.message import Message, Refusal
 PeriodKind = Literal["quarter", "half", "nine_months", "year"]
 
 _CODE = re.compile(r"(?P<year>[0-9]{4})(?:-(?:Q(?P<quarter>[1-4])|(?P<long>H1|9M)))?")
-_ROMAN = ("I", "II", "III", "IV")
+ROMAN = ("I", "II", "III", "IV")  # the quarters as Vietnamese texts number them
 _SPANS: dict[str, tuple[PeriodKind, tuple[int, ...]]] = {
     "H1": ("half", (1, 2)),
     "9M": ("nine_months", (1, 2, 3)),
@@ -84,7 +84,7 @@ class Period:
         """What people call it: ``Quý II/2020`` (``Q2 2020``), ``6 tháng đầu năm 2020``…"""
         if self.kind == "quarter":
             n = self.quarters[0]
-            return Message("period.quarter", roman=_ROMAN[n - 1], n=n, year=self.year)
+            return Message("period.quarter", roman=ROMAN[n - 1], n=n, year=self.year)
         return Message(f"period.{self.kind}", year=self.year)
 
     def __str__(self) -> str:

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 from papi_cli.kinds import kind_of
 from papi_cli.model.plan import Plan
 from papi_cli.model.results import Evaluation, IndicatorResult, ReportingEntry
-from papi_cli.periods import parse
+from papi_cli.periods import ROMAN, parse
 from papi_cli.render.labels import date_label, in_lang, status_label, target_label, value_label
 from papi_cli.render.problems import shown_name
 from papi_cli.words import Lang, say
@@ -85,9 +85,6 @@ def own_cells(plan: Plan, evaluation: Evaluation, result: IndicatorResult, lang:
     indicator = plan.indicator(result.code)
     return (say("own.label", lang, agency=agency, quarters=quarters_label(own.periods or (own.period,), lang)),
             say(kind_of(indicator).own_value(own, indicator), lang))
-
-
-ROMAN = ("I", "II", "III", "IV")
 
 
 def quarters_label(codes: tuple[str, ...], lang: Lang) -> str:

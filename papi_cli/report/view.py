@@ -25,7 +25,7 @@ from papi_cli.message import Message
 from papi_cli.model.results import STATUSES, Evaluation, IndicatorResult, Status
 from papi_cli.names import fold, running_name
 from papi_cli.numbers import clamped_round, percent_json
-from papi_cli.periods import Period, parse, quarter
+from papi_cli.periods import ROMAN, Period, parse, quarter
 from papi_cli.render.labels import date_label, due_label, in_lang, status_label, target_label, value_label
 from papi_cli.render.numbers import decimal_text, number_text, percent_text
 from papi_cli.render.problems import shown_name
@@ -144,13 +144,10 @@ def build(plan: Plan, evaluation: Evaluation, period: Period, *, issued_on: dt.d
     )
 
 
-_ROMAN = ("I", "II", "III", "IV")
-
-
 def axis_label(quarter: Period, lang: Lang) -> str:
     """A quarter as a chart's axis names it: ``Quý II`` (``Q2``)."""
     n = quarter.quarters[0]
-    return say("trend.axis", lang, roman=_ROMAN[n - 1], n=n)
+    return say("trend.axis", lang, roman=ROMAN[n - 1], n=n)
 
 
 def written_narrative(plan: Plan, period: Period, sections: Mapping[str, tuple[Block, ...]] | None,
