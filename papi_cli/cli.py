@@ -48,6 +48,7 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "export": ("xlsx",),
 }
 FAIL_ON = ("missed", "at_risk")
+DATE_OPTIONS = {"as_of": "--as-of", "by": "--by", "issued_on": "--issued-on"}  # parameter → its option
 MODULES = {"import": "import_form"}  # a command whose module cannot bear its name
 
 # Help keys that differ from ``help.opt.<parameter>`` for one command.
@@ -337,12 +338,8 @@ def _convert(command: str, name: str, value: Any) -> Any:
         return None if value is None else _choice("--fail-on", value, FAIL_ON)
     if name == "period" and value is not None:
         return _period(value, quarter=command in ("new", "remind", "export"))
-    if name == "as_of" and value is not None:
-        return _date("--as-of", value)
-    if name == "by" and value is not None:
-        return _date("--by", value)
-    if name == "issued_on" and value is not None:
-        return _date("--issued-on", value)
+    if name in DATE_OPTIONS and value is not None:
+        return _date(DATE_OPTIONS[name], value)
     if name == "number" and value is not None:
         return _number(value)
     if name == "year":
@@ -399,7 +396,7 @@ def _command_for(args: list[str]) -> Any:
     names no command, everything, for the suggestions of ``PapiGroup.resolve_command``."""
     first = _first_word(args)
     commands, groups = app.registered_commands, app.registered_groups
-    names = [info.name or (info.callback.__name__ if info.callback else "").lower().replace("_", "-")
+    names = [info.name or typer.main.get_command_name(info.callback.__name__ if info.callback else "")
              for info in commands]
     if first is None:
         app.registered_commands = [CommandInfo(name, cls=PapiCommand, callback=_listed_only) for name in names]
