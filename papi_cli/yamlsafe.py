@@ -219,7 +219,8 @@ def _mark(m: yaml.Mark | None) -> Mark:
     return Mark(m.line + 1, m.column + 1) if m is not None else Mark(1, 1)
 
 
-def _nfc(text: str) -> str:
+def nfc(text: str) -> str:
+    """``text`` in Unicode NFC (ASCII, the common case, as it is)."""
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
@@ -230,8 +231,9 @@ def load(file: str, raw: bytes) -> tuple[Document | None, list[Problem]]:
         return None, problems
     if not text.strip():
         return None, [Problem.at(file, Mark(1, 1), "empty-file")]
-    if _HIDDEN.search(text):
-        return None, _hidden_characters(file, text)
+    hidden = hidden_characters(file, text)
+    if hidden:
+        return None, hidden
     try:
         loader = _Loader(text)
         try:
@@ -316,13 +318,13 @@ def _scalar_value(node: ScalarNode) -> tuple[Any, str | None]:
     """
     tag, value = node.tag, node.value
     if tag == _STR:
-        return _nfc(value), None
+        return nfc(value), None
     if tag == _NULL:
         return None, None
     plain = not node.style  # None from the Python parser, "" from libyaml
     if tag == _BOOL:
         if plain and value not in _TRUE_FALSE:
-            return _nfc(value), "yaml-ambiguous"
+            return nfc(value), "yaml-ambiguous"
         return value.lower() == "true", None
     if tag == _INT:
         if not _PLAIN_INT.match(value):
@@ -423,7 +425,7 @@ class _Builder:
         index: dict[str, tuple[Node, Node]] | None = None  # the first pair of each key, once one repeats
         for key_node, value_node in node.value:
             if key_node.__class__ is ScalarNode and key_node.tag == _STR and not self._tags:  # the common case
-                key = _nfc(key_node.value)
+                key = nfc(key_node.value)
             else:
                 if key_node.tag == _MERGE:
                     raise self.abort(key_node, "yaml-merge-key")
@@ -444,7 +446,7 @@ class _Builder:
             elif shallow and not self._aliases and value_node.__class__ is ScalarNode and value_node.tag == _STR:
                 if self._looking and not value_node.style:
                     self._note_comment(value_node)
-                result[key] = _nfc(value_node.value)
+                result[key] = nfc(value_node.value)
             else:
                 result[key] = self.build(value_node, depth + 1, aliased)
         return result
@@ -472,14 +474,14 @@ class _Builder:
         if node.tag == _STR and not self._tags:  # the common case, first
             if self._looking and not node.style:
                 self._note_comment(node)
-            return _nfc(node.value)
+            return nfc(node.value)
         if node.tag not in _STANDARD:
             raise self.abort(node, "yaml-tag", tag=shown_tag(node.tag))
         if self._tags and self._tagged(node):  # even a standard tag: what it says is not what papi reads
             self.flag(node, "yaml-tag", tag=shown_tag(node.tag))
-            return _nfc(node.value)
+            return nfc(node.value)
         if node.tag == _STR:
-            return _nfc(node.value)
+            return nfc(node.value)
         value, code = _scalar_value(node)
         if code == "yaml-tag":  # a collection's tag on a scalar
             raise self.abort(node, code, tag=shown_tag(node.tag))

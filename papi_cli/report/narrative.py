@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -89,13 +88,12 @@ def read(path: Path, label: str) -> tuple[Parsed | None, list[Problem], str | No
     text, problems = files.decode(label, raw)
     if text is None:
         return None, problems, files.shown_text(raw)
-    from papi_cli.yamlsafe import hidden_characters  # the rule of every file papi reads
+    from papi_cli.yamlsafe import hidden_characters, nfc  # the rules of every file papi reads
 
     hidden = hidden_characters(label, text)
     if hidden:
         return None, hidden, text
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+    text = nfc(text)
     parsed = parse(label, text)
     return parsed, parsed.problems, text
 
