@@ -189,11 +189,8 @@ def paragraph(container: Any, text: str = "", *, size: float | None = None, bold
               after: float = 0, keep: bool = False, caps: bool = False, colour: str | None = None,
               style: str | None = None) -> Any:
     """A paragraph of one run; ``align`` left, center, right or justify; ``indent`` the first line."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     para = container.add_paragraph(style=style) if style else container.add_paragraph()
-    para.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
-                      "right": WD_ALIGN_PARAGRAPH.RIGHT, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}[align]
+    _align(para, align)
     layout = para.paragraph_format
     layout.space_before, layout.space_after = _pt(before), _pt(after)
     if indent:
@@ -366,6 +363,13 @@ def repeat_header(row: Any) -> None:
         trpr.insert_element_before(_element("w:tblHeader"), *_AFTER_TR_HEADER)
 
 
+def keep_row_with_next(row: Any) -> None:
+    """Every paragraph of ``row`` kept with the next one: the row stays on the next row's page."""
+    for cell in row.cells:
+        for para in cell.paragraphs:
+            para.paragraph_format.keep_with_next = True
+
+
 def keep_row(row: Any) -> None:
     """The row is never split across two pages."""
     from docx.oxml.ns import qn
@@ -380,9 +384,7 @@ def keep_table_together(table: Any) -> None:
     for index, row in enumerate(table.rows):
         keep_row(row)
         if index < len(table.rows) - 1:
-            for cell in row.cells:
-                for para in cell.paragraphs:
-                    para.paragraph_format.keep_with_next = True
+            keep_row_with_next(row)
 
 
 def header_row(table: Any, labels: Iterable[str], *, size: float) -> None:
@@ -474,9 +476,7 @@ def keep_with_closing(doc: Any, count: int = 2) -> None:
         table = Table(last, doc)
         for row in table.rows[-count:]:
             keep_row(row)
-            for cell in row.cells:
-                for para in cell.paragraphs:
-                    para.paragraph_format.keep_with_next = True
+            keep_row_with_next(row)
         before = blocks[-2] if len(blocks) > 1 else None
         if before is not None and before.tag == qn("w:p"):  # the sentence introducing the table
             Paragraph(before, doc).paragraph_format.keep_with_next = True

@@ -74,7 +74,7 @@ def render(view: ReportView) -> bytes:
     doc = d.new_document(view.lang)
     first = doc.sections[0]
     d.page_numbers(first)
-    d.footer_line(first, footer_text(view))
+    d.footer_line(first, view.footer_text)
     d.header_block(doc, view.header, view.lang)
     _title(doc, view)
     _meta(doc, view)
@@ -98,17 +98,10 @@ def render(view: ReportView) -> bytes:
     _annex(doc, view)
     d.properties(doc, title=f"{view.title} {view.period_label}", subject=view.summary_line,
                  author=view.header.issuing_body, version=view.data_version, identifier=view.commit or "",
-                 keywords=f"{view.plan}; {view.period}", comments=footer_text(view), lang=view.lang,
+                 keywords=f"{view.plan}; {view.period}", comments=view.footer_text, lang=view.lang,
                  when=view.issued_on)
     return d.to_bytes(doc, view.issued_on)
 
-
-def footer_text(view: ReportView) -> str:
-    """The period, the cut-off, the as-of date and the data version: the HTML report's page footer."""
-    return view.footer_text
-
-
-# --- the title and the body ---------------------------------------------------------------------------
 
 def _title(doc: Any, view: ReportView) -> None:
     d.paragraph(doc, view.title, size=14, bold=True, align="center", before=12)
@@ -152,9 +145,7 @@ def _data_table(doc: Any, widths: Sequence[float], labels: Sequence[str],
         d.keep_last_paragraph_with_next(doc)
     grid = d.table(doc, widths, rows=1)
     d.header_row(grid, labels, size=TABLE_PT)
-    for cell in grid.rows[0].cells:
-        for para in cell.paragraphs:
-            para.paragraph_format.keep_with_next = True
+    d.keep_row_with_next(grid.rows[0])
     for values in rows:
         row = d.add_row(grid, widths)
         if _short_row(values, widths):
@@ -240,9 +231,7 @@ def _status_chart(doc: Any, view: ReportView) -> None:
         name = group[0].cells[0] if len(group) == 1 else group[0].cells[0].merge(group[-1].cells[0])
         d.cell_text(name, label, size=10, bold=last_group)
         for row in group[:-1]:  # a dimension's bars stay on one page
-            for cell in row.cells:
-                for para in cell.paragraphs:
-                    para.paragraph_format.keep_with_next = True
+            d.keep_row_with_next(row)
         index += len(bars)
         if not last_group:
             _height(chart.rows[index], 1.5)
