@@ -42,4 +42,4 @@ def docx(view: LetterView, *, version: str, identifier: str) -> bytes:
     d.closing(doc, view.recipients, view.signer, view.lang)
     d.properties(doc, title=view.title, subject=view.subject, author=view.header.issuing_body, version=version,
                  identifier=identifier, keywords=view.period, comments=view.to, lang=view.lang, when=view.issued_on)
-    return bytes(d.to_bytes(doc, view.issued_on))
+    return d.to_bytes(doc, view.issued_on)
