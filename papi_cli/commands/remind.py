@@ -29,7 +29,6 @@ from papi_cli.periods import Period
 
 if TYPE_CHECKING:
     from papi_cli.remind.view import LetterView
-    from papi_cli.report.model import DataVersion
 
 
 def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.date | None,
@@ -58,13 +57,8 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
                               deadline=date_label(deadline, ctx.lang), as_of=date_label(day, ctx.lang)) + "\n")
         return 0
     views = [build(plan, letter, ctx.lang) for letter in due.letters]
-    version = None
-    if fmt == "docx":  # the data the letters were drafted from, in the documents' properties
-        from papi_cli.commands.report import data_version
-
-        version = data_version(ctx)
-    rendered = [(folder / f"{view.file_stem}.{fmt}", _render(ctx, view, fmt, version)) for view in views]
-    for (target, data), view in zip(rendered, views, strict=True):
+    for view, data in zip(views, _render(ctx, views, fmt), strict=True):
+        target = folder / f"{view.file_stem}.{fmt}"
         try:
             files.write_atomic(target, data)
         except OSError as error:  # not writable, a full disk, the target is a folder…
@@ -74,14 +68,18 @@ def run(ctx: Context, *, period: Period, fmt: str, out: Path | None, as_of: dt.d
     return 0
 
 
-def _render(ctx: Context, view: LetterView, fmt: str, version: DataVersion | None) -> bytes:
+def _render(ctx: Context, views: list[LetterView], fmt: str) -> list[bytes]:
+    """Every letter's file, all made before any is written."""
     from papi_cli.remind import render
 
-    if version is not None:
-        return render.docx(view, version=version.text(ctx.lang), identifier=version.commit or "")
+    if fmt == "docx":  # the data the letters were drafted from, in the documents' properties
+        from papi_cli.commands.report import data_version
+
+        version = data_version(ctx)
+        return [render.docx(view, version=version.text(ctx.lang), identifier=version.commit or "") for view in views]
     from papi_cli.report.templates import search_path
 
-    text, problems = render.text(view, fmt, search_path(ctx.paths.root), ctx.paths.label)
-    if text is None:
+    texts, problems = render.texts(views, fmt, search_path(ctx.paths.root), ctx.paths.label)
+    if texts is None:
         raise DataError(problems)
-    return text.encode("utf-8")
+    return [text.encode("utf-8") for text in texts]

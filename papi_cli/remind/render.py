@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 NAMES = {"md": "letter.md.j2", "html": "letter.html.j2"}
 
 
-def text(view: LetterView, fmt: str, places: list[tuple[Path, Path]],
-         label: Callable[[Path], str]) -> tuple[str | None, list[Problem]]:
-    """The letter in ``fmt`` (md or html), or None with the template's problem."""
+def texts(views: Sequence[LetterView], fmt: str, places: list[tuple[Path, Path]],
+          label: Callable[[Path], str]) -> tuple[list[str] | None, list[Problem]]:
+    """The letters in ``fmt`` (md or html), the template read once; or None with its problem."""
     from papi_cli.report import templates
 
-    return templates.render(view, fmt, places, label, name=NAMES[fmt])
+    return templates.render_each(views, fmt, places, label, NAMES[fmt])
 
 
 def docx(view: LetterView, *, version: str, identifier: str) -> bytes:

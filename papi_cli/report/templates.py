@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -98,13 +98,19 @@ def css_string(value: Any) -> Markup:
 
 
 def render(view: Any, fmt: str, places: list[tuple[Path, Path]],
-           label: Callable[[Path], str], name: str | None = None) -> tuple[str | None, list[Problem]]:
-    """The report text in ``fmt`` (md or html), or None with the template's problem. ``name`` is
-    another template to render the same way (the reminder letters': ``letter.html.j2``)."""
+           label: Callable[[Path], str]) -> tuple[str | None, list[Problem]]:
+    """The report text in ``fmt`` (md or html), or None with the template's problem."""
+    texts, problems = render_each([view], fmt, places, label, NAMES[fmt])
+    return (None, problems) if texts is None else (texts[0], [])
+
+
+def render_each(views: Sequence[Any], fmt: str, places: list[tuple[Path, Path]], label: Callable[[Path], str],
+                name: str) -> tuple[list[str] | None, list[Problem]]:
+    """Each view through the template ``name`` (the report's, or the reminder letters'
+    ``letter.html.j2``), loaded and compiled once; or None with the template's problem."""
     import jinja2
     from jinja2.sandbox import SandboxedEnvironment
 
-    name = name or NAMES[fmt]
     folders = [folder for folder, _ in places]
     env = SandboxedEnvironment(
         loader=_loader(places, label),
@@ -117,7 +123,7 @@ def render(view: Any, fmt: str, places: list[tuple[Path, Path]],
     env.filters["md_runs"] = md_runs
     try:
         template = env.get_template(name)
-        text = template.render(v=view, t=partial(say, lang=view.lang))
+        texts = [template.render(v=view, t=partial(say, lang=view.lang)) for view in views]
     except _Refused as refused:
         return None, [refused.problem]
     except jinja2.TemplateSyntaxError as err:
@@ -131,7 +137,7 @@ def render(view: Any, fmt: str, places: list[tuple[Path, Path]],
         detail = f"{type(err).__name__}: {err}"
         return None, [Problem.at(label(path) if path else name, Mark(line, 1) if line else None,
                                  "template-error", detail=detail)]
-    return text, []
+    return texts, []
 
 
 def _template_frame(err: Exception, folders: list[Path]) -> tuple[Path | None, int | None]:
